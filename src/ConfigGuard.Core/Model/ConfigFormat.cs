@@ -1,0 +1,8 @@
+namespace ConfigGuard.Core.Model;
+
+public enum ConfigFormat
+{
+    DotEnv,
+    AppSettingsJson,
+    Kustomize,
+}
