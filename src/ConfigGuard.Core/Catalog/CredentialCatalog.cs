@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace ConfigGuard.Core.Catalog;
+
+/// <summary>
+/// Finds credentials in text. Like gitleaks, a keyword prefilter runs first: a pattern's regex runs only
+/// when its literal keyword occurs in the text, so almost every value costs a few IndexOf calls.
+/// Earlier entries win when two formats match the same characters (catalog order is priority order).
+/// </summary>
+public sealed class CredentialCatalog
+{
+    private readonly CredentialPattern[] _patterns;
+    private readonly KeywordGroup[] _groups;
+
+    public CredentialCatalog(IReadOnlyList<CredentialPattern> patterns)
+    {
+        _patterns = new CredentialPattern[patterns.Count];
+        for (int i = 0; i < patterns.Count; i++) _patterns[i] = patterns[i];
+        var byKeyword = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _patterns.Length; i++)
+        {
+            if (!byKeyword.TryGetValue(_patterns[i].Keyword, out var list)) byKeyword[_patterns[i].Keyword] = list = new List<int>();
+            list.Add(i);
+        }
+        _groups = new KeywordGroup[byKeyword.Count];
+        int g = 0;
+        foreach (var pair in byKeyword) _groups[g++] = new KeywordGroup(pair.Key, pair.Value.ToArray());
+    }
+
+    public IReadOnlyList<CredentialPattern> Patterns => _patterns;
+
+    /// <summary>True when some keyword occurs in the text: the cheap test callers can use before anything else.</summary>
+    public bool MayContainCredential(string text)
+    {
+        foreach (var group in _groups)
+        {
+            if (text.IndexOf(group.Keyword, StringComparison.Ordinal) >= 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>All credentials in the text, in order of position, without overlaps.</summary>
+    public IReadOnlyList<CredentialMatch> Scan(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return Array.Empty<CredentialMatch>();
+        bool[]? candidate = null;
+        foreach (var group in _groups)
+        {
+            if (text.IndexOf(group.Keyword, StringComparison.Ordinal) < 0) continue;
+            candidate ??= new bool[_patterns.Length];
+            foreach (var i in group.PatternIndexes) candidate[i] = true;
+        }
+        if (candidate is null) return Array.Empty<CredentialMatch>();
+
+        var found = new List<CredentialMatch>();
+        for (int i = 0; i < _patterns.Length; i++)
+        {
+            if (!candidate[i]) continue;
+            foreach (Match m in SafeMatches(_patterns[i].Regex, text))
+            {
+                if (!Overlaps(found, m.Index, m.Length)) found.Add(new CredentialMatch(_patterns[i], m.Index, m.Length, m.Value));
+            }
+        }
+        found.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return found;
+    }
+
+    private static IEnumerable<Match> SafeMatches(Regex regex, string text)
+    {
+        Match m;
+        try { m = regex.Match(text); }
+        catch (RegexMatchTimeoutException) { yield break; }
+        while (m.Success)
+        {
+            yield return m;
+            try { m = m.NextMatch(); }
+            catch (RegexMatchTimeoutException) { yield break; }
+        }
+    }
+
+    private static bool Overlaps(List<CredentialMatch> found, int index, int length)
+    {
+        foreach (var f in found)
+        {
+            if (index < f.Index + f.Length && f.Index < index + length) return true;
+        }
+        return false;
+    }
+
+    private sealed class KeywordGroup
+    {
+        public KeywordGroup(string keyword, int[] patternIndexes)
+        {
+            Keyword = keyword;
+            PatternIndexes = patternIndexes;
+        }
+
+        public string Keyword { get; }
+        public int[] PatternIndexes { get; }
+    }
+}

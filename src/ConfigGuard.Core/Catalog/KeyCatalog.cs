@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace ConfigGuard.Core.Catalog;
+
+/// <summary>What keys carry (rules/keys.yaml): secrets, signing secrets, hosts, databases, buckets, debug switches, placeholders.</summary>
+public sealed class KeyCatalog
+{
+    private readonly string _placeholderPattern;
+    private Regex? _placeholders;
+
+    public KeyCatalog(
+        IEnumerable<string> secretKeys,
+        IEnumerable<string> signingSecretKeys,
+        IEnumerable<string> hostKeys,
+        IEnumerable<string> databaseKeys,
+        IEnumerable<string> bucketKeys,
+        IReadOnlyList<DebugSwitch> debugSwitches,
+        IEnumerable<string> placeholders)
+    {
+        SecretKeys = new KeyPatternSet(secretKeys);
+        SigningSecretKeys = new KeyPatternSet(signingSecretKeys);
+        HostKeys = new KeyPatternSet(hostKeys);
+        DatabaseKeys = new KeyPatternSet(databaseKeys);
+        BucketKeys = new KeyPatternSet(bucketKeys);
+        DebugSwitches = debugSwitches;
+        var parts = new List<string>();
+        foreach (var p in placeholders) parts.Add("(?:" + p + ")");
+        _placeholderPattern = parts.Count == 0 ? "(?!)" : "^(?:" + string.Join("|", parts) + ")$";
+    }
+
+    public KeyPatternSet SecretKeys { get; }
+    public KeyPatternSet SigningSecretKeys { get; }
+    public KeyPatternSet HostKeys { get; }
+    public KeyPatternSet DatabaseKeys { get; }
+    public KeyPatternSet BucketKeys { get; }
+    public IReadOnlyList<DebugSwitch> DebugSwitches { get; }
+
+    /// <summary>True when the whole (trimmed) value is a placeholder such as <c>changeme</c> or <c>&lt;your key&gt;</c>.</summary>
+    public bool IsPlaceholder(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0 || v.Length > 200) return false;
+        _placeholders ??= new Regex(_placeholderPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
+        try { return _placeholders.IsMatch(v); }
+        catch (RegexMatchTimeoutException) { return false; }
+    }
+}

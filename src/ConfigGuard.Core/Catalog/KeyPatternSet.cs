@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace ConfigGuard.Core.Catalog;
+
+/// <summary>A set of whole-key regexes over normalized keys, combined into one regex (built on first use) with answers cached per key.</summary>
+public sealed class KeyPatternSet
+{
+    private readonly Lazy<Regex> _regex;
+    private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
+
+    public KeyPatternSet(IEnumerable<string> patterns)
+    {
+        var parts = new List<string>();
+        foreach (var p in patterns) parts.Add("(?:" + p + ")");
+        var combined = parts.Count == 0 ? "(?!)" : "^(?:" + string.Join("|", parts) + ")$";
+        _regex = new Lazy<Regex>(() => new Regex(combined, RegexOptions.CultureInvariant, CredentialPattern.RegexTimeout));
+    }
+
+    /// <summary>Builds the regex now; throws ArgumentException for a bad pattern (user rule files).</summary>
+    public void Validate() => _ = _regex.Value;
+
+    public bool Matches(string normalizedKey)
+    {
+        if (_cache.TryGetValue(normalizedKey, out var hit)) return hit;
+        bool result;
+        try { result = _regex.Value.IsMatch(normalizedKey); }
+        catch (RegexMatchTimeoutException) { result = false; }
+        if (_cache.Count < 100_000) _cache[normalizedKey] = result;
+        return result;
+    }
+}

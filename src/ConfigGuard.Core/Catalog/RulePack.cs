@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace ConfigGuard.Core.Catalog;
+
+/// <summary>
+/// Everything ConfigGuard knows, loaded from the YAML files in rules/ (embedded in this assembly):
+/// rule metadata, the credential catalog, provider endpoints, environment names and key classes.
+/// The analyzers and the CLI share this one instance, so the knowledge lives in one place.
+/// </summary>
+public sealed class RulePack
+{
+    private const string ResourcePrefix = "ConfigGuard.Rules.";
+    private static readonly Lazy<RulePack> LazyDefault = new(() => Load(ReadEmbedded));
+
+    private RulePack(
+        IReadOnlyList<RuleDescriptor> rules,
+        CredentialCatalog credentials,
+        EndpointCatalog endpoints,
+        EnvironmentNames environments,
+        KeyCatalog keys)
+    {
+        Rules = rules;
+        Credentials = credentials;
+        Endpoints = endpoints;
+        Environments = environments;
+        Keys = keys;
+        RulesById = rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static RulePack Default => LazyDefault.Value;
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; }
+    public IReadOnlyDictionary<string, RuleDescriptor> RulesById { get; }
+    public CredentialCatalog Credentials { get; }
+    public EndpointCatalog Endpoints { get; }
+    public EnvironmentNames Environments { get; }
+    public KeyCatalog Keys { get; }
+
+    public RuleDescriptor Rule(string id) => RulesById[id];
+
+    /// <summary>Loads a pack through <paramref name="read"/>, which returns a pack file's text by name (credentials.yaml, checks/CG0001.yaml).</summary>
+    public static RulePack Load(Func<string, string?> read)
+    {
+        var rules = new List<RuleDescriptor>();
+        foreach (var name in EmbeddedCheckNames())
+        {
+            var map = Root(read(name), name);
+            if (map is null) continue;
+            SeverityNames.TryParse(map.GetString("defaultSeverity"), out var sev);
+            rules.Add(new RuleDescriptor(
+                map.GetString("id") ?? throw new InvalidDataException(name + ": missing id"),
+                map.GetString("title") ?? "",
+                sev,
+                map.GetString("category") ?? "config",
+                map.GetString("description") ?? "",
+                map.GetString("remediation") ?? "",
+                map.GetString("helpUri") ?? ""));
+        }
+        rules.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+
+        return new RulePack(
+            rules,
+            LoadCredentials(Root(read("credentials.yaml"), "credentials.yaml")),
+            LoadEndpoints(Root(read("endpoints.yaml"), "endpoints.yaml")),
+            LoadEnvironments(Root(read("environments.yaml"), "environments.yaml")),
+            LoadKeys(Root(read("keys.yaml"), "keys.yaml")));
+    }
+
+    private static YamlMappingNode? Root(string? text, string name)
+    {
+        if (text is null) return null;
+        try { return YamlNodes.LoadRoot(text); }
+        catch (YamlDotNet.Core.YamlException e) { throw new InvalidDataException($"{name}({e.Start.Line},{e.Start.Column}): {e.Message}", e); }
+    }
+
+    private static CredentialCatalog LoadCredentials(YamlMappingNode? root)
+    {
+        var list = new List<CredentialPattern>();
+        if (root is not null)
+        {
+            foreach (var m in root.GetMappings("credentials"))
+            {
+                var mode = (m.GetString("mode") ?? "generic").ToLowerInvariant() switch
+                {
+                    "live" => CredentialMode.Live,
+                    "test" => CredentialMode.Test,
+                    _ => CredentialMode.Generic,
+                };
+                list.Add(new CredentialPattern(
+                    m.GetString("id") ?? "", m.GetString("provider") ?? "", mode,
+                    m.GetString("keyword") ?? throw new YamlFormatException(m, "credential without keyword"),
+                    m.GetString("pattern") ?? throw new YamlFormatException(m, "credential without pattern"),
+                    m.GetBool("public"), m.GetString("prefix")));
+            }
+        }
+        return new CredentialCatalog(list);
+    }
+
+    private static EndpointCatalog LoadEndpoints(YamlMappingNode? root)
+    {
+        var catalog = new EndpointCatalog();
+        if (root is null) return catalog;
+        foreach (var m in root.GetMappings("endpoints"))
+        {
+            var provider = m.GetString("provider") ?? "";
+            foreach (var h in m.GetStrings("live")) catalog.Add(provider, CredentialMode.Live, h);
+            foreach (var h in m.GetStrings("test")) catalog.Add(provider, CredentialMode.Test, h);
+        }
+        return catalog;
+    }
+
+    private static EnvironmentNames LoadEnvironments(YamlMappingNode? root)
+    {
+        var names = new Dictionary<string, EnvironmentClass>(StringComparer.OrdinalIgnoreCase);
+        if (root?.Get("environments") is YamlMappingNode envs)
+        {
+            foreach (var pair in envs.Children)
+            {
+                var cls = ((YamlScalarNode)pair.Key).Value switch
+                {
+                    "production" => EnvironmentClass.Production,
+                    "staging" => EnvironmentClass.Staging,
+                    "development" => EnvironmentClass.Development,
+                    "test" => EnvironmentClass.Test,
+                    "template" => EnvironmentClass.Template,
+                    var other => throw new YamlFormatException(pair.Key, $"unknown environment class '{other}'"),
+                };
+                foreach (var n in YamlNodes.ToStrings(pair.Value, "environments")) names[n] = cls;
+            }
+        }
+        return new EnvironmentNames(
+            names,
+            root?.GetStrings("productionTokens") ?? Array.Empty<string>(),
+            root?.GetStrings("nonProductionTokens") ?? Array.Empty<string>(),
+            root?.GetStrings("declarationKeys") ?? Array.Empty<string>(),
+            root?.GetStrings("buildModeKeys") ?? Array.Empty<string>());
+    }
+
+    private static KeyCatalog LoadKeys(YamlMappingNode? root)
+    {
+        IReadOnlyList<string> L(string k) => root?.GetStrings(k) ?? Array.Empty<string>();
+        var switches = new List<DebugSwitch>();
+        if (root is not null)
+        {
+            foreach (var m in root.GetMappings("debugSwitches"))
+            {
+                switches.Add(new DebugSwitch(m.GetString("key") ?? "(?!)", m.GetStrings("on")));
+            }
+        }
+        return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"));
+    }
+
+    private static IEnumerable<string> EmbeddedCheckNames() =>
+        typeof(RulePack).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix + "checks", StringComparison.Ordinal))
+            .Select(n => n.Substring(ResourcePrefix.Length).Replace('\\', '/'))
+            .OrderBy(n => n, StringComparer.Ordinal);
+
+    private static string? ReadEmbedded(string name)
+    {
+        var asm = typeof(RulePack).Assembly;
+        using var stream = asm.GetManifestResourceStream(ResourcePrefix + name)
+            ?? asm.GetManifestResourceStream(ResourcePrefix + name.Replace('/', '\\'));
+        if (stream is null) return null;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ConfigGuard.Core.Catalog;
+
+/// <summary>
+/// Small helpers over YamlDotNet's representation model. The rule pack and configguard.yaml are read
+/// node by node (not with the reflection-based deserializer) so that start-up stays cheap and every
+/// error in a user's file can name its line.
+/// </summary>
+public static class YamlNodes
+{
+    public static YamlMappingNode? LoadRoot(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        if (stream.Documents.Count == 0) return null;
+        return stream.Documents[0].RootNode as YamlMappingNode
+            ?? throw new YamlFormatException(stream.Documents[0].RootNode, "the top level must be a mapping (key: value)");
+    }
+
+    public static YamlNode? Get(this YamlMappingNode map, string key)
+    {
+        foreach (var pair in map.Children)
+        {
+            if (pair.Key is YamlScalarNode s && string.Equals(s.Value, key, StringComparison.Ordinal)) return pair.Value;
+        }
+        return null;
+    }
+
+    public static string? GetString(this YamlMappingNode map, string key) => map.Get(key) switch
+    {
+        null => null,
+        YamlScalarNode s => s.Value,
+        var other => throw new YamlFormatException(other, $"'{key}' must be a single value"),
+    };
+
+    public static bool GetBool(this YamlMappingNode map, string key) =>
+        string.Equals(map.GetString(key), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<string> GetStrings(this YamlMappingNode map, string key) => ToStrings(map.Get(key), key);
+
+    public static IReadOnlyList<string> ToStrings(YamlNode? node, string what)
+    {
+        switch (node)
+        {
+            case null: return Array.Empty<string>();
+            case YamlScalarNode s: return s.Value is null or "" ? Array.Empty<string>() : new[] { s.Value };
+            case YamlSequenceNode seq:
+                var list = new List<string>(seq.Children.Count);
+                foreach (var item in seq.Children)
+                {
+                    if (item is not YamlScalarNode sc) throw new YamlFormatException(item, $"items of '{what}' must be plain values");
+                    if (sc.Value is { Length: > 0 } v) list.Add(v);
+                }
+                return list;
+            default: throw new YamlFormatException(node, $"'{what}' must be a list of values");
+        }
+    }
+
+    public static IEnumerable<YamlMappingNode> GetMappings(this YamlMappingNode map, string key)
+    {
+        var node = map.Get(key);
+        if (node is null) yield break;
+        if (node is not YamlSequenceNode seq) throw new YamlFormatException(node, $"'{key}' must be a list");
+        foreach (var item in seq.Children)
+        {
+            yield return item as YamlMappingNode ?? throw new YamlFormatException(item, $"items of '{key}' must be mappings");
+        }
+    }
+}
+
+/// <summary>A structural error in a YAML file we read, with the node's 1-based line and column.</summary>
+public sealed class YamlFormatException : Exception
+{
+    public YamlFormatException(YamlNode node, string message) : this((int)node.Start.Line, (int)node.Start.Column, message) { }
+
+    public YamlFormatException(int line, int column, string message) : base(message)
+    {
+        Line = line;
+        Column = column;
+    }
+
+    public int Line { get; }
+    public int Column { get; }
+
+    public static YamlFormatException From(YamlException e) =>
+        new((int)e.Start.Line, (int)e.Start.Column, e.InnerException?.Message ?? e.Message);
+}

@@ -1,0 +1,8 @@
+namespace ConfigGuard.Core.Endpoints;
+
+public enum EndpointPartKind
+{
+    Host,
+    Database,
+    Bucket,
+}
