@@ -18,7 +18,8 @@ public sealed class KeyCatalog
         IReadOnlyList<DebugSwitch> debugSwitches,
         IEnumerable<string> placeholders)
     {
-        SecretKeys = new KeyPatternSet(secretKeys);
+        SecretKeyPatterns = new List<string>(secretKeys);
+        SecretKeys = new KeyPatternSet(SecretKeyPatterns);
         SigningSecretKeys = new KeyPatternSet(signingSecretKeys);
         HostKeys = new KeyPatternSet(hostKeys);
         DatabaseKeys = new KeyPatternSet(databaseKeys);
@@ -29,6 +30,8 @@ public sealed class KeyCatalog
         _placeholderPattern = parts.Count == 0 ? "(?!)" : "^(?:" + string.Join("|", parts) + ")$";
     }
 
+    /// <summary>The regexes behind <see cref="SecretKeys"/>, for combining with a repository's own.</summary>
+    public IReadOnlyList<string> SecretKeyPatterns { get; }
     public KeyPatternSet SecretKeys { get; }
     public KeyPatternSet SigningSecretKeys { get; }
     public KeyPatternSet HostKeys { get; }

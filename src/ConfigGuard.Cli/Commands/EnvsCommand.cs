@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace ConfigGuard.Cli.Commands;
+
+/// <summary>`configguard envs [PATH]`: each config file, the environment it was assigned and why.</summary>
+internal static class EnvsCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string[]>("path") { Description = "Files or folders (default: the current folder)", Arity = ArgumentArity.ZeroOrMore };
+        var config = new Option<string?>("--config") { Description = "Path to configguard.yaml" };
+        var cmd = new Command("envs", "Show which environment each config file configures, and why") { path, config };
+        cmd.SetAction(parse =>
+        {
+            var session = ScanSession.Open(parse.GetValue(path) ?? Array.Empty<string>(), parse.GetValue(config));
+            var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
+            var files = outcome.Result.Files;
+            int width = files.Count == 0 ? 4 : Math.Min(60, files.Max(f => f.Path.Length));
+            int envWidth = files.Count == 0 ? 11 : Math.Max(11, files.Max(f => f.Environment.Display.Length + (f.Environment.IsLocalOverride ? 8 : 0)));
+            Console.WriteLine($"{"FILE".PadRight(width)}  {"ENVIRONMENT".PadRight(envWidth)}  WHY");
+            foreach (var f in files)
+            {
+                var env = f.Environment.Display + (f.Environment.IsLocalOverride ? " (local)" : "");
+                Console.WriteLine($"{f.Path.PadRight(width)}  {env.PadRight(envWidth)}  {f.Environment.Reason}");
+            }
+            foreach (var n in outcome.Notices) Console.WriteLine($"{n.Path}: note: {n.Message}");
+            if (session.SettingsPath is not null) Console.WriteLine($"settings: {Path.GetRelativePath(session.Root, session.SettingsPath).Replace('\\', '/')}");
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,136 @@
+using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Settings;
+
+namespace ConfigGuard.Cli.Discovery;
+
+/// <summary>
+/// Finds the config files under the given paths. Inside a git repository git lists them (exact .gitignore semantics,
+/// one process); elsewhere a walker reads .gitignore files itself. bin/, obj/, node_modules/ and .git/ are never entered;
+/// symbolic links are not followed.
+/// </summary>
+internal sealed class FileDiscovery
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git" };
+
+    public FileDiscovery(string root, bool isGitRepository)
+    {
+        Root = root;
+        IsGitRepository = isGitRepository;
+    }
+
+    public string Root { get; }
+    public bool IsGitRepository { get; }
+    public List<Notice> Notices { get; } = new();
+
+    public List<DiscoveredFile> Find(IReadOnlyList<string> fullPaths, ConfigGuardSettings settings)
+    {
+        var files = new List<DiscoveredFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fromGit = IsGitRepository ? GitRepository.ListFiles(Root, fullPaths.Select(p => Relative(p) is "" ? "." : Relative(p)).ToList()) : null;
+        if (fromGit is not null)
+        {
+            foreach (var (path, tracked) in fromGit)
+            {
+                if (!Wanted(path, settings)) continue;
+                var full = Path.Combine(Root, path);
+                if (!File.Exists(full) || !seen.Add(path)) continue;
+                files.Add(new DiscoveredFile(full, path, new FileFacts(tracked, tracked ? null : false)));
+            }
+        }
+        else
+        {
+            foreach (var p in fullPaths) Walk(p, settings, files, seen);
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+    }
+
+    private bool Wanted(string relativePath, ConfigGuardSettings settings)
+    {
+        if (ConfigFileKind.Detect(ConfigFileKind.FileName(relativePath)) is null) return false;
+        foreach (var segment in relativePath.Split('/').SkipLast(1))
+        {
+            if (SkippedDirectories.Contains(segment)) return false;
+        }
+        return !settings.IsExcluded(relativePath);
+    }
+
+    private void Walk(string start, ConfigGuardSettings settings, List<DiscoveredFile> files, HashSet<string> seen)
+    {
+        if (File.Exists(start))
+        {
+            var rel = Relative(start);
+            if (ConfigFileKind.Detect(Path.GetFileName(start)) is not null && seen.Add(rel))
+                files.Add(new DiscoveredFile(start, rel, new FileFacts(null, false)));
+            return;
+        }
+        var ignore = new GitIgnoreMatcher();
+        LoadIgnoreFilesAbove(start, ignore);
+        var stack = new Stack<string>();
+        stack.Push(start);
+        while (stack.Count > 0)
+        {
+            var dir = stack.Pop();
+            var relDir = Relative(dir);
+            var gitignore = Path.Combine(dir, ".gitignore");
+            if (File.Exists(gitignore)) ignore.Add(relDir, SafeRead(gitignore));
+            IEnumerable<FileSystemInfo> entries;
+            try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList(); }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                Notices.Add(new Notice(relDir.Length == 0 ? "." : relDir, $"cannot read folder ({e.Message})"));
+                continue;
+            }
+            var subdirs = new List<string>();
+            foreach (var entry in entries)
+            {
+                var rel = relDir.Length == 0 ? entry.Name : relDir + "/" + entry.Name;
+                bool isDir = entry is DirectoryInfo;
+                if (entry.LinkTarget is not null)
+                {
+                    if (isDir || ConfigFileKind.Detect(entry.Name) is not null) Notices.Add(new Notice(rel, "symbolic link, not followed"));
+                    continue;
+                }
+                if (isDir)
+                {
+                    if (!SkippedDirectories.Contains(entry.Name) && !ignore.IsIgnored(rel, true)) subdirs.Add(entry.FullName);
+                }
+                else if (Wanted(rel, settings) && !ignore.IsIgnored(rel, false) && seen.Add(rel))
+                {
+                    files.Add(new DiscoveredFile(entry.FullName, rel, new FileFacts(null, false)));
+                }
+            }
+            for (int i = subdirs.Count - 1; i >= 0; i--) stack.Push(subdirs[i]);
+        }
+    }
+
+    private void LoadIgnoreFilesAbove(string start, GitIgnoreMatcher ignore)
+    {
+        var rel = Relative(start);
+        if (rel.Length == 0) return;
+        var dir = Root;
+        var parts = rel.Split('/');
+        var acc = "";
+        for (int i = 0; i < parts.Length; i++)
+        {
+            var gi = Path.Combine(dir, ".gitignore");
+            if (File.Exists(gi)) ignore.Add(acc, SafeRead(gi));
+            dir = Path.Combine(dir, parts[i]);
+            acc = acc.Length == 0 ? parts[i] : acc + "/" + parts[i];
+        }
+    }
+
+    private static string SafeRead(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
+    }
+
+    public string Relative(string fullPath)
+    {
+        var rel = Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+        return rel == "." ? "" : rel;
+    }
+}

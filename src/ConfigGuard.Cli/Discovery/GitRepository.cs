@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ConfigGuard.Cli.Discovery;
+
+/// <summary>Runs git for what only git knows exactly: the repository root and which files are tracked or ignored.</summary>
+internal static class GitRepository
+{
+    /// <summary>The work-tree root containing <paramref name="directory"/>, or null when it is not in a git repository or git is missing.</summary>
+    public static string? FindRoot(string directory)
+    {
+        // Cheap check first: no .git above means no need to start a process.
+        var dir = new DirectoryInfo(directory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, ".git")) && !File.Exists(Path.Combine(dir.FullName, ".git")))
+            dir = dir.Parent;
+        if (dir is null) return null;
+        var (code, output) = Run(directory, "rev-parse", "--show-toplevel");
+        return code == 0 ? Path.GetFullPath(output.Trim()) : null;
+    }
+
+    /// <summary>
+    /// Files git would consider: tracked ones and untracked ones that no ignore rule covers (`ls-files -t -c -o --exclude-standard`).
+    /// Paths are relative to the root, `/`-separated, as git prints them.
+    /// </summary>
+    public static IEnumerable<(string Path, bool Tracked)>? ListFiles(string root, IReadOnlyList<string> pathSpecs)
+    {
+        var args = new List<string> { "-c", "core.quotepath=off", "ls-files", "-z", "-t", "-c", "-o", "--exclude-standard", "--" };
+        args.AddRange(pathSpecs);
+        var (code, output) = Run(root, args.ToArray());
+        if (code != 0) return null;
+        var result = new List<(string, bool)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (item.Length < 3) continue;
+            char tag = item[0];
+            var path = item[2..];
+            if (!seen.Add(path)) continue;
+            result.Add((path, tag != '?'));
+        }
+        return result;
+    }
+
+    public static (int Code, string Output) Run(string workingDirectory, params string[] args)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git")
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+            };
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi)!;
+            var stderr = p.StandardError.ReadToEndAsync();
+            var stdout = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            _ = stderr.Result;
+            return (p.ExitCode, stdout);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (-1, "");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Cli.Output;
+
+/// <summary>Everything a reporter prints about one scan.</summary>
+internal sealed record ScanReport(
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<Notice> Notices,
+    int FilesScanned,
+    int Suppressed,
+    RulePack Pack,
+    bool ShowSecrets)
+{
+    public int Count(Severity s) => Findings.Count(f => f.Severity == s);
+
+    public string Summary()
+    {
+        var parts = new List<string>
+        {
+            Plural(Count(Severity.Error), "error"),
+            Plural(Count(Severity.Warning), "warning"),
+        };
+        int notes = Count(Severity.Note);
+        if (notes > 0) parts.Add(Plural(notes, "note"));
+        var s = $"{string.Join(", ", parts)} in {Plural(FilesScanned, "config file")}";
+        if (Suppressed > 0) s += $" ({Suppressed} suppressed)";
+        return s;
+    }
+
+    /// <summary>The value a finding may show: redacted unless --show-secrets.</summary>
+    public string? Value(Finding f) => ShowSecrets && f.RawValue is not null ? f.RawValue : f.RedactedValue;
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+}

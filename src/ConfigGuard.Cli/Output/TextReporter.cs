@@ -1,0 +1,28 @@
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Cli.Output;
+
+/// <summary>dotenv-linter style lines a person can click: `path:line:col: error CG0001: message`, then a summary.</summary>
+internal static class TextReporter
+{
+    public static void Write(ScanReport report, TextWriter output, bool color)
+    {
+        foreach (var f in report.Findings)
+        {
+            var sev = f.Severity.ToName();
+            if (color) sev = Colorize(f.Severity, sev);
+            output.Write($"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}: {sev} {f.RuleId}: {f.Message}");
+            if (report.ShowSecrets && f.RawValue is not null) output.Write($" [value: {f.RawValue}]");
+            output.WriteLine();
+        }
+        foreach (var n in report.Notices) output.WriteLine($"{n.Path}: note: {n.Message}");
+        output.WriteLine(report.Summary());
+    }
+
+    private static string Colorize(Severity s, string text) => s switch
+    {
+        Severity.Error => "\u001b[31m" + text + "\u001b[0m",
+        Severity.Warning => "\u001b[33m" + text + "\u001b[0m",
+        _ => "\u001b[36m" + text + "\u001b[0m",
+    };
+}

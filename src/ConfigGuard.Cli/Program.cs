@@ -1,0 +1,38 @@
+using System.CommandLine;
+using ConfigGuard.Cli;
+using ConfigGuard.Cli.Commands;
+
+namespace ConfigGuard.Cli;
+
+public static class Program
+{
+    public static string Version =>
+        typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("ConfigGuard keeps staging and production apart: it checks .env, appsettings and kustomize configs.")
+        {
+            CheckCommand.Create(),
+            EnvsCommand.Create(),
+            RulesCommand.Create(),
+            ExplainCommand.Create(),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) Console.Error.WriteLine("configguard: " + e.Message);
+            Console.Error.WriteLine("Run 'configguard --help' for usage.");
+            return 2;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+}

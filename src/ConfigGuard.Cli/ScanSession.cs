@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using ConfigGuard.Cli.Configuration;
+using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Settings;
+
+namespace ConfigGuard.Cli;
+
+/// <summary>
+/// The I/O half of a scan: finds the repository root and configguard.yaml, discovers and reads config files
+/// (size cap, binary and encoding checks), then hands (path, text) to the engine.
+/// </summary>
+internal sealed class ScanSession
+{
+    public const long DefaultMaxFileBytes = 5 * 1024 * 1024;
+
+    private ScanSession(string root, bool isGit, ConfigGuardSettings settings, string? settingsPath, IReadOnlyList<string> paths)
+    {
+        Root = root;
+        IsGitRepository = isGit;
+        Settings = settings;
+        SettingsPath = settingsPath;
+        Paths = paths;
+    }
+
+    public string Root { get; }
+    public bool IsGitRepository { get; }
+    public ConfigGuardSettings Settings { get; }
+    public string? SettingsPath { get; }
+    public IReadOnlyList<string> Paths { get; }
+    public RulePack Pack => RulePack.Default;
+
+    /// <exception cref="UsageException">A path does not exist or configguard.yaml is unreadable or invalid.</exception>
+    public static ScanSession Open(IReadOnlyList<string> paths, string? configPath)
+    {
+        var full = (paths.Count == 0 ? new[] { "." } : paths).Select(p => Path.GetFullPath(p)).ToList();
+        foreach (var p in full)
+        {
+            if (!File.Exists(p) && !Directory.Exists(p)) throw new UsageException($"configguard: path not found: {p}");
+        }
+        var first = Directory.Exists(full[0]) ? full[0] : Path.GetDirectoryName(full[0])!;
+        var gitRoot = GitRepository.FindRoot(first);
+        var root = gitRoot ?? CommonRoot(full);
+        var settingsFile = configPath is not null ? Path.GetFullPath(configPath) : FindSettings(first, root);
+        var settings = settingsFile is null ? ConfigGuardSettings.Empty : LoadSettings(settingsFile);
+        return new ScanSession(root, gitRoot is not null, settings, settingsFile, full);
+    }
+
+    public ScanOutcome Run(long maxFileBytes)
+    {
+        var discovery = new FileDiscovery(Root, IsGitRepository);
+        var found = discovery.Find(Paths, Settings);
+        var notices = new ConcurrentBag<Notice>();
+        foreach (var n in discovery.Notices) notices.Add(n);
+        var sources = new SourceFile?[found.Count];
+        Parallel.For(0, found.Count, i => sources[i] = Read(found[i], maxFileBytes, notices));
+        var editorConfig = new EditorConfigSeverities(Root);
+        var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
+        var result = engine.Analyze(sources.Where(s => s is not null).Select(s => s!).ToList());
+        var orderedNotices = notices.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal).ToList();
+        return new ScanOutcome(result, orderedNotices);
+    }
+
+    private static SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices)
+    {
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (info.LinkTarget is not null)
+            {
+                notices.Add(new Notice(file.RelativePath, "symbolic link, not followed"));
+                return null;
+            }
+            if (info.Length > maxBytes)
+            {
+                notices.Add(new Notice(file.RelativePath, $"file is {info.Length:N0} bytes, over the {maxBytes:N0}-byte limit (--max-file-size); skipped"));
+                return null;
+            }
+            var bytes = File.ReadAllBytes(file.FullPath);
+            var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
+            if (notice is not null) notices.Add(new Notice(file.RelativePath, notice));
+            return text is null ? null : new SourceFile(file.RelativePath, text, file.Facts);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            notices.Add(new Notice(file.RelativePath, "cannot read file: " + e.Message));
+            return null;
+        }
+    }
+
+    private static string? FindSettings(string start, string root)
+    {
+        var dir = new DirectoryInfo(start);
+        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        while (dir is not null)
+        {
+            foreach (var name in new[] { "configguard.yaml", "configguard.yml", ".configguard.yaml" })
+            {
+                var candidate = Path.Combine(dir.FullName, name);
+                if (File.Exists(candidate)) return candidate;
+            }
+            if (dir.FullName.TrimEnd(Path.DirectorySeparatorChar) == rootFull) break;
+            dir = dir.Parent;
+        }
+        return null;
+    }
+
+    private static ConfigGuardSettings LoadSettings(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: error: cannot read configguard.yaml: {e.Message}");
+        }
+        try { return SettingsParser.Parse(text, RulePack.Default); }
+        catch (YamlFormatException e)
+        {
+            throw new UsageException($"{path}:{e.Line}:{e.Column}: error: {e.Message}");
+        }
+    }
+
+    private static string CommonRoot(List<string> full)
+    {
+        var dirs = full.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).ToList();
+        var root = dirs[0];
+        foreach (var d in dirs.Skip(1))
+        {
+            while (!(d + Path.DirectorySeparatorChar).StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                root = Path.GetDirectoryName(root) ?? root;
+        }
+        return root;
+    }
+}
+
+internal sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> Notices);

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Endpoints;
+using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
+using ConfigGuard.Core.Settings;
+
+namespace ConfigGuard.Core.Engine;
+
+/// <summary>
+/// The engine every front end shares: (path, text) in, findings out, no I/O. Files are parsed in parallel;
+/// output order is deterministic (path, line, column, rule).
+/// </summary>
+public sealed class AnalysisEngine
+{
+    private readonly RulePack _pack;
+    private readonly ConfigGuardSettings _settings;
+    private readonly SeverityPolicy _severity;
+    private readonly EnvironmentInference _inference;
+    private readonly EnvironmentEvidence _evidence;
+    private readonly KeyPatternSet _secretKeys;
+
+    public AnalysisEngine(RulePack pack, ConfigGuardSettings? settings = null, Func<string, string, Severity?>? severityPerPath = null)
+    {
+        _pack = pack;
+        _settings = settings ?? ConfigGuardSettings.Empty;
+        _severity = new SeverityPolicy(pack, _settings, severityPerPath);
+        _inference = new EnvironmentInference(pack, _settings);
+        _evidence = new EnvironmentEvidence(pack, _settings.ProductionHosts, _settings.ProductionDomains);
+        _secretKeys = _settings.SecretKeys.Count == 0
+            ? pack.Keys.SecretKeys
+            : new KeyPatternSet(pack.Keys.SecretKeyPatterns.Concat(_settings.SecretKeys));
+    }
+
+    public EnvironmentInference Inference => _inference;
+
+    /// <summary>Parses one file and assigns its environment (path evidence, then a declared key).</summary>
+    public ConfigFile Load(SourceFile source)
+    {
+        var format = ConfigFileKind.Detect(ConfigFileKind.FileName(source.Path)) ?? ConfigFormat.DotEnv;
+        var parsed = format == ConfigFormat.AppSettingsJson
+            ? AppSettingsJsonParser.Parse(source.Path, source.Text)
+            : DotEnvParser.Parse(source.Path, source.Text);
+        var assignment = _inference.FromPath(source.Path, format);
+        assignment = _inference.WithDeclaration(assignment, FirstDeclaration(parsed));
+        return new ConfigFile(parsed, assignment, source.Facts);
+    }
+
+    public AnalysisResult Analyze(IReadOnlyList<SourceFile> sources)
+    {
+        var files = new ConfigFile[sources.Count];
+        Parallel.For(0, sources.Count, i => files[i] = Load(sources[i]));
+        return Analyze(files);
+    }
+
+    public AnalysisResult Analyze(IReadOnlyList<ConfigFile> loaded)
+    {
+        var files = loaded.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var sink = new FindingSink(_pack, _evidence, _secretKeys);
+        Parallel.ForEach(files, file =>
+        {
+            foreach (var rule in RuleSet.FileRules) rule.Analyze(file, sink);
+        });
+        var views = ViewBuilder.Build(files);
+        Parallel.ForEach(views, view =>
+        {
+            foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);
+        });
+        return Finish(sink.Findings, files, views);
+    }
+
+    private AnalysisResult Finish(IEnumerable<Finding> raw, List<ConfigFile> files, List<EnvironmentView> views)
+    {
+        var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var ordered = raw
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => EnvironmentOrder(f.Environment))
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+
+        var seen = new HashSet<(string, string, int, int)>();
+        var live = new HashSet<(string, int)>(ordered.Where(f => f.RuleId == "CG0001").Select(f => (f.Path, f.Span.Start)));
+        var result = new List<Finding>();
+        int suppressed = 0;
+        foreach (var f in ordered)
+        {
+            // One report per rule and place: a base value that reaches several environments is reported once.
+            if (!seen.Add((f.RuleId, f.Path, f.Span.Start, f.Span.Length))) continue;
+            if (f.RuleId == "CG0013" && live.Contains((f.Path, f.Span.Start))) continue;
+            var severity = _severity.For(f.Path, f.RuleId);
+            if (severity == Severity.None) continue;
+            if (byPath.TryGetValue(f.Path, out var file) && Suppressions.IsSuppressed(f, file.Parsed.Comments))
+            {
+                suppressed++;
+                continue;
+            }
+            result.Add(severity == f.Severity ? f : f.WithSeverity(severity));
+        }
+        return new AnalysisResult(result, files, views, suppressed);
+    }
+
+    // Staging first: when a base value reaches several environments, the message names the one that matters most.
+    private static int EnvironmentOrder(string env) => env.ToLowerInvariant() switch
+    {
+        "staging" => 0,
+        "production" => 1,
+        _ => 2,
+    };
+
+    private ConfigEntry? FirstDeclaration(ParsedFile parsed)
+    {
+        foreach (var e in parsed.Entries)
+        {
+            if (_pack.Environments.DeclarationKeys.Contains(KeyNames.Normalize(e.Key))) return e;
+        }
+        return null;
+    }
+}

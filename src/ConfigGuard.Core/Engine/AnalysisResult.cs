@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Core.Engine;
+
+public sealed class AnalysisResult
+{
+    public AnalysisResult(IReadOnlyList<Finding> findings, IReadOnlyList<ConfigFile> files, IReadOnlyList<EnvironmentView> views, int suppressed)
+    {
+        Findings = findings;
+        Files = files;
+        Views = views;
+        Suppressed = suppressed;
+    }
+
+    /// <summary>Sorted by path, line, column, rule.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+    /// <summary>Sorted by path.</summary>
+    public IReadOnlyList<ConfigFile> Files { get; }
+    public IReadOnlyList<EnvironmentView> Views { get; }
+    /// <summary>Findings dropped by inline configguard:ignore comments.</summary>
+    public int Suppressed { get; }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Endpoints;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Redaction;
+
+namespace ConfigGuard.Core.Engine;
+
+/// <summary>Where rules report. Builds findings with default severity, a redacted value and a stable fingerprint.</summary>
+public sealed class FindingSink
+{
+    private readonly ConcurrentBag<Finding> _findings = new();
+
+    public FindingSink(RulePack pack, EnvironmentEvidence evidence, KeyPatternSet secretKeys)
+    {
+        Pack = pack;
+        Evidence = evidence;
+        SecretKeys = secretKeys;
+    }
+
+    public RulePack Pack { get; }
+    public EnvironmentEvidence Evidence { get; }
+    /// <summary>The rule pack's secret-bearing keys plus those configguard.yaml adds.</summary>
+    public KeyPatternSet SecretKeys { get; }
+
+    public ConcurrentBag<Finding> Findings => _findings;
+
+    /// <param name="fingerprintValue">The part of the value the finding is about; only its hash is kept.</param>
+    /// <param name="redactedValue">A safe rendering of the value, or null to show none.</param>
+    public void Report(string ruleId, string path, SourceSpan span, string? key, string environment, string message,
+        string fingerprintValue, string? redactedValue, RelatedLocation[]? related = null)
+    {
+        var fingerprint = Redactor.Hash(ruleId + "|" + path + "|" + (key ?? "") + "|" + Redactor.Hash(fingerprintValue)).Substring(0, 32);
+        _findings.Add(new Finding(ruleId, Pack.Rule(ruleId).DefaultSeverity, path, span, key, environment, message, fingerprint, redactedValue, related, redactedValue is null ? null : fingerprintValue));
+    }
+
+    /// <summary>A safe rendering of an entry's value: redacted when the key or the value carries a secret.</summary>
+    public string DisplayValue(EffectiveEntry e) => DisplayValue(e.NormalizedKey, e.Value);
+
+    public string DisplayValue(string normalizedKey, string value)
+    {
+        if (SecretKeys.Matches(normalizedKey)) return Redactor.Redact(value.Trim());
+        var matches = Pack.Credentials.Scan(value);
+        if (matches.Count == 0) return UrlRedaction.RedactPasswords(value.Trim());
+        var sb = new System.Text.StringBuilder();
+        int last = 0;
+        foreach (var m in matches)
+        {
+            sb.Append(value, last, m.Index - last).Append(m.Redacted);
+            last = m.Index + m.Length;
+        }
+        sb.Append(value, last, value.Length - last);
+        return UrlRedaction.RedactPasswords(sb.ToString().Trim());
+    }
+
+    /// <summary>The span of characters [index, index+length) of an entry's value, when the value maps 1:1 onto the source; else the whole value.</summary>
+    public static SourceSpan SubSpan(ConfigEntry entry, int index, int length)
+    {
+        var v = entry.ValueSpan;
+        if (v.IsEmpty || v.StartLine != v.EndLine || v.Length != entry.Value.Length) return v;
+        return new SourceSpan(v.Start + index, length, v.StartLine, v.StartColumn + index, v.StartLine, v.StartColumn + index + length);
+    }
+}

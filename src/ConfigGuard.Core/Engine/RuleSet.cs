@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using ConfigGuard.Core.Rules;
+
+namespace ConfigGuard.Core.Engine;
+
+/// <summary>The built-in config rules, one class each.</summary>
+public static class RuleSet
+{
+    public static IReadOnlyList<IFileRule> FileRules { get; } = new IFileRule[]
+    {
+        new UnignoredLocalSecretFileRule(),
+        new UnparseableFileRule(),
+        new CommittedCredentialRule(),
+    };
+
+    public static IReadOnlyList<IViewRule> ViewRules { get; } = new IViewRule[]
+    {
+        new LiveCredentialInNonProductionRule(),
+        new ProductionEndpointInNonProductionRule(),
+        new MissingEnvironmentDeclarationRule(),
+        new ContradictingEnvironmentDeclarationRule(),
+        new TestCredentialInProductionRule(),
+        new DebugSwitchInProductionRule(),
+        new PlaceholderInDeployableConfigRule(),
+        new WeakSecretRule(),
+    };
+}

@@ -1,0 +1,28 @@
+using ConfigGuard.Core.Endpoints;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Environments;
+
+namespace ConfigGuard.Core.Rules;
+
+/// <summary>CG0002: a non-production config points at a production host, database or bucket.</summary>
+public sealed class ProductionEndpointInNonProductionRule : IViewRule
+{
+    public string Id => "CG0002";
+
+    public void Analyze(EnvironmentView view, FindingSink sink)
+    {
+        if (!view.Class.IsNonProduction() || view.Class == EnvironmentClass.Template) return;
+        foreach (var e in view.Entries)
+        {
+            if (ValueFacts.IsDeclaration(e, sink.Pack) || ValueFacts.IsReference(e.Value)) continue;
+            foreach (var part in EndpointExtractor.Extract(e.NormalizedKey, e.Value, sink.Pack.Keys))
+            {
+                var reason = sink.Evidence.ProductionReason(part);
+                if (reason is null) continue;
+                sink.Report(Id, e.File.Path, FindingSink.SubSpan(e.Entry, part.Index, part.Length), e.Key, view.Name,
+                    $"{e.Key} points {view.Describe(e)} at the production {part.KindName} '{part.Text}' ({reason}); give {view.Name} its own {part.KindName}",
+                    part.Text, sink.DisplayValue(e));
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Environments;
+
+namespace ConfigGuard.Core.Rules;
+
+/// <summary>CG0010: a signing or encryption secret in a deployable config is short (under 32 bytes) or low-entropy.</summary>
+public sealed class WeakSecretRule : IViewRule
+{
+    public const int MinimumBytes = 32;
+    public const double MinimumBitsPerChar = 3.0;
+
+    public string Id => "CG0010";
+
+    public void Analyze(EnvironmentView view, FindingSink sink)
+    {
+        if (!view.Class.IsDeployable()) return;
+        foreach (var e in view.Entries)
+        {
+            var value = e.Value.Trim();
+            if (value.Length == 0 || ValueFacts.IsReference(value) || sink.Pack.Keys.IsPlaceholder(value)) continue;
+            if (!sink.Pack.Keys.SigningSecretKeys.Matches(e.NormalizedKey)) continue;
+            var why = Weakness(value);
+            if (why is null) continue;
+            sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
+                $"{e.Key} in {view.Describe(e)} is a weak secret ({why}); generate one with `openssl rand -base64 48` and keep it in a secret store",
+                value, Redaction.Redactor.Redact(value));
+        }
+    }
+
+    /// <summary>Why a secret is weak, or null when it is long and random enough.</summary>
+    public static string? Weakness(string value)
+    {
+        int bytes = Encoding.UTF8.GetByteCount(value);
+        if (bytes < MinimumBytes) return $"{bytes} bytes, needs at least {MinimumBytes}";
+        var bits = ShannonBitsPerChar(value);
+        if (bits < MinimumBitsPerChar) return $"low entropy: {bits:0.0} bits per character";
+        return null;
+    }
+
+    public static double ShannonBitsPerChar(string value)
+    {
+        var counts = new Dictionary<char, int>();
+        foreach (var c in value) counts[c] = counts.TryGetValue(c, out var n) ? n + 1 : 1;
+        double h = 0;
+        foreach (var n in counts.Values)
+        {
+            double p = (double)n / value.Length;
+            h -= p * Math.Log(p, 2);
+        }
+        return h;
+    }
+}

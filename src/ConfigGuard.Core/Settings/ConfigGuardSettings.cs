@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Text;
+
+namespace ConfigGuard.Core.Settings;
+
+/// <summary>What a repository's configguard.yaml says. <see cref="Empty"/> when there is none.</summary>
+public sealed class ConfigGuardSettings
+{
+    public static ConfigGuardSettings Empty { get; } = new();
+
+    /// <summary>Path globs that fix a file's environment, in file order (first match wins).</summary>
+    public List<(Glob Glob, string Environment)> EnvironmentGlobs { get; } = new();
+    public List<string> ProductionHosts { get; } = new();
+    public List<string> ProductionDomains { get; } = new();
+    /// <summary>Extra keys (normalized regexes) whose values are secrets.</summary>
+    public List<string> SecretKeys { get; } = new();
+    public Dictionary<string, Severity> SeverityOverrides { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<Glob> Exclude { get; } = new();
+
+    public bool IsExcluded(string path)
+    {
+        foreach (var g in Exclude) if (g.IsMatch(path)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ConfigGuard.Core.Settings;
+
+/// <summary>
+/// Reads configguard.yaml. Unknown keys and wrong shapes are errors with line and column (a typo in a
+/// safety tool's config must not silently turn a check off).
+/// </summary>
+public static class SettingsParser
+{
+    private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
+    {
+        "environments", "production", "secrets", "rules", "exclude",
+    };
+
+    /// <exception cref="YamlFormatException">The file is not valid YAML or not a valid configguard.yaml.</exception>
+    public static ConfigGuardSettings Parse(string text, RulePack pack)
+    {
+        YamlMappingNode? root;
+        try { root = YamlNodes.LoadRoot(text); }
+        catch (YamlException e) { throw YamlFormatException.From(e); }
+        var settings = new ConfigGuardSettings();
+        if (root is null) return settings;
+
+        foreach (var pair in root.Children)
+        {
+            var key = (pair.Key as YamlScalarNode)?.Value ?? "";
+            if (!TopLevelKeys.Contains(key))
+                throw new YamlFormatException(pair.Key, $"unknown key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})");
+        }
+
+        if (root.Get("environments") is { } envs) ReadEnvironments(envs, settings, pack);
+        if (root.Get("production") is { } prod)
+        {
+            var map = prod as YamlMappingNode ?? throw new YamlFormatException(prod, "'production' must be a mapping with 'hosts' and/or 'domains'");
+            ExpectKeys(map, "production", "hosts", "domains");
+            settings.ProductionHosts.AddRange(map.GetStrings("hosts"));
+            settings.ProductionDomains.AddRange(map.GetStrings("domains"));
+        }
+        if (root.Get("secrets") is { } secrets)
+        {
+            var map = secrets as YamlMappingNode ?? throw new YamlFormatException(secrets, "'secrets' must be a mapping with 'keys'");
+            ExpectKeys(map, "secrets", "keys");
+            foreach (var k in map.GetStrings("keys")) settings.SecretKeys.Add(System.Text.RegularExpressions.Regex.Escape(KeyNames.Normalize(k)).Replace("\\*", ".*"));
+        }
+        if (root.Get("rules") is { } rules) ReadRules(rules, settings, pack);
+        foreach (var g in root.GetStrings("exclude")) settings.Exclude.Add(new Glob(g));
+        return settings;
+    }
+
+    private static void ReadEnvironments(YamlNode node, ConfigGuardSettings settings, RulePack pack)
+    {
+        var map = node as YamlMappingNode ?? throw new YamlFormatException(node, "'environments' must map an environment name to path globs, e.g. staging: [\"deploy/stg/**\"]");
+        foreach (var pair in map.Children)
+        {
+            var env = (pair.Key as YamlScalarNode)?.Value ?? "";
+            if (pack.Environments.Classify(env) == Environments.EnvironmentClass.Unknown && !string.Equals(env, "base", StringComparison.OrdinalIgnoreCase))
+                throw new YamlFormatException(pair.Key, $"unknown environment '{env}' (use production, staging, development, test, template, base or one of their aliases)");
+            foreach (var g in YamlNodes.ToStrings(pair.Value, env)) settings.EnvironmentGlobs.Add((new Glob(g), env));
+        }
+    }
+
+    private static void ReadRules(YamlNode node, ConfigGuardSettings settings, RulePack pack)
+    {
+        var map = node as YamlMappingNode ?? throw new YamlFormatException(node, "'rules' must map a rule ID to a severity, e.g. CG0007: error");
+        foreach (var pair in map.Children)
+        {
+            var id = (pair.Key as YamlScalarNode)?.Value ?? "";
+            if (!pack.RulesById.ContainsKey(id)) throw new YamlFormatException(pair.Key, $"unknown rule '{id}'");
+            var value = (pair.Value as YamlScalarNode)?.Value;
+            if (!SeverityNames.TryParse(value, out var sev))
+                throw new YamlFormatException(pair.Value, $"'{value}' is not a severity (error, warning, note, none)");
+            settings.SeverityOverrides[id] = sev;
+        }
+    }
+
+    private static void ExpectKeys(YamlMappingNode map, string section, params string[] allowed)
+    {
+        foreach (var pair in map.Children)
+        {
+            var k = (pair.Key as YamlScalarNode)?.Value ?? "";
+            if (Array.IndexOf(allowed, k) < 0)
+                throw new YamlFormatException(pair.Key, $"unknown key '{k}' in '{section}' (expected: {string.Join(", ", allowed)})");
+        }
+    }
+}
