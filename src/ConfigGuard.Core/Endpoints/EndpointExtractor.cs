@@ -44,7 +44,7 @@ public static class EndpointExtractor
         else if (value.IndexOf('=') > 0 && value.IndexOf(';') >= 0) ExtractConnectionString(value, parts);
         else if (LooksLikeRedisConfiguration(value)) ExtractRedisConfiguration(value, parts);
 
-        if (parts.Count > 0) return parts;
+        if (parts.Count > 0) return WithoutUnjudgeable(parts);
 
         var trimmed = value.Trim();
         int offset = value.IndexOf(trimmed, StringComparison.Ordinal);
@@ -52,6 +52,23 @@ public static class EndpointExtractor
         if (keys.BucketKeys.Matches(normalizedKey)) parts.Add(new EndpointPart(EndpointPartKind.Bucket, trimmed, offset));
         else if (keys.DatabaseKeys.Matches(normalizedKey)) parts.Add(new EndpointPart(EndpointPartKind.Database, trimmed, offset));
         else if (keys.HostKeys.Matches(normalizedKey)) AddHosts(trimmed, offset, parts);
+        return parts;
+    }
+
+    /// <summary>
+    /// Drops parts that cannot be judged: deploy-time references (${DB_HOST}) and the database names of a local
+    /// server (localhost/prod is a developer's machine, not production).
+    /// </summary>
+    private static List<EndpointPart> WithoutUnjudgeable(List<EndpointPart> parts)
+    {
+        bool anyHost = false, allLocal = true;
+        foreach (var p in parts)
+        {
+            if (p.Kind != EndpointPartKind.Host) continue;
+            anyHost = true;
+            if (!EnvironmentEvidence.IsLocal(p.Text)) allLocal = false;
+        }
+        parts.RemoveAll(p => p.Text.IndexOf('$') >= 0 || p.Text.IndexOf('{') >= 0 || (anyHost && allLocal && p.Kind != EndpointPartKind.Host));
         return parts;
     }
 
@@ -88,13 +105,13 @@ public static class EndpointExtractor
         foreach (var item in hostList.Split(','))
         {
             var host = item;
+            if (host.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase)) { host = host.Substring(4); pos += 4; }
             int colon = host.StartsWith("[", StringComparison.Ordinal) ? host.IndexOf(']') + 1 : host.LastIndexOf(':');
             if (colon > 0 && colon < host.Length) host = host.Substring(0, colon);
-            if (host.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase)) { host = host.Substring(4); pos += 4; }
             int backslash = host.IndexOf('\\');
             if (backslash > 0) host = host.Substring(0, backslash);
             if (host.Length > 0) parts.Add(new EndpointPart(EndpointPartKind.Host, host, offset + pos));
-            pos += item.Length + 1;
+            pos += item.Length + 1 - (item.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase) ? 4 : 0);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class ProductionEndpointInNonProductionRule : IViewRule
         if (!view.Class.IsNonProduction() || view.Class == EnvironmentClass.Template) return;
         foreach (var e in view.Entries)
         {
-            if (ValueFacts.IsDeclaration(e, sink.Pack) || ValueFacts.IsReference(e.Value)) continue;
+            if (ValueFacts.IsDeclaration(e, sink.Pack)) continue;
             foreach (var part in EndpointExtractor.Extract(e.NormalizedKey, e.Value, sink.Pack.Keys))
             {
                 var reason = sink.Evidence.ProductionReason(part);

@@ -22,7 +22,7 @@ public sealed class TestCredentialInProductionRule : IViewRule
                     $"{e.Key} holds a {m.Pattern.Provider} test-mode key ({m.Redacted}) in {view.Describe(e)}; production needs the live key",
                     m.Value, m.Redacted);
             }
-            if (ValueFacts.IsDeclaration(e, sink.Pack) || ValueFacts.IsReference(e.Value)) continue;
+            if (ValueFacts.IsDeclaration(e, sink.Pack)) continue;
             foreach (var part in EndpointExtractor.Extract(e.NormalizedKey, e.Value, sink.Pack.Keys))
             {
                 var reason = sink.Evidence.NonProductionReason(part);
