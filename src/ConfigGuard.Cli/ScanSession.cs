@@ -122,9 +122,13 @@ internal sealed class ScanSession
         }
     }
 
+    /// <summary>Outside git, paths are reported relative to the current folder when every scanned path is under it.</summary>
     private static string CommonRoot(List<string> full)
     {
         var dirs = full.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).ToList();
+        var cwd = Directory.GetCurrentDirectory();
+        if (dirs.All(d => (d + Path.DirectorySeparatorChar).StartsWith(cwd.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            return cwd;
         var root = dirs[0];
         foreach (var d in dirs.Skip(1))
         {
