@@ -60,7 +60,11 @@ public sealed class CredentialCatalog
             if (!candidate[i]) continue;
             foreach (Match m in SafeMatches(_patterns[i].Regex, text))
             {
-                if (!Overlaps(found, m.Index, m.Length)) found.Add(new CredentialMatch(_patterns[i], m.Index, m.Length, m.Value));
+                if (Overlaps(found, m.Index, m.Length) || IsStockCredential(m)) continue;
+                var secret = m.Groups["secret"];
+                found.Add(secret.Success
+                    ? new CredentialMatch(_patterns[i], m.Index, m.Length, m.Value, secret.Index - m.Index, secret.Length)
+                    : new CredentialMatch(_patterns[i], m.Index, m.Length, m.Value));
             }
         }
         found.Sort((a, b) => a.Index.CompareTo(b.Index));
@@ -78,6 +82,24 @@ public sealed class CredentialCatalog
             try { m = m.NextMatch(); }
             catch (RegexMatchTimeoutException) { yield break; }
         }
+    }
+
+    private static readonly HashSet<string> StockPasswords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "password", "passwd", "pass", "pwd", "changeme", "change_me", "secret_password", "mypassword", "yourpassword", "xxx", "xxxx", "****",
+    };
+
+    /// <summary>user:password@, mongodb:mongodb@, YOUR_USERNAME:YOUR_PASSWORD@: documentation, not a credential.</summary>
+    private static bool IsStockCredential(Match m)
+    {
+        var secret = m.Groups["secret"];
+        if (!secret.Success) return false;
+        var s = secret.Value;
+        if (StockPasswords.Contains(s)) return true;
+        if (m.Groups["user"] is { Success: true } user && string.Equals(user.Value, s, StringComparison.OrdinalIgnoreCase)) return true;
+        var upper = s.ToUpperInvariant();
+        return upper.StartsWith("YOUR", StringComparison.Ordinal) || upper.StartsWith("REPLACE", StringComparison.Ordinal)
+            || upper.StartsWith("<", StringComparison.Ordinal) || upper.StartsWith("CHANGE", StringComparison.Ordinal);
     }
 
     private static bool Overlaps(List<CredentialMatch> found, int index, int length)

@@ -3,12 +3,14 @@ namespace ConfigGuard.Core.Catalog;
 /// <summary>A credential found inside a text: which format and where (character offsets into that text).</summary>
 public readonly struct CredentialMatch
 {
-    public CredentialMatch(CredentialPattern pattern, int index, int length, string value)
+    public CredentialMatch(CredentialPattern pattern, int index, int length, string value, int secretOffset = 0, int secretLength = -1)
     {
         Pattern = pattern;
         Index = index;
         Length = length;
         Value = value;
+        SecretOffset = secretOffset;
+        SecretLength = secretLength < 0 ? length : secretLength;
     }
 
     public CredentialPattern Pattern { get; }
@@ -17,5 +19,12 @@ public readonly struct CredentialMatch
     /// <summary>The matched text. Never print it: use <see cref="Redacted"/>.</summary>
     public string Value { get; }
 
-    public string Redacted => Redaction.Redactor.Redact(Value, Pattern.Prefix);
+    /// <summary>Where the secret part starts inside <see cref="Value"/> (the password of a database URL; else 0).</summary>
+    public int SecretOffset { get; }
+    public int SecretLength { get; }
+
+    /// <summary>Safe to print: a known prefix and the last four characters, or, for a URL, everything but the password.</summary>
+    public string Redacted => SecretLength == Length
+        ? Redaction.Redactor.Redact(Value, Pattern.Prefix)
+        : Value.Substring(0, SecretOffset) + "****" + Value.Substring(SecretOffset + SecretLength);
 }
