@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ConfigGuard.CodeFixes;
 
@@ -50,26 +49,36 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
                     : "DefaultConnectionString");
             var key = ConfigurationKeyName.From(name);
             var configuration = FindConfiguration(model, literal, context.CancellationToken);
+            var environmentType = EnvironmentTypeName(model, literal);
             var title = configuration is null
                 ? $"Read from environment variable {key.EnvironmentVariable}"
                 : $"Read from {configuration}[\"{key.ConfigurationKey}\"]";
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, key, configuration, ct), EquivalenceKey),
+                CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, key, configuration, environmentType, ct), EquivalenceKey),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, ConfigurationKeyName key, string? configuration, CancellationToken cancellationToken)
+    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, ConfigurationKeyName key, string? configuration, string environmentType, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         ExpressionSyntax replacement = configuration is null
-            ? SyntaxFactory.ParseExpression($"global::System.Environment.GetEnvironmentVariable(\"{key.EnvironmentVariable}\")")
-                .WithAdditionalAnnotations(Simplifier.Annotation)
+            ? SyntaxFactory.ParseExpression($"{environmentType}.GetEnvironmentVariable(\"{key.EnvironmentVariable}\")")
             : SyntaxFactory.ElementAccessExpression(
                 SyntaxFactory.IdentifierName(configuration),
                 SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                     SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(key.ConfigurationKey))))));
         return document.WithSyntaxRoot(root!.ReplaceNode(literal, replacement.WithTriviaFrom(literal)));
+    }
+
+    /// <summary><c>Environment</c> when that name means System.Environment at the literal, else the qualified name.</summary>
+    private static string EnvironmentTypeName(SemanticModel model, SyntaxNode at)
+    {
+        var expected = model.Compilation.GetTypeByMetadataName("System.Environment");
+        var bound = model.GetSpeculativeSymbolInfo(at.SpanStart, SyntaxFactory.IdentifierName("Environment"), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
+        if (SymbolEqualityComparer.Default.Equals(bound, expected)) return "Environment";
+        bound = model.GetSpeculativeSymbolInfo(at.SpanStart, SyntaxFactory.ParseName("System.Environment"), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
+        return SymbolEqualityComparer.Default.Equals(bound, expected) ? "System.Environment" : "global::System.Environment";
     }
 
     private static string Provider(Diagnostic diagnostic) =>
