@@ -107,6 +107,24 @@ public class CodeFixTests
             """, fixAll: true);
 
     [Fact]
+    public Task Fix_all_handles_two_diagnostics_in_one_literal() =>
+        Verify.CodeFixAsync<ProductionEndpointLiteralAnalyzer, ReadFromConfigurationCodeFixProvider>("""
+            class Db
+            {
+                public static string? Connect(string? reportingConnectionString) => reportingConnectionString;
+                public string? A() => Connect("Host=[|prod-db.internal|];Database=[|orders_prod|]");
+                public string? B() => "https://[|api.prod.example.com|]/v1";
+            }
+            """, """
+            class Db
+            {
+                public static string? Connect(string? reportingConnectionString) => reportingConnectionString;
+                public string? A() => Connect(System.Environment.GetEnvironmentVariable("REPORTING_CONNECTION_STRING"));
+                public string? B() => System.Environment.GetEnvironmentVariable("B");
+            }
+            """, fixAll: true);
+
+    [Fact]
     public Task Environment_comparison_becomes_host_environment_check() =>
         Verify.CodeFixAsync<HardcodedEnvironmentBranchAnalyzer, UseHostEnvironmentCheckCodeFixProvider>("""
             using Microsoft.AspNetCore.Hosting;
