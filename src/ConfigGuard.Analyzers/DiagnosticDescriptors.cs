@@ -1,0 +1,73 @@
+using Microsoft.CodeAnalysis;
+
+namespace ConfigGuard.Analyzers;
+
+/// <summary>
+/// The one catalog of ConfigGuard's code rules (CG1xxx). Titles equal the <c>title:</c> of
+/// <c>rules/checks/CG10xx.yaml</c> and default severities equal its <c>defaultSeverity</c>
+/// (a test checks both against <c>RulePack.Default.Rules</c>). IDs are a public contract: never renumber.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    public const string EnvironmentCategory = "ConfigGuard.Environment";
+    public const string SecurityCategory = "ConfigGuard.Security";
+    public const string HelpLinkBase = "https://github.com/configguard/configguard/blob/main/docs/rules/";
+
+    public const string HardcodedEnvironmentBranchId = "CG1001";
+    public const string EnvironmentCheckOutsideCompositionRootId = "CG1002";
+    public const string EnvironmentNameFromProcessId = "CG1003";
+    public const string PreprocessorEnvironmentBranchId = "CG1004";
+    public const string LiveCredentialLiteralId = "CG1005";
+    public const string ProductionEndpointLiteralId = "CG1006";
+
+    /// <summary>CG1001. {0} = the literal, {1} = its environment class (production, staging ...).</summary>
+    public static readonly DiagnosticDescriptor HardcodedEnvironmentBranch = Create(
+        HardcodedEnvironmentBranchId,
+        "Branch on a hardcoded environment name",
+        "Code branches on the hardcoded environment name \"{0}\" ({1}), so other environments never run this path; drive the behaviour from configuration (an option or feature flag) instead",
+        EnvironmentCategory, DiagnosticSeverity.Warning,
+        "Comparing the environment name to a literal such as \"Production\" means staging never exercises production's code path, and a renamed environment silently changes behaviour.");
+
+    /// <summary>CG1002. {0} = the call (IsProduction() ...), {1} = the containing type.</summary>
+    public static readonly DiagnosticDescriptor EnvironmentCheckOutsideCompositionRoot = Create(
+        EnvironmentCheckOutsideCompositionRootId,
+        "Environment check outside the composition root",
+        "'{0}' decides behaviour in '{1}', outside the composition root; decide once in Program/Startup and pass an option to this type",
+        EnvironmentCategory, DiagnosticSeverity.Warning,
+        "IsProduction()/IsStaging()/IsEnvironment(\"x\") spread through services makes staging behave differently from production in places nobody reviews. Program, Startup and the types listed in configguard.composition_root_types are allowed.");
+
+    /// <summary>CG1003. {0} = the variable name.</summary>
+    public static readonly DiagnosticDescriptor EnvironmentNameFromProcess = Create(
+        EnvironmentNameFromProcessId,
+        "Environment name read straight from the process",
+        "The environment name is read from the process variable '{0}'; inject IHostEnvironment or IConfiguration instead",
+        EnvironmentCategory, DiagnosticSeverity.Warning,
+        "Reading ASPNETCORE_ENVIRONMENT/DOTNET_ENVIRONMENT directly bypasses the host's configuration (command line, appsettings, launch profiles), so the code and the host can disagree about which environment this is.");
+
+    /// <summary>CG1004. {0} = the symbol.</summary>
+    public static readonly DiagnosticDescriptor PreprocessorEnvironmentBranch = Create(
+        PreprocessorEnvironmentBranchId,
+        "Preprocessor branch on an environment",
+        "'#if {0}' compiles different code per environment, so the staging build is not the production build; use one build and configuration for environment differences",
+        EnvironmentCategory, DiagnosticSeverity.Warning,
+        "A build per environment means the binary tested on staging is not the binary deployed to production.");
+
+    /// <summary>CG1005. {0} = provider, {1} = redacted value.</summary>
+    public static readonly DiagnosticDescriptor LiveCredentialLiteral = Create(
+        LiveCredentialLiteralId,
+        "Live credential in a string literal",
+        "Live {0} credential {1} is written in source and reaches every environment (production included); read it from configuration or a secret store, and rotate it",
+        SecurityCategory, DiagnosticSeverity.Error,
+        "A live credential in C# source is shipped to every environment and to everyone with the repository; staging then charges real money with it.");
+
+    /// <summary>CG1006. {0} = host/database/bucket, {1} = its text, {2} = the reason.</summary>
+    public static readonly DiagnosticDescriptor ProductionEndpointLiteral = Create(
+        ProductionEndpointLiteralId,
+        "Production endpoint in a string literal",
+        "The {0} '{1}' is a production endpoint ({2}) written in source, so every environment (staging included) talks to production; read the endpoint from configuration",
+        EnvironmentCategory, DiagnosticSeverity.Warning,
+        "A connection string or URL to production in code makes staging and tests read and write production data.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Endpoints;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ConfigGuard.Analyzers;
+
+/// <summary>
+/// CG1006: a production host, database or bucket inside a URL, connection string or Redis configuration written
+/// as a string literal (or the text part of an interpolated string). Extraction and evidence are Core's
+/// (<see cref="EndpointExtractor"/>, <see cref="EnvironmentEvidence"/>): token based, so <c>product-api</c> or
+/// <c>reproduce.example.com</c> are not production, and the provider catalog's live endpoints are.
+/// <c>configguard.production_hosts</c> adds exact production hosts. The diagnostic covers the host or database only.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ProductionEndpointLiteralAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ProductionEndpointLiteral);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            // One evidence object per distinct configguard.production_hosts value seen in this compilation.
+            var evidenceByOption = new ConcurrentDictionary<string, EnvironmentEvidence>();
+            start.RegisterSyntaxNodeAction(c => Analyze(c, evidenceByOption), LiteralText.Kinds);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, ConcurrentDictionary<string, EnvironmentEvidence> evidenceByOption)
+    {
+        if (!LiteralText.TryGet(context.Node, out var token, out var value)) return;
+        // Cheap prefilter: every shape the extractor understands has one of these characters.
+        if (value.IndexOf(':') < 0 && value.IndexOf('=') < 0) return;
+        var pack = RulePack.Default;
+        var parts = EndpointExtractor.Extract("", value, pack.Keys);
+        if (parts.Count == 0) return;
+
+        var option = ConfigGuardOptions.Get(context.Options, context.Node.SyntaxTree, ConfigGuardOptions.ProductionHosts) ?? "";
+        var evidence = evidenceByOption.GetOrAdd(option, o => new EnvironmentEvidence(pack, ConfigGuardOptions.List(o)));
+        foreach (var part in parts)
+        {
+            var reason = evidence.ProductionReason(part);
+            if (reason is null) continue;
+            if (reason.StartsWith("listed as a production host", System.StringComparison.Ordinal))
+            {
+                reason = "listed in configguard.production_hosts";
+            }
+            var span = LiteralText.MapToSource(token, value, part.Index, part.Length);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProductionEndpointLiteral,
+                Location.Create(context.Node.SyntaxTree, span), part.KindName, part.Text, reason));
+        }
+    }
+}
