@@ -91,7 +91,7 @@ public class CodeFixTests
             class Payments(IConfiguration configuration)
             {
                 public string? StripeKey => "[|{{Key}}|]";
-                public string? Restricted() => "[|rk_live_FAKEFAKEFAKEFAKE0000|]";
+                public string? Restricted() => "[|rk_live_FAKEFAKEFAKEFAKEFAKE0000|]";
                 public void Use() => Send(apiKey: "[|{{Key}}|]");
                 private static void Send(string? apiKey) { }
             }

@@ -16,7 +16,7 @@ public class LiveCredentialLiteralTests
         class Payments
         {
             private const string Secret = "[|{{Key}}|]";
-            private static readonly string Restricted = "[|rk_live_FAKEFAKEFAKEFAKE0000|]";
+            private static readonly string Restricted = "[|rk_live_FAKEFAKEFAKEFAKEFAKE0000|]";
             [Key("[|{{Key}}|]")]
             public string Header(string user) => $"Bearer [|{{Key}}|] for {user}";
             public string Verbatim => @"key=[|{{Key}}|];";

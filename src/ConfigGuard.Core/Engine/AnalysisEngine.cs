@@ -80,7 +80,7 @@ public sealed class AnalysisEngine
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => EnvironmentOrder(f.Environment))
+            .ThenBy(f => EnvironmentOrder(_pack.Environments.ClassifyValue(f.Environment)))
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
 
@@ -106,10 +106,10 @@ public sealed class AnalysisEngine
     }
 
     // Staging first: when a base value reaches several environments, the message names the one that matters most.
-    private static int EnvironmentOrder(string env) => env.ToLowerInvariant() switch
+    private static int EnvironmentOrder(EnvironmentClass c) => c switch
     {
-        "staging" => 0,
-        "production" => 1,
+        EnvironmentClass.Staging => 0,
+        EnvironmentClass.Production => 1,
         _ => 2,
     };
 
