@@ -284,7 +284,7 @@ internal sealed class KustomizeBuilder
         var data = new YamlTreeMap(kustPath, gen.Span);
         foreach (var e in entries)
         {
-            var stored = secret ? Convert.ToBase64String(Encoding.UTF8.GetBytes(e.Value)) : e.Value;
+            var stored = secret ? SecretBase64(e.Value) : e.Value;
             data.Entries.Add(new YamlTreeMapEntry(e.Key, e.KeySpan, new YamlTreeScalar(e.SourcePath!, e.ValueSpan, stored, e.ValueSpan, plainValue: secret ? e.Value : null)));
         }
         tree.Set("data", data);
@@ -322,6 +322,19 @@ internal sealed class KustomizeBuilder
                 Error(kustPath, behaviorSpan, $"unknown behavior '{behavior}' (create, merge or replace)");
                 return;
         }
+    }
+
+    /// <summary>
+    /// A generated Secret value as kustomize stores it, which is what its hash covers: base64, and when longer than 70
+    /// characters wrapped at 70 with a final newline (checked against kubectl kustomize v5.5.0).
+    /// </summary>
+    internal static string SecretBase64(string value)
+    {
+        var b64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
+        if (b64.Length <= 70) return b64;
+        var sb = new StringBuilder(b64.Length + b64.Length / 70 + 1);
+        for (int i = 0; i < b64.Length; i += 70) sb.Append(b64, i, Math.Min(70, b64.Length - i)).Append('\n');
+        return sb.ToString();
     }
 
     private static YamlTreeScalar Synthetic(string path, YamlTreeNode at, string value) => new(path, at.Span, value, at.Span);
