@@ -58,7 +58,10 @@ internal sealed class ScanSession
         Parallel.For(0, found.Count, i => sources[i] = Read(found[i], maxFileBytes, notices));
         var editorConfig = new EditorConfigSeverities(Root);
         var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
-        var result = engine.Analyze(sources.Where(s => s is not null).Select(s => s!).ToList());
+        var read = sources.Where(s => s is not null).Select(s => s!).ToList();
+        read.AddRange(KustomizeReferencedFiles.Collect(Root, read, maxFileBytes, notices));
+        var result = engine.Analyze(read);
+        foreach (var n in result.Notices) notices.Add(n);
         var orderedNotices = notices.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal).ToList();
         return new ScanOutcome(result, orderedNotices);
     }

@@ -25,6 +25,10 @@ public class CheckSamplesTests
             "samples/staging-leak/appsettings.json:7:31: error CG0001:",
             "samples/staging-leak/appsettings.Production.json:5:21: warning CG0007:",
             "samples/staging-leak/appsettings.Production.json:6:43: warning CG0008:",
+            "samples/staging-leak/k8s/overlays/staging/kustomization.yaml:4:12: error CG0011: namespace 'shop-production'",
+            "samples/staging-leak/k8s/overlays/staging/kustomization.yaml:9:13: error CG0011: image tag 'ghcr.io/acme/shop:prod-latest'",
+            "samples/staging-leak/k8s/overlays/staging/kustomization.yaml:15:38: error CG0002: DATABASE_URL",
+            "samples/staging-leak/k8s/overlays/staging/kustomization.yaml:19:27: error CG0001: STRIPE_SECRET_KEY",
         };
         foreach (var prefix in expected) Assert.Contains(r.Lines, l => l.StartsWith(prefix, StringComparison.Ordinal));
         Assert.Matches(@"^\d+ errors, \d+ warnings in \d+ config files", r.Lines[^1]);
@@ -37,7 +41,7 @@ public class CheckSamplesTests
     {
         var r = Cli.Run(RepoPaths.Root, "check", "samples/clean", "--fail-on", "note");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("0 errors, 0 warnings in 8 config files", r.Stdout.Trim());
+        Assert.Equal("0 errors, 0 warnings in 12 config files", r.Stdout.Trim());
     }
 
     [Fact]

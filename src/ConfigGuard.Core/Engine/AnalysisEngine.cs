@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Settings;
@@ -41,6 +42,8 @@ public sealed class AnalysisEngine
     /// <summary>Parses one file and assigns its environment (path evidence, then a declared key).</summary>
     public ConfigFile Load(SourceFile source)
     {
+        if (ConfigFileKind.Detect(ConfigFileKind.FileName(source.Path)) == ConfigFormat.Kustomize)
+            return KustomizeProject.Load(new[] { source }, _inference, _pack.Environments).Files.First(f => f.Path == source.Path);
         var format = ConfigFileKind.Detect(ConfigFileKind.FileName(source.Path)) ?? ConfigFormat.DotEnv;
         var parsed = format == ConfigFormat.AppSettingsJson
             ? AppSettingsJsonParser.Parse(source.Path, source.Text)
@@ -50,14 +53,23 @@ public sealed class AnalysisEngine
         return new ConfigFile(parsed, assignment, source.Facts);
     }
 
+    /// <summary>
+    /// Kustomizations among <paramref name="sources"/> are rendered in process from the other sources (the files they
+    /// reference must be in the list); files a kustomization reads are analyzed as kustomize, not as .env.
+    /// </summary>
     public AnalysisResult Analyze(IReadOnlyList<SourceFile> sources)
     {
-        var files = new ConfigFile[sources.Count];
-        Parallel.For(0, sources.Count, i => files[i] = Load(sources[i]));
-        return Analyze(files);
+        var kustomize = KustomizeProject.Load(sources, _inference, _pack.Environments);
+        var rest = sources.Where(s => !kustomize.Consumed.Contains(s.Path)).ToList();
+        var files = new ConfigFile[rest.Count];
+        Parallel.For(0, rest.Count, i => files[i] = Load(rest[i]));
+        return Analyze(files.Concat(kustomize.Files).ToList(), kustomize.Views, kustomize.Notices);
     }
 
-    public AnalysisResult Analyze(IReadOnlyList<ConfigFile> loaded)
+    public AnalysisResult Analyze(IReadOnlyList<ConfigFile> loaded) => Analyze(loaded, Array.Empty<EnvironmentView>(), Array.Empty<Notice>());
+
+    /// <param name="extraViews">Views built outside <see cref="ViewBuilder"/> (kustomize overlays).</param>
+    public AnalysisResult Analyze(IReadOnlyList<ConfigFile> loaded, IReadOnlyList<EnvironmentView> extraViews, IReadOnlyList<Notice> notices)
     {
         var files = loaded.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var sink = new FindingSink(_pack, _evidence, _secretKeys);
@@ -66,14 +78,15 @@ public sealed class AnalysisEngine
             foreach (var rule in RuleSet.FileRules) rule.Analyze(file, sink);
         });
         var views = ViewBuilder.Build(files);
+        views.AddRange(extraViews);
         Parallel.ForEach(views, view =>
         {
             foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);
         });
-        return Finish(sink.Findings, files, views);
+        return Finish(sink.Findings, files, views, notices);
     }
 
-    private AnalysisResult Finish(IEnumerable<Finding> raw, List<ConfigFile> files, List<EnvironmentView> views)
+    private AnalysisResult Finish(IEnumerable<Finding> raw, List<ConfigFile> files, List<EnvironmentView> views, IReadOnlyList<Notice> notices)
     {
         var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var ordered = raw
@@ -102,7 +115,7 @@ public sealed class AnalysisEngine
             }
             result.Add(severity == f.Severity ? f : f.WithSeverity(severity));
         }
-        return new AnalysisResult(result, files, views, suppressed);
+        return new AnalysisResult(result, files, views, suppressed, notices);
     }
 
     // Staging first: when a base value reaches several environments, the message names the one that matters most.

@@ -5,12 +5,13 @@ namespace ConfigGuard.Core.Engine;
 
 public sealed class AnalysisResult
 {
-    public AnalysisResult(IReadOnlyList<Finding> findings, IReadOnlyList<ConfigFile> files, IReadOnlyList<EnvironmentView> views, int suppressed)
+    public AnalysisResult(IReadOnlyList<Finding> findings, IReadOnlyList<ConfigFile> files, IReadOnlyList<EnvironmentView> views, int suppressed, IReadOnlyList<Notice>? notices = null)
     {
         Findings = findings;
         Files = files;
         Views = views;
         Suppressed = suppressed;
+        Notices = notices ?? System.Array.Empty<Notice>();
     }
 
     /// <summary>Sorted by path, line, column, rule.</summary>
@@ -20,4 +21,6 @@ public sealed class AnalysisResult
     public IReadOnlyList<EnvironmentView> Views { get; }
     /// <summary>Findings dropped by inline configguard:ignore comments.</summary>
     public int Suppressed { get; }
+    /// <summary>What the engine deliberately did not follow (remote kustomize resources, paths leaving the repository).</summary>
+    public IReadOnlyList<Notice> Notices { get; }
 }

@@ -23,5 +23,6 @@ public static class RuleSet
         new DebugSwitchInProductionRule(),
         new PlaceholderInDeployableConfigRule(),
         new WeakSecretRule(),
+        new KustomizeOverlayAimedElsewhereRule(),
     };
 }

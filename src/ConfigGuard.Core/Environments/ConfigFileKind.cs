@@ -9,6 +9,7 @@ public static class ConfigFileKind
     /// <summary>The format of a config file by its name, or null when ConfigGuard does not read it.</summary>
     public static ConfigFormat? Detect(string fileName)
     {
+        if (Kustomize.KustomizePaths.IsKustomizationFile(fileName)) return ConfigFormat.Kustomize;
         if (fileName.Equals(".env", StringComparison.OrdinalIgnoreCase)
             || fileName.StartsWith(".env.", StringComparison.OrdinalIgnoreCase)
             || (fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase) && fileName.Length > 4))

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 
 namespace ConfigGuard.Core.Model;
 
-/// <summary>The result of parsing one file: entries in file order, comments, and what could not be read.</summary>
-public sealed class ParsedFile
+/// <summary>The result of parsing one file: entries in file order, comments, and what could not be read. Not sealed: a kustomization carries its rendering (KustomizationParsedFile).</summary>
+public class ParsedFile
 {
     public ParsedFile(string path, ConfigFormat format, IReadOnlyList<ConfigEntry> entries, IReadOnlyList<SourceComment> comments, IReadOnlyList<ParseError> errors)
     {

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Core.Kustomize;
+
+/// <summary>The in-process rendering of one kustomization root: the objects it emits and where everything came from.</summary>
+public sealed class KustomizeBuild
+{
+    public KustomizeBuild(string kustomizationPath)
+    {
+        KustomizationPath = kustomizationPath;
+        Directory = KustomizePaths.Directory(kustomizationPath);
+    }
+
+    public string KustomizationPath { get; }
+    public string Directory { get; }
+    public List<KustomizeResource> Resources { get; } = new();
+    /// <summary>Errors kustomize would stop at (CG0012) and notes (remote or out-of-repository references, not followed).</summary>
+    public List<KustomizeProblem> Problems { get; } = new();
+    /// <summary>Every file the build read, kustomization files included, in first-read order.</summary>
+    public List<string> FilesRead { get; } = new();
+    /// <summary>Values a file wrote that reach the output, by file (for per-file rules such as CG0013).</summary>
+    public List<ConfigEntry> WrittenEntries { get; } = new();
+    /// <summary>namePrefix / nameSuffix values of every kustomization in the build (the root's and its bases').</summary>
+    public List<YamlTreeScalar> NameAffixes { get; } = new();
+    /// <summary>Label and annotation values the kustomizations set (commonLabels, labels, commonAnnotations), with their keys.</summary>
+    public List<KeyValuePair<string, YamlTreeScalar>> Labels { get; } = new();
+
+    /// <summary>The comments of each YAML file read (for inline suppressions).</summary>
+    public Dictionary<string, List<SourceComment>> Comments { get; } = new();
+
+    public KustomizeResource? Find(string kind, string name)
+    {
+        foreach (var r in Resources) if (r.Kind == kind && r.Name == name) return r;
+        return null;
+    }
+}

@@ -1,0 +1,636 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Text;
+
+namespace ConfigGuard.Core.Kustomize;
+
+/// <summary>
+/// The work behind <see cref="KustomizeModel"/>. Order as kustomize v5: resources, components, generators, then
+/// patchesStrategicMerge, patches, namespace, namePrefix/nameSuffix, patchesJson6902, images; hash suffixes last, at the root.
+/// Bounded: at most <see cref="MaxKustomizations"/> kustomizations per root and <see cref="MaxNesting"/> levels; cycles are errors.
+/// </summary>
+internal sealed class KustomizeBuilder
+{
+    public const int MaxKustomizations = 500;
+    public const int MaxNesting = 50;
+
+    private static readonly HashSet<string> ClusterScoped = new(StringComparer.Ordinal)
+    {
+        "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume", "StorageClass",
+        "PriorityClass", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "IngressClass",
+        "RuntimeClass", "CSIDriver", "ClusterIssuer", "PodSecurityPolicy", "VolumeSnapshotClass",
+    };
+
+    private static readonly string[] UnmodeledFields = { "replacements", "vars", "transformers", "generators", "helmCharts", "replicas", "configurations" };
+
+    private readonly Func<string, string?> _readFile;
+    private readonly string _rootPath;
+    private readonly KustomizeBuild _build;
+    private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
+    private readonly List<string> _stack = new();
+    private int _visits;
+
+    public KustomizeBuilder(Func<string, string?> readFile, string rootPath)
+    {
+        _readFile = readFile;
+        _rootPath = rootPath;
+        _build = new KustomizeBuild(rootPath);
+    }
+
+    public KustomizeBuild Run()
+    {
+        var text = Read(_rootPath);
+        if (text is null)
+        {
+            Error(_rootPath, new SourceSpan(0, 0, 1, 1, 1, 1), "kustomization file not found");
+            return _build;
+        }
+        var set = new List<KustomizeResource>();
+        Process(_rootPath, text, set);
+        AppendHashes(set);
+        _build.Resources.AddRange(set);
+        return _build;
+    }
+
+    private string? Read(string path)
+    {
+        if (_cache.TryGetValue(path, out var cached)) return cached;
+        var text = _readFile(path);
+        _cache[path] = text;
+        if (text is not null) _build.FilesRead.Add(path);
+        return text;
+    }
+
+    private string? FindKustomization(string dir)
+    {
+        foreach (var name in KustomizePaths.KustomizationFileNames)
+        {
+            var p = KustomizePaths.Combine(dir, name);
+            if (Read(p) is not null) return p;
+        }
+        return null;
+    }
+
+    private void Error(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message));
+    private void Note(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, isNote: true));
+
+    private YamlLoadResult Load(string path, string text, YamlTextOrigin? origin = null)
+    {
+        var result = YamlTreeLoader.Load(path, text, origin);
+        foreach (var e in result.Errors) Error(path, e.Span, e.Message);
+        if (origin is null && !_build.Comments.ContainsKey(path)) _build.Comments[path] = YamlComments.Extract(text);
+        return result;
+    }
+
+    private void Process(string kustPath, string text, List<KustomizeResource> set)
+    {
+        var dir = KustomizePaths.Directory(kustPath);
+        if (++_visits > MaxKustomizations)
+        {
+            Error(kustPath, new SourceSpan(0, 0, 1, 1, 1, 1), $"more than {MaxKustomizations} kustomizations in one build; stopped here");
+            return;
+        }
+        var loaded = Load(kustPath, text);
+        if (loaded.Documents.Count == 0) return;
+        if (loaded.Documents[0] is not YamlTreeMap root)
+        {
+            Error(kustPath, loaded.Documents[0].Span, "a kustomization must be a YAML mapping");
+            return;
+        }
+        _stack.Add(dir);
+        try
+        {
+            foreach (var field in UnmodeledFields)
+            {
+                if (root.GetEntry(field) is { } e) Note(kustPath, e.KeySpan, $"'{field}' is not modeled by ConfigGuard's in-process kustomize; values it changes are not analyzed");
+            }
+            foreach (var s in Scalars(root.Get("resources")).Concat(Scalars(root.Get("bases")))) AddResource(dir, s, set);
+            foreach (var s in Scalars(root.Get("components"))) AddComponent(dir, s, set);
+            var options = root.GetMap("generatorOptions");
+            foreach (var g in Maps(root.Get("configMapGenerator"))) Generate(kustPath, g, "ConfigMap", set, options);
+            foreach (var g in Maps(root.Get("secretGenerator"))) Generate(kustPath, g, "Secret", set, options);
+
+            foreach (var item in Items(root.Get("patchesStrategicMerge")))
+            {
+                if (item is YamlTreeScalar s && s.Value.IndexOf('\n') < 0) PatchFromFile(dir, s, null, set, text);
+                else if (item is YamlTreeScalar inline) PatchInline(kustPath, inline, null, set, text);
+            }
+            foreach (var p in Maps(root.Get("patches"))) PatchEntry(kustPath, p, set, text);
+
+            if (root.GetScalar("namespace") is { } ns && ns.Value.Length > 0) SetNamespace(ns, set);
+            var prefix = root.GetScalar("namePrefix");
+            var suffix = root.GetScalar("nameSuffix");
+            if (prefix is not null) _build.NameAffixes.Add(prefix);
+            if (suffix is not null) _build.NameAffixes.Add(suffix);
+            if (prefix is not null || suffix is not null) AddAffixes(prefix?.Value ?? "", suffix?.Value ?? "", set);
+            RecordLabels(root);
+            foreach (var p in Maps(root.Get("patchesJson6902"))) PatchEntry(kustPath, p, set, text);
+            foreach (var image in Maps(root.Get("images"))) SetImage(image, set);
+        }
+        finally
+        {
+            _stack.RemoveAt(_stack.Count - 1);
+        }
+    }
+
+    private static IEnumerable<YamlTreeNode> Items(YamlTreeNode? node) => node switch
+    {
+        YamlTreeSequence s => s.Items,
+        YamlTreeScalar { IsNull: false } sc => new[] { sc },
+        _ => Array.Empty<YamlTreeNode>(),
+    };
+
+    private static IEnumerable<YamlTreeScalar> Scalars(YamlTreeNode? node) => Items(node).OfType<YamlTreeScalar>().Where(s => !s.IsNull);
+    private static IEnumerable<YamlTreeMap> Maps(YamlTreeNode? node) => Items(node).OfType<YamlTreeMap>();
+
+    // ---- resources and components ----
+
+    private void AddResource(string dir, YamlTreeScalar reference, List<KustomizeResource> set)
+    {
+        var target = Resolve(dir, reference, "resource");
+        if (target is null) return;
+        var kust = FindKustomization(target);
+        if (kust is not null)
+        {
+            var sub = new List<KustomizeResource>();
+            if (Enter(target, reference)) Process(kust, Read(kust)!, sub);
+            set.AddRange(sub);
+            return;
+        }
+        var text = Read(target);
+        if (text is null)
+        {
+            Error(reference.Path, reference.ValueSpan, $"resource '{reference.Value}' not found: no such file, and no kustomization.yaml in such a folder");
+            return;
+        }
+        foreach (var doc in Load(target, text).Documents)
+        {
+            if (doc is not YamlTreeMap map) continue;
+            if (map.GetString("kind") == "List" && map.GetSequence("items") is { } items)
+            {
+                foreach (var i in items.Items.OfType<YamlTreeMap>()) set.Add(new KustomizeResource(i));
+            }
+            else if (map.GetString("kind") is not null) set.Add(new KustomizeResource(map));
+        }
+    }
+
+    private void AddComponent(string dir, YamlTreeScalar reference, List<KustomizeResource> set)
+    {
+        var target = Resolve(dir, reference, "component");
+        if (target is null) return;
+        var kust = FindKustomization(target);
+        if (kust is null)
+        {
+            Error(reference.Path, reference.ValueSpan, $"component '{reference.Value}' not found: no kustomization.yaml in that folder");
+            return;
+        }
+        if (Enter(target, reference)) Process(kust, Read(kust)!, set);
+    }
+
+    private bool Enter(string target, YamlTreeScalar reference)
+    {
+        if (_stack.Contains(target))
+        {
+            Error(reference.Path, reference.ValueSpan, $"cycle: '{reference.Value}' includes a kustomization that is already being built ({string.Join(" -> ", _stack.Select(s => s.Length == 0 ? "." : s))} -> {target})");
+            return false;
+        }
+        if (_stack.Count >= MaxNesting)
+        {
+            Error(reference.Path, reference.ValueSpan, $"kustomizations nested more than {MaxNesting} levels deep; stopped here");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The repository path a reference names, or null (with a note) for a remote or out-of-repository reference.</summary>
+    private string? Resolve(string dir, YamlTreeScalar reference, string what)
+    {
+        if (KustomizePaths.IsRemote(reference.Value))
+        {
+            Note(reference.Path, reference.ValueSpan, $"remote {what} '{reference.Value}' not followed (ConfigGuard never fetches)");
+            return null;
+        }
+        var target = KustomizePaths.Join(dir, reference.Value);
+        if (target is null) Note(reference.Path, reference.ValueSpan, $"{what} '{reference.Value}' leaves the repository; not followed");
+        return target;
+    }
+
+    // ---- generators ----
+
+    private void Generate(string kustPath, YamlTreeMap gen, string kind, List<KustomizeResource> set, YamlTreeMap? globalOptions)
+    {
+        var dir = KustomizePaths.Directory(kustPath);
+        var nameNode = gen.GetScalar("name");
+        if (nameNode is null || nameNode.Value.Length == 0)
+        {
+            Error(kustPath, gen.Span, $"a {kind} generator needs a name");
+            return;
+        }
+        var name = nameNode.Value;
+        var entries = new List<ConfigEntry>();
+        var seen = new Dictionary<string, ConfigEntry>(StringComparer.Ordinal);
+        void Add(ConfigEntry e)
+        {
+            if (seen.TryGetValue(e.Key, out var first))
+            {
+                Error(e.SourcePath!, e.KeySpan.IsEmpty ? e.ValueSpan : e.KeySpan,
+                    $"duplicate key '{e.Key}' in {kind} generator '{name}' (first at {first.SourcePath}:{first.KeySpan.StartLine}); kustomize rejects the build");
+                return;
+            }
+            seen[e.Key] = e;
+            entries.Add(e);
+            _build.WrittenEntries.Add(e);
+        }
+
+        foreach (var lit in Scalars(gen.Get("literals")))
+        {
+            var e = Literal(lit);
+            if (e is null) Error(lit.Path, lit.ValueSpan, $"literal '{lit.Value}' has no '=' (kustomize: invalid literal source)");
+            else Add(e);
+        }
+        foreach (var envRef in Scalars(gen.Get("envs")).Concat(Scalars(gen.Get("env"))))
+        {
+            var text = ReadReferenced(dir, envRef, "env file");
+            if (text is null) continue;
+            var p = KustomizePaths.Join(dir, envRef.Value)!;
+            if (!_build.Comments.ContainsKey(p)) _build.Comments[p] = YamlComments.Extract(text, inlineComments: false);
+            foreach (var e in KustomizeEnvFileReader.Read(p, text)) Add(e);
+        }
+        foreach (var fileRef in Scalars(gen.Get("files")))
+        {
+            var spec = fileRef.Value;
+            int eq = spec.IndexOf('=');
+            string key = eq < 0 ? spec.Substring(spec.Replace('\\', '/').LastIndexOf('/') + 1) : spec.Substring(0, eq);
+            var relPath = eq < 0 ? spec : spec.Substring(eq + 1);
+            var pathNode = new YamlTreeScalar(fileRef.Path, fileRef.Span, relPath, fileRef.ValueSpan);
+            var text = ReadReferenced(dir, pathNode, "file");
+            if (text is null) continue;
+            var p = KustomizePaths.Join(dir, relPath)!;
+            var whole = new LineMap(text).Span(0, text.Length);
+            Add(new ConfigEntry(key, text, fileRef.ValueSpan, whole, p));
+        }
+
+        bool secret = kind == "Secret";
+        var tree = new YamlTreeMap(kustPath, gen.Span);
+        tree.Set("apiVersion", Synthetic(kustPath, gen, "v1"));
+        tree.Set("kind", Synthetic(kustPath, gen, kind));
+        var meta = tree.GetOrAddMap("metadata");
+        meta.Set("name", nameNode);
+        if (gen.GetScalar("namespace") is { } ns) meta.Set("namespace", ns);
+        var data = new YamlTreeMap(kustPath, gen.Span);
+        foreach (var e in entries)
+        {
+            var stored = secret ? SecretBase64(e.Value) : e.Value;
+            data.Entries.Add(new YamlTreeMapEntry(e.Key, e.KeySpan, new YamlTreeScalar(e.SourcePath!, e.ValueSpan, stored, e.ValueSpan, plainValue: secret ? e.Value : null)));
+        }
+        tree.Set("data", data);
+        if (secret) tree.Set("type", gen.GetScalar("type") ?? Synthetic(kustPath, gen, "Opaque"));
+
+        string? disable = gen.GetMap("options")?.GetString("disableNameSuffixHash") ?? globalOptions?.GetString("disableNameSuffixHash");
+        bool hash = !string.Equals(disable, "true", StringComparison.OrdinalIgnoreCase);
+        var behavior = gen.GetString("behavior") ?? "create";
+        var ns2 = gen.GetString("namespace");
+        var existing = set.FirstOrDefault(r => r.Kind == kind && r.HasName(name) && (ns2 is null || r.Namespace == ns2));
+        var behaviorSpan = gen.GetScalar("behavior")?.ValueSpan ?? nameNode.ValueSpan;
+        switch (behavior)
+        {
+            case "merge":
+            case "replace":
+                if (existing is null)
+                {
+                    Error(kustPath, behaviorSpan, $"behavior: {behavior}, but there is no {kind} '{name}' from a base to {behavior}");
+                    return;
+                }
+                var target = existing.Tree.GetOrAddMap("data");
+                if (behavior == "replace") target.Entries.Clear();
+                foreach (var e in data.Entries) target.Set(e.Key, e.Value, e.KeySpan);
+                if (!hash) existing.AppendHash = false;
+                return;
+            case "create":
+                if (existing is not null)
+                {
+                    Error(kustPath, nameNode.ValueSpan, $"{kind} '{name}' already exists in a base; use behavior: merge or replace");
+                    return;
+                }
+                set.Add(new KustomizeResource(tree, isGenerated: true, appendHash: hash));
+                return;
+            default:
+                Error(kustPath, behaviorSpan, $"unknown behavior '{behavior}' (create, merge or replace)");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A generated Secret value as kustomize stores it, which is what its hash covers: base64, and when longer than 70
+    /// characters wrapped at 70 with a final newline (checked against kubectl kustomize v5.5.0).
+    /// </summary>
+    internal static string SecretBase64(string value)
+    {
+        var b64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
+        if (b64.Length <= 70) return b64;
+        var sb = new StringBuilder(b64.Length + b64.Length / 70 + 1);
+        for (int i = 0; i < b64.Length; i += 70) sb.Append(b64, i, Math.Min(70, b64.Length - i)).Append('\n');
+        return sb.ToString();
+    }
+
+    private static YamlTreeScalar Synthetic(string path, YamlTreeNode at, string value) => new(path, at.Span, value, at.Span);
+
+    /// <summary>A `literals:` item: split at the first '=', one pair of matching quotes stripped from the value.</summary>
+    internal static ConfigEntry? Literal(YamlTreeScalar lit)
+    {
+        var text = lit.Value;
+        int eq = text.IndexOf('=');
+        if (eq < 0) return null;
+        var key = text.Substring(0, eq);
+        var raw = text.Substring(eq + 1);
+        int vOffset = eq + 1;
+        var value = raw;
+        if (raw.Length >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[raw.Length - 1] == raw[0])
+        {
+            value = raw.Substring(1, raw.Length - 2);
+            vOffset++;
+        }
+        return new ConfigEntry(key, value, Sub(lit, 0, key.Length), Sub(lit, vOffset, value.Length), lit.Path);
+    }
+
+    /// <summary>The span of characters [offset, offset+length) of a scalar's value when it maps 1:1 onto one source line; else the whole value span.</summary>
+    private static SourceSpan Sub(YamlTreeScalar s, int offset, int length)
+    {
+        var v = s.ValueSpan;
+        if (v.IsEmpty || v.StartLine != v.EndLine || v.Length != s.Value.Length) return v;
+        return new SourceSpan(v.Start + offset, length, v.StartLine, v.StartColumn + offset, v.StartLine, v.StartColumn + offset + length);
+    }
+
+    private string? ReadReferenced(string dir, YamlTreeScalar reference, string what)
+    {
+        var p = Resolve(dir, reference, what);
+        if (p is null) return null;
+        var text = Read(p);
+        if (text is null) Error(reference.Path, reference.ValueSpan, $"{what} '{reference.Value}' not found");
+        return text;
+    }
+
+    // ---- patches ----
+
+    private void PatchEntry(string kustPath, YamlTreeMap entry, List<KustomizeResource> set, string kustText)
+    {
+        var dir = KustomizePaths.Directory(kustPath);
+        var target = entry.GetMap("target");
+        if (entry.GetScalar("path") is { } path) PatchFromFile(dir, path, target, set, kustText);
+        else if (entry.GetScalar("patch") is { } inline) PatchInline(kustPath, inline, target, set, kustText);
+        else Error(kustPath, entry.Span, "a patch needs 'path' or 'patch'");
+    }
+
+    private void PatchFromFile(string dir, YamlTreeScalar pathNode, YamlTreeMap? target, List<KustomizeResource> set, string kustText)
+    {
+        var text = ReadReferenced(dir, pathNode, "patch");
+        if (text is null) return;
+        var p = KustomizePaths.Join(dir, pathNode.Value)!;
+        ApplyPatchDocuments(Load(p, text).Documents, pathNode, target, set);
+    }
+
+    private void PatchInline(string kustPath, YamlTreeScalar patch, YamlTreeMap? target, List<KustomizeResource> set, string kustText)
+    {
+        ApplyPatchDocuments(Load(kustPath, patch.Value, OriginOf(patch, kustText)).Documents, patch, target, set);
+    }
+
+    /// <summary>Where the text of an inline patch starts in the kustomization: the line after `|` with its indentation, or the scalar itself.</summary>
+    private static YamlTextOrigin? OriginOf(YamlTreeScalar s, string text)
+    {
+        if (s.Span.IsEmpty || s.Span.Start >= text.Length) return null;
+        var map = new LineMap(text);
+        char c = text[s.Span.Start];
+        if (c == '|' || c == '>')
+        {
+            int line = s.Span.StartLine + 1;
+            while (line <= map.LineCount)
+            {
+                int ls = map.LineStart(line);
+                int i = ls;
+                while (i < text.Length && text[i] == ' ') i++;
+                if (i < text.Length && text[i] != '\n' && text[i] != '\r') return new YamlTextOrigin(map, line, i - ls);
+                line++;
+            }
+            return null;
+        }
+        return new YamlTextOrigin(map, s.ValueSpan.StartLine, s.ValueSpan.StartColumn - 1);
+    }
+
+    private void ApplyPatchDocuments(IReadOnlyList<YamlTreeNode> docs, YamlTreeScalar at, YamlTreeMap? target, List<KustomizeResource> set)
+    {
+        foreach (var doc in docs)
+        {
+            if (doc is YamlTreeSequence ops)
+            {
+                if (target is null)
+                {
+                    Error(at.Path, at.ValueSpan, "a JSON6902 patch needs a 'target'");
+                    continue;
+                }
+                var matches = Match(set, target);
+                if (matches.Count == 0) Error(at.Path, at.ValueSpan, "patch target matches no resource");
+                foreach (var r in matches)
+                {
+                    foreach (var op in ops.Items.OfType<YamlTreeMap>())
+                    {
+                        var err = JsonPatch.Apply(r.Tree, op);
+                        if (err is not null) Error(op.Path, op.Span, $"JSON6902 patch on {r}: {err}");
+                    }
+                }
+            }
+            else if (doc is YamlTreeMap pm)
+            {
+                var kind = pm.GetString("kind");
+                var pname = pm.GetMap("metadata")?.GetString("name");
+                var pns = pm.GetMap("metadata")?.GetString("namespace");
+                var matches = target is not null
+                    ? Match(set, target)
+                    : set.Where(r => r.Kind == kind && pname is not null && r.HasName(pname) && (pns is null || r.Namespace is null || r.Namespace == pns)).ToList();
+                if (matches.Count == 0)
+                {
+                    Error(at.Path, at.ValueSpan, $"patch matches no resource ({kind}/{pname})");
+                    continue;
+                }
+                foreach (var r in matches)
+                {
+                    var patch = (YamlTreeMap)pm.Clone();
+                    patch.Remove("apiVersion");
+                    patch.Remove("kind");
+                    if (patch.GetMap("metadata") is { } meta)
+                    {
+                        meta.Remove("name");
+                        meta.Remove("namespace");
+                    }
+                    var result = StrategicMergePatch.Apply(r.Tree, patch);
+                    if (result is YamlTreeMap m) r.Replace(m);
+                    else set.Remove(r);
+                }
+            }
+        }
+    }
+
+    private static List<KustomizeResource> Match(List<KustomizeResource> set, YamlTreeMap target)
+    {
+        var kind = target.GetString("kind");
+        var name = target.GetString("name");
+        var ns = target.GetString("namespace");
+        var group = target.GetString("group");
+        var version = target.GetString("version");
+        var labels = Selector(target.GetString("labelSelector"));
+        var annotations = Selector(target.GetString("annotationSelector"));
+        return set.Where(r =>
+            (kind is null || Anchored(kind, r.Kind))
+            && (name is null || r.Names.Any(n => Anchored(name, n)))
+            && (ns is null || Anchored(ns, r.Namespace ?? ""))
+            && (group is null || Anchored(group, Group(r.ApiVersion)))
+            && (version is null || Anchored(version, Version(r.ApiVersion)))
+            && Has(r.Tree.GetMap("metadata")?.GetMap("labels"), labels)
+            && Has(r.Tree.GetMap("metadata")?.GetMap("annotations"), annotations)).ToList();
+    }
+
+    private static string Group(string apiVersion) => apiVersion.IndexOf('/') is var i and >= 0 ? apiVersion.Substring(0, i) : "";
+    private static string Version(string apiVersion) => apiVersion.Substring(apiVersion.IndexOf('/') + 1);
+
+    private static bool Anchored(string pattern, string value)
+    {
+        try { return Regex.IsMatch(value, "^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)); }
+        catch (ArgumentException) { return pattern == value; }
+        catch (RegexMatchTimeoutException) { return pattern == value; }
+    }
+
+    private static List<KeyValuePair<string, string>> Selector(string? text)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        if (text is null) return list;
+        foreach (var part in text.Split(','))
+        {
+            var kv = part.Split(new[] { '=' }, 2);
+            list.Add(new KeyValuePair<string, string>(kv[0].Trim().TrimEnd('!'), kv.Length > 1 ? kv[1].Trim().TrimStart('=') : ""));
+        }
+        return list;
+    }
+
+    private static bool Has(YamlTreeMap? map, List<KeyValuePair<string, string>> selector) =>
+        selector.All(s => map?.GetString(s.Key) is { } v && (s.Value.Length == 0 || v == s.Value));
+
+    // ---- transformers ----
+
+    private static void SetNamespace(YamlTreeScalar ns, List<KustomizeResource> set)
+    {
+        foreach (var r in set)
+        {
+            if (ClusterScoped.Contains(r.Kind)) continue;
+            r.Tree.GetOrAddMap("metadata").Set("namespace", ns);
+        }
+    }
+
+    private static void AddAffixes(string prefix, string suffix, List<KustomizeResource> set)
+    {
+        var renames = new Dictionary<(string, string), string>();
+        foreach (var r in set)
+        {
+            if (r.Kind is "Namespace" or "CustomResourceDefinition") continue;
+            var old = r.Name;
+            var renamed = prefix + old + suffix;
+            renames[(r.Kind, old)] = renamed;
+            r.Rename(renamed);
+        }
+        RewriteReferences(set, renames);
+    }
+
+    private void AppendHashes(List<KustomizeResource> set)
+    {
+        var renames = new Dictionary<(string, string), string>();
+        foreach (var r in set.Where(r => r.AppendHash))
+        {
+            string hash;
+            if (r.Kind == "Secret") hash = KustomizeNameHash.Secret(r.Tree.GetString("type") ?? "", r.RawData());
+            else hash = KustomizeNameHash.ConfigMap(r.RawData());
+            var renamed = r.Name + "-" + hash;
+            renames[(r.Kind, r.Name)] = renamed;
+            r.Rename(renamed);
+        }
+        RewriteReferences(set, renames);
+    }
+
+    /// <summary>Name references from workloads to ConfigMaps and Secrets follow a rename, as kustomize's nameReference transformer does.</summary>
+    private static void RewriteReferences(List<KustomizeResource> set, Dictionary<(string Kind, string Old), string> renames)
+    {
+        if (renames.Count == 0) return;
+        void Fix(YamlTreeMap? holder, string field, string kind)
+        {
+            if (holder?.GetScalar(field) is not { } s || !renames.TryGetValue((kind, s.Value), out var renamed)) return;
+            holder.Set(field, new YamlTreeScalar(s.Path, s.Span, renamed, s.Span));
+        }
+        foreach (var r in set)
+        {
+            var spec = r.PodSpec();
+            if (spec is null) continue;
+            foreach (var v in Maps(spec.Get("volumes")))
+            {
+                Fix(v.GetMap("configMap"), "name", "ConfigMap");
+                Fix(v.GetMap("secret"), "secretName", "Secret");
+                foreach (var src in Maps(v.GetMap("projected")?.Get("sources")))
+                {
+                    Fix(src.GetMap("configMap"), "name", "ConfigMap");
+                    Fix(src.GetMap("secret"), "name", "Secret");
+                }
+            }
+            foreach (var ips in Maps(spec.Get("imagePullSecrets"))) Fix(ips, "name", "Secret");
+            foreach (var c in r.Containers())
+            {
+                foreach (var ef in Maps(c.Get("envFrom")))
+                {
+                    Fix(ef.GetMap("configMapRef"), "name", "ConfigMap");
+                    Fix(ef.GetMap("secretRef"), "name", "Secret");
+                }
+                foreach (var env in Maps(c.Get("env")))
+                {
+                    Fix(env.GetMap("valueFrom")?.GetMap("configMapKeyRef"), "name", "ConfigMap");
+                    Fix(env.GetMap("valueFrom")?.GetMap("secretKeyRef"), "name", "Secret");
+                }
+            }
+        }
+    }
+
+    private void RecordLabels(YamlTreeMap root)
+    {
+        foreach (var field in new[] { "commonLabels", "commonAnnotations" })
+        {
+            foreach (var e in root.GetMap(field)?.Entries ?? new List<YamlTreeMapEntry>())
+                if (e.Value is YamlTreeScalar s) _build.Labels.Add(new KeyValuePair<string, YamlTreeScalar>(e.Key, s));
+        }
+        foreach (var l in Maps(root.Get("labels")))
+        {
+            foreach (var e in l.GetMap("pairs")?.Entries ?? new List<YamlTreeMapEntry>())
+                if (e.Value is YamlTreeScalar s) _build.Labels.Add(new KeyValuePair<string, YamlTreeScalar>(e.Key, s));
+        }
+    }
+
+    private static void SetImage(YamlTreeMap image, List<KustomizeResource> set)
+    {
+        var name = image.GetString("name");
+        if (name is null) return;
+        var newName = image.GetScalar("newName");
+        var newTag = image.GetScalar("newTag");
+        var digest = image.GetScalar("digest");
+        var origin = digest ?? newTag ?? newName;
+        if (origin is null) return;
+        foreach (var r in set)
+        {
+            foreach (var c in r.Containers())
+            {
+                if (c.GetScalar("image") is not { } img) continue;
+                var (imgName, tagPart) = KustomizeImages.Split(img.Value);
+                if (imgName != name) continue;
+                var result = (newName?.Value ?? imgName)
+                    + (digest is not null ? "@" + digest.Value : newTag is not null ? ":" + newTag.Value : tagPart);
+                c.Set("image", new YamlTreeScalar(origin.Path, origin.Span, result, origin.ValueSpan));
+            }
+        }
+    }
+}

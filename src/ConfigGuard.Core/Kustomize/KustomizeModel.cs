@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+
+namespace ConfigGuard.Core.Kustomize;
+
+/// <summary>
+/// Renders a kustomization in process, without I/O: the caller hands over the repository's files (path to text, or a
+/// read function) and the model resolves every reference inside that set. What it follows: resources/bases (files and
+/// folders), components, configMapGenerator/secretGenerator (literals, envs/env, files, behavior, options), patches,
+/// patchesStrategicMerge, patchesJson6902, namespace, namePrefix/nameSuffix (with name references), images, and the
+/// content-hash suffix of generated names.
+/// </summary>
+public static class KustomizeModel
+{
+    public static KustomizeBuild Build(IReadOnlyDictionary<string, string> filesByPath, string kustomizationPath) =>
+        Build(p => filesByPath.TryGetValue(p, out var t) ? t : null, kustomizationPath);
+
+    /// <param name="readFile">Text of a repository-relative path, or null when there is no such file.</param>
+    public static KustomizeBuild Build(Func<string, string?> readFile, string kustomizationPath) =>
+        new KustomizeBuilder(readFile, kustomizationPath).Run();
+}

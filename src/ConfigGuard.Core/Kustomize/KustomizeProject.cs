@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Core.Kustomize;
+
+/// <summary>
+/// Turns the kustomizations among a scan's files into what the engine analyzes: one <see cref="ConfigFile"/> per file a
+/// build read (values it writes, YAML comments, CG0012 problems) and one <see cref="EnvironmentView"/> per overlay whose
+/// environment is known (folder name, configguard.yaml, or a declared key), holding the env values and ConfigMap/Secret
+/// data the overlay deploys. A value a base wrote is marked inherited and keeps the base's location.
+/// </summary>
+public sealed class KustomizeProject
+{
+    private KustomizeProject(List<ConfigFile> files, List<EnvironmentView> views, List<Notice> notices, HashSet<string> consumed)
+    {
+        Files = files;
+        Views = views;
+        Notices = notices;
+        Consumed = consumed;
+    }
+
+    public IReadOnlyList<ConfigFile> Files { get; }
+    public IReadOnlyList<EnvironmentView> Views { get; }
+    /// <summary>Remote and out-of-repository references that were not followed.</summary>
+    public IReadOnlyList<Notice> Notices { get; }
+    /// <summary>Paths read as part of a kustomization; the engine does not read them in another format.</summary>
+    public ISet<string> Consumed { get; }
+
+    public static KustomizeProject Load(IReadOnlyList<SourceFile> sources, EnvironmentInference inference, EnvironmentNames names)
+    {
+        var byPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var s in sources) if (!byPath.ContainsKey(s.Path)) byPath[s.Path] = s;
+        var roots = byPath.Keys.Where(p => KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var builds = new KustomizeBuild[roots.Count];
+        Parallel.For(0, roots.Count, i => builds[i] = KustomizeModel.Build(p => byPath.TryGetValue(p, out var s) ? s.Text : null, roots[i]));
+
+        var consumed = new HashSet<string>(builds.SelectMany(b => b.FilesRead), StringComparer.Ordinal);
+        var entries = new Dictionary<string, List<ConfigEntry>>(StringComparer.Ordinal);
+        var entryKeys = new HashSet<(string, string, int, int)>();
+        var errors = new Dictionary<string, List<ParseError>>(StringComparer.Ordinal);
+        var errorKeys = new HashSet<(string, string, int)>();
+        var comments = new Dictionary<string, List<SourceComment>>(StringComparer.Ordinal);
+        var notices = new List<Notice>();
+        var noticeKeys = new HashSet<string>(StringComparer.Ordinal);
+        var outputs = new List<ConfigEntry>[builds.Length];
+
+        for (int i = 0; i < builds.Length; i++)
+        {
+            var b = builds[i];
+            outputs[i] = Output(b);
+            foreach (var e in b.WrittenEntries.Concat(outputs[i]))
+            {
+                if (e.SourcePath is null || !consumed.Contains(e.SourcePath)) continue;
+                if (!entryKeys.Add((e.SourcePath, e.Key, e.ValueSpan.Start, e.ValueSpan.Length))) continue;
+                Bucket(entries, e.SourcePath).Add(e);
+            }
+            foreach (var p in b.Problems)
+            {
+                if (p.IsNote)
+                {
+                    var text = $"line {p.Span.StartLine}: {p.Message}";
+                    if (noticeKeys.Add(p.Path + "|" + text)) notices.Add(new Notice(p.Path, text));
+                    continue;
+                }
+                if (errorKeys.Add((p.Path, p.Message, p.Span.Start))) Bucket(errors, p.Path).Add(new ParseError(p.Message, p.Span));
+            }
+            foreach (var c in b.Comments) comments[c.Key] = c.Value;
+        }
+        foreach (var root in roots) consumed.Add(root);
+
+        var files = new Dictionary<string, ConfigFile>(StringComparer.Ordinal);
+        foreach (var path in consumed.OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var fileEntries = entries.TryGetValue(path, out var fe) ? fe : new List<ConfigEntry>();
+            var fileErrors = errors.TryGetValue(path, out var er) ? er : new List<ParseError>();
+            var fileComments = comments.TryGetValue(path, out var fc) ? fc : new List<SourceComment>();
+            int rootIndex = roots.IndexOf(path);
+            ParsedFile parsed = rootIndex >= 0
+                ? new KustomizationParsedFile(path, fileEntries, fileComments, fileErrors, builds[rootIndex])
+                : new ParsedFile(path, ConfigFormat.Kustomize, fileEntries, fileComments, fileErrors);
+            files[path] = new ConfigFile(parsed, Assign(path, inference), byPath.TryGetValue(path, out var src) ? src.Facts : default);
+        }
+
+        var views = new List<EnvironmentView>();
+        for (int i = 0; i < builds.Length; i++)
+        {
+            var primary = files[roots[i]];
+            var assignment = primary.Environment;
+            var effective = outputs[i].Where(e => e.SourcePath is not null && files.ContainsKey(e.SourcePath)).ToList();
+            if (assignment.Class is EnvironmentClass.Unknown)
+            {
+                var declared = effective.FirstOrDefault(e => names.DeclarationKeys.Contains(KeyNames.Normalize(e.Key)));
+                assignment = inference.WithDeclaration(assignment, declared);
+                if (assignment.Class != EnvironmentClass.Unknown) primary = new ConfigFile(primary.Parsed, assignment, primary.Facts);
+            }
+            if (assignment.Class is EnvironmentClass.Unknown or EnvironmentClass.Base or EnvironmentClass.Template) continue;
+            var dir = builds[i].Directory;
+            var list = effective.Select(e => new EffectiveEntry(e, files[e.SourcePath!], !KustomizePaths.IsUnder(e.SourcePath!, dir))).ToList();
+            var layers = builds[i].FilesRead.Where(files.ContainsKey).Select(p => files[p]).Reverse().ToList();
+            views.Add(new EnvironmentView(assignment.Class, assignment.Name, primary, layers, list, isImplicit: false));
+        }
+        return new KustomizeProject(files.Values.ToList(), views, notices, consumed);
+    }
+
+    private static List<T> Bucket<T>(Dictionary<string, List<T>> map, string key)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = new List<T>();
+        return list;
+    }
+
+    /// <summary>What an overlay deploys: container env values written as literals, and every ConfigMap/Secret key.</summary>
+    private static List<ConfigEntry> Output(KustomizeBuild build)
+    {
+        var list = new List<ConfigEntry>();
+        foreach (var r in build.Resources)
+        {
+            foreach (var c in r.Containers())
+            {
+                if (c.GetSequence("env") is not { } env) continue;
+                foreach (var item in env.Items.OfType<YamlTreeMap>())
+                {
+                    if (item.GetScalar("name") is not { } name || item.Get("value") is not YamlTreeScalar value) continue;
+                    list.Add(new ConfigEntry(name.Value, value.IsNull ? "" : value.Value, name.ValueSpan, value.ValueSpan, value.Path));
+                }
+            }
+            list.AddRange(r.DataEntries());
+        }
+        return list;
+    }
+
+    /// <summary>A kustomize file's environment: the usual path inference, and a `base/` or `bases/` folder is base.</summary>
+    private static EnvironmentAssignment Assign(string path, EnvironmentInference inference)
+    {
+        var a = inference.FromPath(path, ConfigFormat.Kustomize);
+        if (a.Class != EnvironmentClass.Unknown) return a;
+        foreach (var dir in ConfigFileKind.Directory(path).Split('/').Reverse())
+        {
+            if (dir.Equals("base", StringComparison.OrdinalIgnoreCase) || dir.Equals("bases", StringComparison.OrdinalIgnoreCase))
+                return new EnvironmentAssignment(EnvironmentClass.Base, "base", AssignmentSource.Folder, $"folder '{dir}/' (kustomize base: applies to every overlay)");
+        }
+        return a;
+    }
+}

@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ConfigGuard.Core.Kustomize;
+
+/// <summary>
+/// Builds <see cref="YamlTreeNode"/> trees straight from YamlDotNet's event stream, iteratively (no recursion, so
+/// 10,000 nested brackets cannot overflow the stack), with hard limits: nesting depth, and the number of nodes after
+/// alias expansion (a "billion laughs" document stops at the limit instead of eating memory). Any problem becomes a
+/// <see cref="ParseError"/> with its location and the stream yields no documents.
+/// </summary>
+public static class YamlTreeLoader
+{
+    public const int MaxDepth = 64;
+    public const int MaxNodes = 200_000;
+
+    private sealed class Frame
+    {
+        public Frame(YamlTreeNode node, string? anchor, int startCount)
+        {
+            Node = node;
+            Anchor = anchor;
+            StartCount = startCount;
+        }
+
+        public YamlTreeNode Node { get; }
+        public string? Anchor { get; }
+        public int StartCount { get; }
+        public YamlTreeScalar? PendingKey { get; set; }
+        public bool ExpectingKey { get; set; } = true;
+    }
+
+    public static YamlLoadResult Load(string path, string text, YamlTextOrigin? origin = null)
+    {
+        var map = new LineMap(text);
+        var docs = new List<YamlTreeNode>();
+        var errors = new List<ParseError>();
+        var anchors = new Dictionary<string, (YamlTreeNode Node, int Size)>(StringComparer.Ordinal);
+        var stack = new List<Frame>();
+        YamlTreeNode? docRoot = null;
+        int count = 0;
+
+        SourceSpan SpanOf(int start, int end)
+        {
+            start = Math.Max(0, Math.Min(start, text.Length));
+            end = Math.Max(start, Math.Min(end, text.Length));
+            if (origin is null) return map.Span(start, end - start);
+            var (l1, c1) = map.GetPosition(start);
+            var (l2, c2) = map.GetPosition(end);
+            return Outer(origin, l1, c1, l2, c2);
+        }
+
+        void Fail(string message, Mark at)
+        {
+            errors.Add(new ParseError(message, SpanOf((int)at.Index, (int)at.Index)));
+        }
+
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                switch (ev)
+                {
+                    case DocumentStart:
+                        docRoot = null;
+                        anchors.Clear();
+                        break;
+                    case DocumentEnd:
+                        if (docRoot is not null) docs.Add(docRoot);
+                        docRoot = null;
+                        break;
+                    case Scalar s:
+                    {
+                        if (++count > MaxNodes) { Fail($"YAML expands to more than {MaxNodes:N0} nodes (an alias bomb?); not analyzed", s.Start); return Failed(errors); }
+                        var node = MakeScalar(path, text, s, SpanOf);
+                        if (!s.Anchor.IsEmpty) anchors[s.Anchor.Value] = (node, 1);
+                        if (!Attach(stack, node, ref docRoot, s.Start, errors, SpanOf)) return Failed(errors);
+                        break;
+                    }
+                    case AnchorAlias a:
+                    {
+                        if (!anchors.TryGetValue(a.Value.Value, out var target)) { Fail($"unknown YAML alias '*{a.Value.Value}'", a.Start); return Failed(errors); }
+                        count += target.Size;
+                        if (count > MaxNodes) { Fail($"YAML aliases expand to more than {MaxNodes:N0} nodes (an alias bomb?); not analyzed", a.Start); return Failed(errors); }
+                        if (!Attach(stack, target.Node.Clone(), ref docRoot, a.Start, errors, SpanOf)) return Failed(errors);
+                        break;
+                    }
+                    case SequenceStart ss:
+                    {
+                        if (++count > MaxNodes) { Fail($"YAML expands to more than {MaxNodes:N0} nodes; not analyzed", ss.Start); return Failed(errors); }
+                        if (stack.Count >= MaxDepth) { Fail($"YAML nested deeper than {MaxDepth} levels; not analyzed", ss.Start); return Failed(errors); }
+                        var node = new YamlTreeSequence(path, SpanOf((int)ss.Start.Index, (int)ss.End.Index));
+                        if (!Attach(stack, node, ref docRoot, ss.Start, errors, SpanOf)) return Failed(errors);
+                        stack.Add(new Frame(node, ss.Anchor.IsEmpty ? null : ss.Anchor.Value, count));
+                        break;
+                    }
+                    case MappingStart ms:
+                    {
+                        if (++count > MaxNodes) { Fail($"YAML expands to more than {MaxNodes:N0} nodes; not analyzed", ms.Start); return Failed(errors); }
+                        if (stack.Count >= MaxDepth) { Fail($"YAML nested deeper than {MaxDepth} levels; not analyzed", ms.Start); return Failed(errors); }
+                        var node = new YamlTreeMap(path, SpanOf((int)ms.Start.Index, (int)ms.End.Index));
+                        if (!Attach(stack, node, ref docRoot, ms.Start, errors, SpanOf)) return Failed(errors);
+                        stack.Add(new Frame(node, ms.Anchor.IsEmpty ? null : ms.Anchor.Value, count));
+                        break;
+                    }
+                    case SequenceEnd:
+                    case MappingEnd:
+                    {
+                        var frame = stack[stack.Count - 1];
+                        stack.RemoveAt(stack.Count - 1);
+                        if (frame.Anchor is not null) anchors[frame.Anchor] = (frame.Node, count - frame.StartCount + 1);
+                        break;
+                    }
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is not null && e.Message.Length < 8 ? e.InnerException.Message : e.Message;
+            errors.Add(new ParseError("invalid YAML: " + Clean(message), SpanOf((int)e.Start.Index, (int)e.Start.Index)));
+            return Failed(errors);
+        }
+        return new YamlLoadResult(docs, errors);
+    }
+
+    private static YamlLoadResult Failed(List<ParseError> errors) => new(Array.Empty<YamlTreeNode>(), errors);
+
+    // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the finding carries the location already.
+    private static string Clean(string message)
+    {
+        int i = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && i > 0 ? message.Substring(i + 3) : message;
+    }
+
+    private static SourceSpan Outer(YamlTextOrigin o, int l1, int c1, int l2, int c2)
+    {
+        int ol1 = o.FirstLine + l1 - 1, ol2 = o.FirstLine + l2 - 1;
+        if (ol1 > o.Outer.LineCount || ol2 > o.Outer.LineCount) return new SourceSpan(0, 0, ol1, c1 + o.Indent, ol2, c2 + o.Indent);
+        int s = o.Outer.LineStart(ol1) + c1 - 1 + o.Indent, e = o.Outer.LineStart(ol2) + c2 - 1 + o.Indent;
+        return new SourceSpan(s, Math.Max(0, e - s), ol1, c1 + o.Indent, ol2, c2 + o.Indent);
+    }
+
+    private static YamlTreeScalar MakeScalar(string path, string text, Scalar s, Func<int, int, SourceSpan> spanOf)
+    {
+        int start = (int)s.Start.Index, end = (int)s.End.Index;
+        var whole = spanOf(start, end);
+        int contentStart = s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? start + 1 : start;
+        var valueSpan = whole;
+        if (s.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted
+            && contentStart + s.Value.Length <= text.Length
+            && string.CompareOrdinal(text, contentStart, s.Value, 0, s.Value.Length) == 0)
+        {
+            valueSpan = spanOf(contentStart, contentStart + s.Value.Length);
+        }
+        bool isNull = s.Style == ScalarStyle.Plain && s.Tag.IsEmpty
+            && (s.Value.Length == 0 || s.Value == "~" || s.Value == "null" || s.Value == "Null" || s.Value == "NULL");
+        return new YamlTreeScalar(path, whole, s.Value, valueSpan, isNull);
+    }
+
+    private static bool Attach(List<Frame> stack, YamlTreeNode node, ref YamlTreeNode? docRoot, Mark at, List<ParseError> errors, Func<int, int, SourceSpan> spanOf)
+    {
+        if (stack.Count == 0)
+        {
+            docRoot = node;
+            return true;
+        }
+        var frame = stack[stack.Count - 1];
+        if (frame.Node is YamlTreeSequence seq)
+        {
+            seq.Items.Add(node);
+            return true;
+        }
+        var map = (YamlTreeMap)frame.Node;
+        if (frame.ExpectingKey)
+        {
+            frame.PendingKey = node as YamlTreeScalar
+                ?? new YamlTreeScalar(node.Path, node.Span, "", node.Span); // complex keys are not used by kustomize
+            frame.ExpectingKey = false;
+            return true;
+        }
+        var key = frame.PendingKey!;
+        frame.ExpectingKey = true;
+        if (map.GetEntry(key.Value) is not null)
+        {
+            errors.Add(new ParseError($"duplicate key '{key.Value}' in a YAML mapping (kustomize rejects it)", key.Span));
+            return true;
+        }
+        map.Entries.Add(new YamlTreeMapEntry(key.Value, key.ValueSpan, node));
+        return true;
+    }
+}

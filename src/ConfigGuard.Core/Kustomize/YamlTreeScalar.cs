@@ -1,0 +1,26 @@
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Core.Kustomize;
+
+/// <summary>A scalar with the exact span of its content (for a plain or quoted one-line scalar), or of the whole node.</summary>
+public sealed class YamlTreeScalar : YamlTreeNode
+{
+    public YamlTreeScalar(string path, SourceSpan span, string value, SourceSpan valueSpan, bool isNull = false, string? plainValue = null)
+        : base(path, span)
+    {
+        Value = value;
+        ValueSpan = valueSpan;
+        IsNull = isNull;
+        PlainValue = plainValue;
+    }
+
+    public string Value { get; }
+    /// <summary>Where the content is written; its length equals <see cref="Value"/>'s only when the value maps 1:1 onto the source.</summary>
+    public SourceSpan ValueSpan { get; }
+    /// <summary>A plain <c>null</c>, <c>~</c> or empty value: in a patch it deletes the field.</summary>
+    public bool IsNull { get; }
+    /// <summary>For a generated Secret's base64 data: the value as the user wrote it (a literal or env-file line), which <see cref="ValueSpan"/> locates.</summary>
+    public string? PlainValue { get; }
+
+    public override YamlTreeNode Clone() => this; // immutable: sharing is safe
+}
