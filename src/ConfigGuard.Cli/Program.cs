@@ -17,6 +17,7 @@ public static class Program
             EnvsCommand.Create(),
             RulesCommand.Create(),
             ExplainCommand.Create(),
+            ChecklistCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
