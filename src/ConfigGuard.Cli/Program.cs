@@ -18,6 +18,7 @@ public static class Program
             RulesCommand.Create(),
             ExplainCommand.Create(),
             ChecklistCommand.Create(),
+            DiffCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
