@@ -17,6 +17,8 @@ public static class Program
             EnvsCommand.Create(),
             RulesCommand.Create(),
             ExplainCommand.Create(),
+            ChecklistCommand.Create(),
+            DiffCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -16,8 +16,10 @@ public sealed class KeyCatalog
         IEnumerable<string> databaseKeys,
         IEnumerable<string> bucketKeys,
         IReadOnlyList<DebugSwitch> debugSwitches,
-        IEnumerable<string> placeholders)
+        IEnumerable<string> placeholders,
+        ResourceKeyCatalog? resources = null)
     {
+        Resources = resources ?? ResourceKeyCatalog.Empty;
         SecretKeyPatterns = new List<string>(secretKeys);
         SecretKeys = new KeyPatternSet(SecretKeyPatterns);
         SigningSecretKeys = new KeyPatternSet(signingSecretKeys);
@@ -38,6 +40,8 @@ public sealed class KeyCatalog
     public KeyPatternSet DatabaseKeys { get; }
     public KeyPatternSet BucketKeys { get; }
     public IReadOnlyList<DebugSwitch> DebugSwitches { get; }
+    /// <summary>Keys that name a resource staging and production must not share (CG0005), by class.</summary>
+    public ResourceKeyCatalog Resources { get; }
 
     /// <summary>True when the whole (trimmed) value is a placeholder such as <c>changeme</c> or <c>&lt;your key&gt;</c>.</summary>
     public bool IsPlaceholder(string value)

@@ -154,7 +154,18 @@ public sealed class RulePack
                 switches.Add(new DebugSwitch(m.GetString("key") ?? "(?!)", m.GetStrings("on")));
             }
         }
-        return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"));
+        return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"), LoadResources(root));
+    }
+
+    private static ResourceKeyCatalog LoadResources(YamlMappingNode? root)
+    {
+        if (root is null) return ResourceKeyCatalog.Empty;
+        var classes = new List<(string, IReadOnlyList<string>)>();
+        foreach (var m in root.GetMappings("resourceKeys"))
+        {
+            classes.Add((m.GetString("class") ?? throw new YamlFormatException(m, "resource class without a name"), m.GetStrings("keys")));
+        }
+        return new ResourceKeyCatalog(classes, root.GetStrings("resourceExempt"), root.GetStrings("providerHosts"));
     }
 
     private static IEnumerable<string> EmbeddedCheckNames() =>

@@ -24,6 +24,7 @@ public sealed class AnalysisEngine
     private readonly EnvironmentInference _inference;
     private readonly EnvironmentEvidence _evidence;
     private readonly KeyPatternSet _secretKeys;
+    private readonly ResourceKeyCatalog _resources;
 
     public AnalysisEngine(RulePack pack, ConfigGuardSettings? settings = null, Func<string, string, Severity?>? severityPerPath = null)
     {
@@ -35,7 +36,14 @@ public sealed class AnalysisEngine
         _secretKeys = _settings.SecretKeys.Count == 0
             ? pack.Keys.SecretKeys
             : new KeyPatternSet(pack.Keys.SecretKeyPatterns.Concat(_settings.SecretKeys));
+        _resources = pack.Keys.Resources.With(_settings.ResourceKeys, _settings.ResourceExempt);
     }
+
+    /// <summary>The resource keys in force: the rule pack's plus configguard.yaml's, minus its exemptions.</summary>
+    public ResourceKeyCatalog Resources => _resources;
+
+    /// <summary>A sink with this engine's settings; also what front ends use to render a value safely (<see cref="FindingSink.DisplayValue(string, string)"/>).</summary>
+    public FindingSink CreateSink() => new(_pack, _evidence, _secretKeys, _resources);
 
     public EnvironmentInference Inference => _inference;
 
@@ -72,7 +80,7 @@ public sealed class AnalysisEngine
     public AnalysisResult Analyze(IReadOnlyList<ConfigFile> loaded, IReadOnlyList<EnvironmentView> extraViews, IReadOnlyList<Notice> notices)
     {
         var files = loaded.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        var sink = new FindingSink(_pack, _evidence, _secretKeys);
+        var sink = CreateSink();
         Parallel.ForEach(files, file =>
         {
             foreach (var rule in RuleSet.FileRules) rule.Analyze(file, sink);
@@ -83,10 +91,15 @@ public sealed class AnalysisEngine
         {
             foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);
         });
-        return Finish(sink.Findings, files, views, notices);
+        var pairs = PairBuilder.Build(views);
+        Parallel.ForEach(pairs, pair =>
+        {
+            foreach (var rule in RuleSet.PairRules) rule.Analyze(pair, sink);
+        });
+        return Finish(sink.Findings, files, views, pairs, notices);
     }
 
-    private AnalysisResult Finish(IEnumerable<Finding> raw, List<ConfigFile> files, List<EnvironmentView> views, IReadOnlyList<Notice> notices)
+    private AnalysisResult Finish(IEnumerable<Finding> raw, List<ConfigFile> files, List<EnvironmentView> views, List<EnvironmentPair> pairs, IReadOnlyList<Notice> notices)
     {
         var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var ordered = raw
@@ -115,7 +128,7 @@ public sealed class AnalysisEngine
             }
             result.Add(severity == f.Severity ? f : f.WithSeverity(severity));
         }
-        return new AnalysisResult(result, files, views, suppressed, notices);
+        return new AnalysisResult(result, files, views, suppressed, notices, pairs);
     }
 
     // Staging first: when a base value reaches several environments, the message names the one that matters most.

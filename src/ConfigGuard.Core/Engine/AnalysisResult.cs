@@ -5,8 +5,10 @@ namespace ConfigGuard.Core.Engine;
 
 public sealed class AnalysisResult
 {
-    public AnalysisResult(IReadOnlyList<Finding> findings, IReadOnlyList<ConfigFile> files, IReadOnlyList<EnvironmentView> views, int suppressed, IReadOnlyList<Notice>? notices = null)
+    public AnalysisResult(IReadOnlyList<Finding> findings, IReadOnlyList<ConfigFile> files, IReadOnlyList<EnvironmentView> views, int suppressed,
+        IReadOnlyList<Notice>? notices = null, IReadOnlyList<EnvironmentPair>? pairs = null)
     {
+        Pairs = pairs ?? System.Array.Empty<EnvironmentPair>();
         Findings = findings;
         Files = files;
         Views = views;
@@ -19,6 +21,8 @@ public sealed class AnalysisResult
     /// <summary>Sorted by path.</summary>
     public IReadOnlyList<ConfigFile> Files { get; }
     public IReadOnlyList<EnvironmentView> Views { get; }
+    /// <summary>Each staging-class view with the production view of its group.</summary>
+    public IReadOnlyList<EnvironmentPair> Pairs { get; }
     /// <summary>Findings dropped by inline configguard:ignore comments.</summary>
     public int Suppressed { get; }
     /// <summary>What the engine deliberately did not follow (remote kustomize resources, paths leaving the repository).</summary>

@@ -11,17 +11,20 @@ public sealed class FindingSink
 {
     private readonly ConcurrentBag<Finding> _findings = new();
 
-    public FindingSink(RulePack pack, EnvironmentEvidence evidence, KeyPatternSet secretKeys)
+    public FindingSink(RulePack pack, EnvironmentEvidence evidence, KeyPatternSet secretKeys, ResourceKeyCatalog? resources = null)
     {
         Pack = pack;
         Evidence = evidence;
         SecretKeys = secretKeys;
+        Resources = resources ?? pack.Keys.Resources;
     }
 
     public RulePack Pack { get; }
     public EnvironmentEvidence Evidence { get; }
     /// <summary>The rule pack's secret-bearing keys plus those configguard.yaml adds.</summary>
     public KeyPatternSet SecretKeys { get; }
+    /// <summary>The rule pack's resource keys plus those configguard.yaml adds or exempts (CG0005).</summary>
+    public ResourceKeyCatalog Resources { get; }
 
     public ConcurrentBag<Finding> Findings => _findings;
 

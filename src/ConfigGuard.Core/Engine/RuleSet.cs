@@ -25,4 +25,11 @@ public static class RuleSet
         new WeakSecretRule(),
         new KustomizeOverlayAimedElsewhereRule(),
     };
+
+    /// <summary>Rules over a staging view and the production view it pairs with, run after the view rules.</summary>
+    public static IReadOnlyList<IPairRule> PairRules { get; } = new IPairRule[]
+    {
+        new SharedResourceRule(),
+        new ProductionValueInStagingRule(),
+    };
 }

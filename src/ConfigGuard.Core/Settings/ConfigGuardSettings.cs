@@ -16,6 +16,10 @@ public sealed class ConfigGuardSettings
     public List<string> ProductionDomains { get; } = new();
     /// <summary>Extra keys (normalized regexes) whose values are secrets.</summary>
     public List<string> SecretKeys { get; } = new();
+    /// <summary>Extra keys (normalized regexes) that name a resource staging and production must not share (CG0005).</summary>
+    public List<string> ResourceKeys { get; } = new();
+    /// <summary>Keys (normalized regexes) that are never resources, whatever the rule pack says.</summary>
+    public List<string> ResourceExempt { get; } = new();
     public Dictionary<string, Severity> SeverityOverrides { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<Glob> Exclude { get; } = new();
 

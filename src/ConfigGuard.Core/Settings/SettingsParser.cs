@@ -16,7 +16,7 @@ public static class SettingsParser
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "environments", "production", "secrets", "rules", "exclude",
+        "environments", "production", "secrets", "resources", "rules", "exclude",
     };
 
     /// <exception cref="YamlFormatException">The file is not valid YAML or not a valid configguard.yaml.</exception>
@@ -47,12 +47,23 @@ public static class SettingsParser
         {
             var map = secrets as YamlMappingNode ?? throw new YamlFormatException(secrets, "'secrets' must be a mapping with 'keys'");
             ExpectKeys(map, "secrets", "keys");
-            foreach (var k in map.GetStrings("keys")) settings.SecretKeys.Add(System.Text.RegularExpressions.Regex.Escape(KeyNames.Normalize(k)).Replace("\\*", ".*"));
+            foreach (var k in map.GetStrings("keys")) settings.SecretKeys.Add(KeyPattern(k));
+        }
+        if (root.Get("resources") is { } resources)
+        {
+            var map = resources as YamlMappingNode ?? throw new YamlFormatException(resources, "'resources' must be a mapping with 'keys' and/or 'exempt'");
+            ExpectKeys(map, "resources", "keys", "exempt");
+            foreach (var k in map.GetStrings("keys")) settings.ResourceKeys.Add(KeyPattern(k));
+            foreach (var k in map.GetStrings("exempt")) settings.ResourceExempt.Add(KeyPattern(k));
         }
         if (root.Get("rules") is { } rules) ReadRules(rules, settings, pack);
         foreach (var g in root.GetStrings("exclude")) settings.Exclude.Add(new Glob(g));
         return settings;
     }
+
+    /// <summary>A key as a user writes it (Sentry:Dsn, MY_*_TOKEN) -> a whole-key regex over normalized keys; `*` is a wildcard.</summary>
+    private static string KeyPattern(string key) =>
+        System.Text.RegularExpressions.Regex.Escape(KeyNames.Normalize(key)).Replace("\\*", ".*");
 
     private static void ReadEnvironments(YamlNode node, ConfigGuardSettings settings, RulePack pack)
     {

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# ConfigGuard benchmark: whole-process timing of `configguard check` against the ripgrep floor (reading the same
+# config files once, looking for the catalog's keywords) and secretlint, at several corpus sizes, plus peak RSS.
+# Usage: bench/run.sh [SIZES...]   (default: 1000 10000 100000)
+# Needs: hyperfine and ripgrep (apt), secretlint (npm, installed into bench/.tools on first run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-1000 10000 100000}")
+[ $# -eq 0 ] && sizes=(1000 10000 100000)
+out=bench/out; mkdir -p "$out"
+command -v hyperfine >/dev/null && command -v rg >/dev/null || { apt-get install -y -q hyperfine ripgrep >/dev/null; }
+if [ ! -x bench/.tools/node_modules/.bin/secretlint ]; then
+  npm install --prefix bench/.tools --no-audit --no-fund --loglevel=error secretlint @secretlint/secretlint-rule-preset-recommend >/dev/null
+fi
+
+dotnet publish src/ConfigGuard.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/cli" >/dev/null
+dotnet build bench/ConfigGuard.Bench -c Release >/dev/null
+cg="$PWD/$out/cli/configguard"
+secretlint="$PWD/bench/.tools/node_modules/.bin/secretlint"
+# The floor: every catalog keyword, one pass of ripgrep over the same config files configguard reads.
+keywords=$(grep -oE "keyword: '?[^,'}]+" rules/credentials.yaml | sed -E "s/keyword: '?//" | sort -u | sed 's/^/-e /' | tr '\n' ' ')
+globs=(-g '.env' -g '.env.*' -g '*.env' -g 'appsettings*.json' -g 'kustomization.yaml' -g '*.yaml')
+
+printf '| files | configguard | rg floor | secretlint | cg/rg | secretlint/cg | cg peak RSS |\n|---|---|---|---|---|---|---|\n' > "$out/table.md"
+for n in "${sizes[@]}"; do
+  corpus="bench/corpus/$n"
+  [ -d "$corpus" ] || dotnet bench/ConfigGuard.Bench/bin/Release/net10.0/ConfigGuard.Bench.dll generate "$corpus" "$n" >/dev/null
+  (cd "$corpus" && echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > .secretlintrc.json)
+  runs=5; [ "$n" -ge 100000 ] && runs=3
+  hyperfine -N --warmup 1 --runs "$runs" -i --export-json "$out/cg-$n.json" "$cg check $corpus --format json --output /dev/null" >/dev/null 2>&1
+  hyperfine -N --warmup 1 --runs "$runs" -i --export-json "$out/rg-$n.json" "rg -c -F --hidden --no-ignore ${globs[*]} $keywords $corpus" >/dev/null 2>&1
+  sl="n/a"; ratio2="n/a"
+  if [ "$n" -le 10000 ]; then
+    (cd "$corpus" && hyperfine -N --warmup 0 --runs 1 -i --export-json "$PWD/../../out/sl-$n.json" "$secretlint --secretlintignore /dev/null **/.env* **/*.json **/*.yaml" >/dev/null 2>&1) || true
+  fi
+  rss=$( { /usr/bin/time -f '%M' "$cg" check "$corpus" --format json --output /dev/null >/dev/null; } 2>&1 | tail -1 )
+  node - "$out" "$n" "$rss" >> "$out/table.md" <<'JS'
+const fs = require("fs"), [dir, n, rss] = process.argv.slice(2);
+const med = f => { try { return JSON.parse(fs.readFileSync(`${dir}/${f}-${n}.json`)).results[0].median; } catch { return NaN; } };
+const cg = med("cg"), rg = med("rg"), sl = med("sl");
+const ms = s => isNaN(s) ? "n/a" : `${(s * 1000).toFixed(0)} ms`;
+const r = (a, b) => isNaN(a) || isNaN(b) ? "n/a" : `${(a / b).toFixed(1)}x`;
+console.log(`| ${n} | ${ms(cg)} | ${ms(rg)} | ${ms(sl)} | ${r(cg, rg)} | ${r(sl, cg)} | ${(rss / 1024).toFixed(0)} MB |`);
+JS
+done
+cat "$out/table.md"

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using ConfigGuard.Cli.Output;
+using ConfigGuard.Core.Checklist;
+using ConfigGuard.Core.Environments;
+
+namespace ConfigGuard.Cli.Commands;
+
+/// <summary>`configguard checklist [PATH] --env staging`: the safety checklist as a pass/fail table; exit 1 when an item fails.</summary>
+internal static class ChecklistCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path") { Description = "Files or folders to scan (default: the current folder)", Arity = ArgumentArity.ZeroOrMore };
+        var env = new Option<string>("--env", "-e") { Description = "Environment to check: staging (default), production, or an alias (uat, prod)", DefaultValueFactory = _ => "staging" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, markdown (for $GITHUB_STEP_SUMMARY) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        var config = new Option<string?>("--config") { Description = "Path to configguard.yaml (default: found upwards from the scanned folder)" };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output" };
+
+        var cmd = new Command("checklist", "Print the staging safety checklist (pass/fail per item); exit 1 when an item fails") { paths, env, format, config, noColor };
+        cmd.SetAction(parse =>
+        {
+            var envName = parse.GetValue(env)!;
+            var session = ScanSession.Open(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(config));
+            var target = session.Pack.Environments.Classify(envName);
+            if (target is not (EnvironmentClass.Staging or EnvironmentClass.Production))
+                throw new UsageException($"configguard: --env {envName}: the checklist is for a deployed environment (staging or production, or an alias such as uat, stg, prod)");
+            var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
+            if (!outcome.Result.Views.Any(v => v.Class == target && !v.IsImplicit && !v.Primary.Environment.IsLocalOverride))
+                throw new UsageException($"configguard: no {target.ToName()} configuration found (run 'configguard envs' to see what was found)");
+            var resources = session.Pack.Keys.Resources.With(session.Settings.ResourceKeys, session.Settings.ResourceExempt);
+            var report = SafetyChecklist.Evaluate(outcome.Result, target, session.Pack, resources);
+
+            using var stdout = Console.OpenStandardOutput();
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    ChecklistWriter.WriteJson(report, stdout);
+                    break;
+                default:
+                    using (var writer = new StreamWriter(stdout, new System.Text.UTF8Encoding(false)))
+                    {
+                        if (parse.GetValue(format) == "markdown") ChecklistWriter.WriteMarkdown(report, writer);
+                        else ChecklistWriter.WriteText(report, writer, !parse.GetValue(noColor) && !Console.IsOutputRedirected
+                            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+                    }
+                    break;
+            }
+            return report.Passed ? 0 : 1;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using ConfigGuard.Core.Comparison;
+
+namespace ConfigGuard.Cli.Output;
+
+/// <summary>Side-by-side key comparison of two environments, as text columns or JSON. Values arrive redacted.</summary>
+internal static class DiffWriter
+{
+    private const int MaxValue = 48;
+
+    public static void WriteText(IReadOnlyList<EnvironmentDiff> diffs, string left, string right, TextWriter w)
+    {
+        foreach (var d in diffs)
+        {
+            w.WriteLine($"{d.Left.Primary.Path} ({d.Left.Name})  <->  {d.Right.Primary.Path} ({d.Right.Name}{(d.Right.IsImplicit ? ", implicit" : "")})");
+            int keyWidth = Math.Max(3, d.Rows.Count == 0 ? 3 : d.Rows.Max(r => r.Key.Length));
+            int leftWidth = Math.Max(left.Length, d.Rows.Count == 0 ? 0 : d.Rows.Max(r => Cell(r.Left).Length));
+            int rightWidth = Math.Max(right.Length, d.Rows.Count == 0 ? 0 : d.Rows.Max(r => Cell(r.Right).Length));
+            w.WriteLine($"  {"KEY".PadRight(keyWidth)}  {left.ToUpperInvariant().PadRight(leftWidth)}  {right.ToUpperInvariant().PadRight(rightWidth)}  STATUS");
+            foreach (var r in d.Rows)
+            {
+                w.WriteLine($"  {r.Key.PadRight(keyWidth)}  {Cell(r.Left).PadRight(leftWidth)}  {Cell(r.Right).PadRight(rightWidth)}  {Status(r, left, right)}".TrimEnd());
+            }
+            w.WriteLine($"  {d.Rows.Count} keys: {d.Count(DiffStatus.OnlyLeft)} only in {left}, {d.Count(DiffStatus.OnlyRight)} only in {right}, {d.Count(DiffStatus.Shared)} shared, {d.Count(DiffStatus.Same)} same, {d.Count(DiffStatus.Different)} different");
+            w.WriteLine();
+        }
+    }
+
+    public static void WriteJson(IReadOnlyList<EnvironmentDiff> diffs, string left, string right, Stream output)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("tool", "configguard");
+        w.WriteString("left", left);
+        w.WriteString("right", right);
+        w.WriteStartArray("pairs");
+        foreach (var d in diffs)
+        {
+            w.WriteStartObject();
+            w.WriteString("leftConfig", d.Left.Primary.Path);
+            w.WriteString("rightConfig", d.Right.Primary.Path);
+            w.WriteStartArray("keys");
+            foreach (var r in d.Rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", r.Key);
+                if (r.Left is not null) w.WriteString("left", r.Left); else w.WriteNull("left");
+                if (r.Right is not null) w.WriteString("right", r.Right); else w.WriteNull("right");
+                w.WriteString("status", r.Status switch
+                {
+                    DiffStatus.OnlyLeft => "onlyLeft",
+                    DiffStatus.OnlyRight => "onlyRight",
+                    DiffStatus.Shared => "shared",
+                    DiffStatus.Same => "same",
+                    _ => "different",
+                });
+                w.WriteBoolean("inheritedByBoth", r.InheritedByBoth);
+                if (r.SharedResource is not null) w.WriteString("sharedResource", r.SharedResource);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static string Cell(string? value)
+    {
+        if (value is null) return "-";
+        var v = value.Replace("\r", "\\r").Replace("\n", "\\n");
+        return v.Length > MaxValue ? v.Substring(0, MaxValue - 1) + "…" : v;
+    }
+
+    private static string Status(DiffRow r, string left, string right) => r.Status switch
+    {
+        DiffStatus.OnlyLeft => $"missing in {right}",
+        DiffStatus.OnlyRight => $"missing in {left}",
+        DiffStatus.Shared => $"SHARED: {r.SharedResource}{(r.InheritedByBoth ? " (from the base file)" : "")}",
+        DiffStatus.Same => r.InheritedByBoth ? "same (base file)" : "same",
+        _ => "",
+    };
+}

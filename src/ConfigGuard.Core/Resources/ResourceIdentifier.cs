@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Endpoints;
+using ConfigGuard.Core.Redaction;
+
+namespace ConfigGuard.Core.Resources;
+
+/// <summary>
+/// Reduces a resource value to what decides whether two environments share it:
+/// <list type="bullet">
+/// <item>data-store URLs (postgres://, redis://, mongodb://, amqp://...): scheme family, host(s), port (default filled in) and database (Redis: DB number, default 0). User, password and query are ignored.</item>
+/// <item>bucket URLs (s3://name) and bucket keys: the bucket name.</item>
+/// <item>Sentry-style DSNs: host and project (the key is ignored: two keys of one project are one project).</item>
+/// <item>http(s) URLs: host and port; on a multi-tenant provider host (hooks.slack.com) the whole URL, as a secret.</item>
+/// <item>connection strings (Host=...;Database=...) and StackExchange.Redis strings (host:port,defaultDatabase=2): host, port, database.</item>
+/// <item>bare host keys (DB_HOST) together with their siblings (DB_PORT, DB_NAME).</item>
+/// <item>channel keys (SLACK_CHANNEL): the channel name.</item>
+/// <item>anything else: the exact value, as a secret (compared by SHA-256, never printed).</item>
+/// </list>
+/// Values that cannot be judged give null: empty, placeholders, deploy-time references (${VAR}) in the parts that
+/// matter, local hosts (localhost in both environments is two developer machines, not a shared resource), switches and small numbers.
+/// </summary>
+public static class ResourceIdentifier
+{
+    private static readonly Regex UrlRegex = new(
+        @"^(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,20})://(?:(?<userinfo>[^\s/@]*)@)?(?<hosts>[^\s/?#@]*)(?<path>/[^\s?#]*)?(?:\?(?<query>[^\s#]*))?",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, CredentialPattern.RegexTimeout);
+
+    private static readonly Dictionary<string, (string Family, int Port)> DataStoreSchemes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["postgres"] = ("postgres", 5432), ["postgresql"] = ("postgres", 5432), ["pgsql"] = ("postgres", 5432),
+        ["jdbc:postgresql"] = ("postgres", 5432), ["cockroachdb"] = ("postgres", 26257),
+        ["mysql"] = ("mysql", 3306), ["mysql2"] = ("mysql", 3306), ["mariadb"] = ("mysql", 3306), ["jdbc:mysql"] = ("mysql", 3306),
+        ["mongodb"] = ("mongodb", 27017), ["mongodb+srv"] = ("mongodb", 27017),
+        ["sqlserver"] = ("sqlserver", 1433), ["mssql"] = ("sqlserver", 1433),
+        ["redis"] = ("redis", 6379), ["rediss"] = ("redis", 6379), ["valkey"] = ("redis", 6379),
+        ["amqp"] = ("amqp", 5672), ["amqps"] = ("amqp", 5671),
+        ["clickhouse"] = ("clickhouse", 9000), ["couchbase"] = ("couchbase", 8091), ["neo4j"] = ("neo4j", 7687),
+        ["nats"] = ("nats", 4222), ["kafka"] = ("kafka", 9092), ["memcached"] = ("memcached", 11211),
+    };
+
+    private static readonly HashSet<string> BucketSchemes = new(StringComparer.OrdinalIgnoreCase) { "s3", "s3a", "gs", "az", "abfs", "abfss", "wasb", "wasbs" };
+
+    private static readonly HashSet<string> ConnectionHostKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "host", "server", "data source", "datasource", "address", "addr", "network address", "hostname", "endpoint",
+    };
+
+    private static readonly HashSet<string> ConnectionDatabaseKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "database", "initial catalog", "db", "dbname", "defaultdatabase",
+    };
+
+    private static readonly HashSet<string> Switches = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "none", "null",
+    };
+
+    /// <param name="normalizedKey">The key, normalized (<see cref="Model.KeyNames.Normalize"/>).</param>
+    /// <param name="value">The value as the config sets it.</param>
+    /// <param name="sibling">Looks up another key of the same environment (DB_PORT next to DB_HOST); may be null.</param>
+    public static ResourceIdentity? Identify(string normalizedKey, string value, KeyCatalog keys, Func<string, string?>? sibling = null)
+    {
+        var v = value.Trim();
+        if (v.Length == 0 || v.Length > 8192 || keys.IsPlaceholder(v)) return null;
+
+        if (v.IndexOf("://", StringComparison.Ordinal) > 0) return FromUrl(normalizedKey, v, keys);
+        if (v.IndexOf('=') > 0 && v.IndexOf(';') >= 0) return FromConnectionString(v);
+        if (LooksLikeRedisConfiguration(v)) return FromRedisConfiguration(v);
+        if (IsReference(v)) return null;
+
+        if (keys.BucketKeys.Matches(normalizedKey))
+        {
+            return v.IndexOf(' ') >= 0 ? null : new ResourceIdentity("bucket", "bucket|" + v.ToLowerInvariant(), $"bucket '{v}'", isSecret: false);
+        }
+        if (keys.HostKeys.Matches(normalizedKey) && !keys.SecretKeys.Matches(normalizedKey)) return FromHostKey(normalizedKey, v, keys, sibling);
+        if (keys.DatabaseKeys.Matches(normalizedKey) && !keys.SecretKeys.Matches(normalizedKey)) return null; // judged with its host key
+        if (normalizedKey.IndexOf("CHANNEL", StringComparison.Ordinal) >= 0)
+        {
+            var channel = v.TrimStart('#').ToLowerInvariant();
+            return new ResourceIdentity("channel", "channel|" + channel, $"channel '#{channel}'", isSecret: false);
+        }
+        if (Switches.Contains(v) || (v.Length < 8 && v.All(char.IsDigit)) || v.Length < 6) return null;
+        return Secret(v);
+    }
+
+    /// <summary>A deploy-time reference (${VAR}, $(VAR), {{ .Values.x }}, #{Token}#) rather than a literal.</summary>
+    public static bool IsReference(string value) =>
+        value.IndexOf("${", StringComparison.Ordinal) >= 0
+        || value.IndexOf("$(", StringComparison.Ordinal) >= 0
+        || value.IndexOf("{{", StringComparison.Ordinal) >= 0
+        || value.StartsWith("#{", StringComparison.Ordinal)
+        || (value.StartsWith("$", StringComparison.Ordinal) && value.Length > 1 && (char.IsLetter(value[1]) || value[1] == '_'));
+
+    private static bool Unjudgeable(string part) => part.IndexOf('$') >= 0 || part.IndexOf('{') >= 0;
+
+    private static ResourceIdentity Secret(string v) =>
+        new("secret", "secret|" + Redactor.Hash(v), "the same secret value", isSecret: true);
+
+    private static ResourceIdentity? FromUrl(string normalizedKey, string v, KeyCatalog keys)
+    {
+        Match m;
+        try { m = UrlRegex.Match(v); }
+        catch (RegexMatchTimeoutException) { return null; }
+        if (!m.Success) return IsReference(v) ? null : Secret(v);
+        var scheme = m.Groups["scheme"].Value.ToLowerInvariant();
+        var hostList = m.Groups["hosts"].Value;
+        var path = m.Groups["path"].Success ? m.Groups["path"].Value : "";
+
+        if (BucketSchemes.Contains(scheme))
+        {
+            if (hostList.Length == 0 || Unjudgeable(hostList)) return null;
+            return new ResourceIdentity("bucket", "bucket|" + hostList.ToLowerInvariant(), $"bucket '{hostList}'", isSecret: false);
+        }
+
+        var hosts = SplitHosts(hostList);
+        if (hosts.Count == 0 || hosts.Any(h => Unjudgeable(h.Host))) return null;
+        if (hosts.All(h => EnvironmentEvidence.IsLocal(h.Host))) return null;
+
+        if (DataStoreSchemes.TryGetValue(scheme, out var store))
+        {
+            var db = FirstSegment(path);
+            if (store.Family == "redis")
+            {
+                db = db.Length == 0 ? "0" : db;
+                var query = m.Groups["query"].Value;
+                var dbParam = Regex.Match(query, @"(?:^|&)db=(?<n>\d+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, CredentialPattern.RegexTimeout);
+                if (path.Length <= 1 && dbParam.Success) db = dbParam.Groups["n"].Value;
+            }
+            if (Unjudgeable(db)) return null;
+            return Endpoint(store.Family == "redis" ? "redis" : "database", store.Family, hosts, store.Port, Uri.UnescapeDataString(db));
+        }
+
+        int defaultPort = scheme switch { "https" => 443, "http" => 80, _ => 0 };
+        var first = hosts[0];
+        bool provider = hosts.All(h => keys.Resources.IsProviderHost(h.Host));
+        bool hasUserInfo = m.Groups["userinfo"].Success && m.Groups["userinfo"].Length > 0;
+        if (hasUserInfo && (normalizedKey.EndsWith("DSN", StringComparison.Ordinal) || first.Host.IndexOf("sentry", StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            // Sentry DSN: https://<key>@o1.ingest.sentry.io/<project>: the project is the resource.
+            var project = LastSegment(path);
+            if (project.Length == 0 || Unjudgeable(project)) return null;
+            var host = first.Host.ToLowerInvariant();
+            return new ResourceIdentity("dsn", $"dsn|{host}|{project}", $"error-tracking project {project} on {host}", isSecret: false);
+        }
+        if (provider || keys.SecretKeys.Matches(normalizedKey))
+        {
+            // A webhook URL or a URL on a shared provider host: the tenant is in the path or the credentials.
+            if (IsReference(v)) return null;
+            return Secret(v);
+        }
+        var hostKey = string.Join(",", hosts.Select(h => h.Host.ToLowerInvariant() + ":" + (h.Port ?? defaultPort)).OrderBy(s => s, StringComparer.Ordinal));
+        var shown = string.Join(",", hosts.Select(h => h.Port is { } p && p != defaultPort ? $"{h.Host}:{p}" : h.Host));
+        return new ResourceIdentity("url", "url|" + hostKey, $"host {shown}", isSecret: false);
+    }
+
+    private static ResourceIdentity Endpoint(string kind, string family, List<(string Host, int? Port)> hosts, int defaultPort, string database)
+    {
+        var hostKey = string.Join(",", hosts.Select(h => h.Host.ToLowerInvariant() + ":" + (h.Port ?? defaultPort)).OrderBy(s => s, StringComparer.Ordinal));
+        var shown = string.Join(",", hosts.Select(h => (h.Port ?? defaultPort) is var port && port > 0 ? $"{h.Host}:{port}" : h.Host));
+        var label = family is "sql" or "host" ? "" : family + " ";
+        var description = kind == "redis"
+            ? $"Redis {shown} DB {database}"
+            : database.Length > 0 ? $"{label}database '{database}' on {shown}" : $"{label}server {shown}";
+        return new ResourceIdentity(kind, $"{kind}|{family}|{hostKey}|{database.ToLowerInvariant()}", description, isSecret: false);
+    }
+
+    private static ResourceIdentity? FromConnectionString(string v)
+    {
+        var hosts = new List<(string Host, int? Port)>();
+        string database = "";
+        int? port = null;
+        foreach (var segment in v.Split(';'))
+        {
+            int eq = segment.IndexOf('=');
+            if (eq <= 0) continue;
+            var key = segment.Substring(0, eq).Trim();
+            var val = segment.Substring(eq + 1).Trim();
+            if (val.Length == 0) continue;
+            if (ConnectionHostKeys.Contains(key)) hosts.AddRange(SplitHosts(val));
+            else if (ConnectionDatabaseKeys.Contains(key)) database = val;
+            else if (key.Equals("port", StringComparison.OrdinalIgnoreCase) && int.TryParse(val, out var p)) port = p;
+        }
+        if (hosts.Count == 0 || hosts.Any(h => Unjudgeable(h.Host)) || Unjudgeable(database)) return null;
+        if (hosts.All(h => EnvironmentEvidence.IsLocal(h.Host))) return null;
+        if (port is { } explicitPort) hosts = WithPort(hosts, explicitPort);
+        return Endpoint("database", "sql", hosts, 0, database);
+    }
+
+    // StackExchange.Redis: "cache.internal:6379,password=...,ssl=True,defaultDatabase=2"
+    private static bool LooksLikeRedisConfiguration(string value)
+    {
+        int comma = value.IndexOf(',');
+        var first = comma < 0 ? value : value.Substring(0, comma);
+        int colon = first.LastIndexOf(':');
+        return comma > 0 && colon > 0 && colon < first.Length - 1 && first.Substring(colon + 1).All(char.IsDigit) && first.IndexOf(' ') < 0;
+    }
+
+    private static ResourceIdentity? FromRedisConfiguration(string v)
+    {
+        var parts = v.Split(',');
+        var hosts = parts.Where(p => p.IndexOf('=') < 0).SelectMany(SplitHosts).ToList();
+        if (hosts.Count == 0 || hosts.Any(h => Unjudgeable(h.Host)) || hosts.All(h => EnvironmentEvidence.IsLocal(h.Host))) return null;
+        var db = parts.Select(p => p.Split('=')).Where(kv => kv.Length == 2 && kv[0].Trim().Equals("defaultDatabase", StringComparison.OrdinalIgnoreCase))
+            .Select(kv => kv[1].Trim()).FirstOrDefault() ?? "0";
+        return Endpoint("redis", "redis", hosts, 6379, db);
+    }
+
+    private static ResourceIdentity? FromHostKey(string normalizedKey, string v, KeyCatalog keys, Func<string, string?>? sibling)
+    {
+        if (v.IndexOf(' ') >= 0) return null;
+        var hosts = SplitHosts(v);
+        if (hosts.Count == 0 || hosts.All(h => EnvironmentEvidence.IsLocal(h.Host))) return null;
+        if (hosts.All(h => keys.Resources.IsProviderHost(h.Host))) return null;
+        var prefix = Prefix(normalizedKey);
+        int? port = null;
+        string database = "";
+        if (sibling is not null)
+        {
+            if (int.TryParse(sibling(prefix + "PORT")?.Trim(), out var p)) port = p;
+            foreach (var suffix in new[] { "NAME", "DB", "DATABASE", "DB_NAME", "DATABASE_NAME", "DBNAME" })
+            {
+                var d = sibling(prefix + suffix)?.Trim();
+                if (!string.IsNullOrEmpty(d)) { database = d!; break; }
+            }
+        }
+        if (Unjudgeable(database)) return null;
+        if (port is { } explicitPort) hosts = WithPort(hosts, explicitPort);
+        bool redis = normalizedKey.IndexOf("REDIS", StringComparison.Ordinal) >= 0;
+        return redis ? Endpoint("redis", "redis", hosts, 6379, database.Length == 0 ? "0" : database) : Endpoint("database", "host", hosts, 0, database);
+    }
+
+    private static List<(string Host, int? Port)> WithPort(List<(string Host, int? Port)> hosts, int port) =>
+        hosts.Select(h => (h.Host, h.Port ?? (int?)port)).ToList();
+
+    /// <summary>DB_HOST -> DB_, REDIS_HOSTNAME -> REDIS_, PGHOST -> PG.</summary>
+    private static string Prefix(string normalizedKey)
+    {
+        foreach (var suffix in new[] { "HOSTNAME", "HOST", "SERVER", "ENDPOINT", "ADDRESS", "ADDR" })
+        {
+            if (normalizedKey.EndsWith(suffix, StringComparison.Ordinal)) return normalizedKey.Substring(0, normalizedKey.Length - suffix.Length);
+        }
+        return normalizedKey + "_";
+    }
+
+    /// <summary>"h1:5432,h2" -> hosts with ports; IPv6 in brackets kept whole; tcp: prefix and SQL Server instance names dropped.</summary>
+    private static List<(string Host, int? Port)> SplitHosts(string list)
+    {
+        var result = new List<(string, int?)>();
+        foreach (var raw in list.Split(','))
+        {
+            var item = raw.Trim();
+            if (item.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase)) item = item.Substring(4);
+            int backslash = item.IndexOf('\\');
+            if (backslash > 0) item = item.Substring(0, backslash);
+            int? port = null;
+            int colon = item.StartsWith("[", StringComparison.Ordinal) ? item.IndexOf("]:", StringComparison.Ordinal) + 1 : item.LastIndexOf(':');
+            if (colon > 0 && colon < item.Length - 1 && int.TryParse(item.Substring(colon + 1), out var p))
+            {
+                port = p;
+                item = item.Substring(0, colon);
+            }
+            if (item.Length > 0) result.Add((item, port));
+        }
+        return result;
+    }
+
+    private static string FirstSegment(string path)
+    {
+        var p = path.TrimStart('/');
+        int slash = p.IndexOf('/');
+        return slash >= 0 ? p.Substring(0, slash) : p;
+    }
+
+    private static string LastSegment(string path)
+    {
+        var p = path.TrimEnd('/');
+        int slash = p.LastIndexOf('/');
+        return slash >= 0 ? p.Substring(slash + 1) : p;
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Linq;
+using ConfigGuard.Core.Endpoints;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Core.Rules;
+
+/// <summary>
+/// CG0002 (pair half): a staging value is the very value production sets for the same key, and it points at a
+/// host, database or bucket (<c>SHARE_URL=https://mina.app</c> in both). That is a production endpoint even when its
+/// name carries no prod token. Values without an endpoint (LOG_FORMAT=json), local hosts, multi-tenant provider
+/// hosts (hooks.slack.com) and hosts the token rule already reports are left alone; a value both inherit from
+/// one base file is CG0005's business.
+/// </summary>
+public sealed class ProductionValueInStagingRule : IPairRule
+{
+    public string Id => "CG0002";
+
+    public void Analyze(EnvironmentPair pair, FindingSink sink)
+    {
+        var production = pair.Production.Entries.GroupBy(e => e.NormalizedKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        foreach (var s in pair.Staging.Entries)
+        {
+            if (ValueFacts.IsDeclaration(s, sink.Pack)) continue;
+            if (!production.TryGetValue(s.NormalizedKey, out var p) || ReferenceEquals(s.Entry, p.Entry)) continue;
+            var value = s.Value.Trim();
+            if (value.Length == 0 || !string.Equals(value, p.Value.Trim(), StringComparison.Ordinal)) continue;
+            var parts = EndpointExtractor.Extract(s.NormalizedKey, s.Value, sink.Pack.Keys);
+            bool hasHost = parts.Any(x => x.Kind == EndpointPartKind.Host);
+            foreach (var part in parts)
+            {
+                if (hasHost && part.Kind != EndpointPartKind.Host) continue;
+                if (part.Kind == EndpointPartKind.Host && (EnvironmentEvidence.IsLocal(part.Text) || sink.Resources.IsProviderHost(part.Text))) continue;
+                if (sink.Evidence.ProductionReason(part) is not null || sink.Evidence.NonProductionReason(part) is not null) continue;
+                var related = new[] { new RelatedLocation(p.File.Path, p.Entry.ValueSpan, $"{pair.Production.Name} sets {p.Key} to the same value here") };
+                sink.Report(Id, s.File.Path, FindingSink.SubSpan(s.Entry, part.Index, part.Length), s.Key, pair.Staging.Name,
+                    $"{s.Key} points {pair.Staging.Describe(s)} at the {part.KindName} '{part.Text}', the value {pair.Production.Name} uses ({p.File.Path}:{p.Entry.ValueSpan.StartLine}); give {pair.Staging.Name} its own {part.KindName}",
+                    part.Text, sink.DisplayValue(s), related);
+            }
+        }
+    }
+}

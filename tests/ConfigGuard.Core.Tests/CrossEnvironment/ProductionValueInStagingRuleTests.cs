@@ -1,0 +1,58 @@
+using ConfigGuard.Core.Tests.Rules;
+using Xunit;
+
+namespace ConfigGuard.Core.Tests.CrossEnvironment;
+
+public class ProductionValueInStagingRuleTests
+{
+    private static List<Core.Model.Finding> CG0002(string staging, string production, string? baseEnv = null)
+    {
+        var files = new List<(string, string)> { (".env.staging", staging), (".env.production", production) };
+        if (baseEnv is not null) files.Add((".env", baseEnv));
+        return Scan.Files(files.ToArray()).Where(f => f.RuleId == "CG0002").ToList();
+    }
+
+    [Fact]
+    public void Flags_a_host_without_a_prod_token_that_production_uses_with_the_same_value()
+    {
+        var f = Assert.Single(CG0002("APP_ENV=staging\nSHARE_URL=https://mina.app/s\n", "APP_ENV=production\nSHARE_URL=https://mina.app/s\n"));
+        Assert.Equal(2, f.Span.StartLine);
+        Assert.Equal("SHARE_URL=https://".Length + 1, f.Span.StartColumn);
+        Assert.Contains("'mina.app'", f.Message);
+        Assert.Equal(".env.production", Assert.Single(f.Related).Path);
+    }
+
+    [Fact]
+    public void Leaves_values_without_an_endpoint_alone()
+    {
+        Assert.Empty(CG0002("LOG_FORMAT=json\nWORKERS=4\n", "LOG_FORMAT=json\nWORKERS=4\n"));
+    }
+
+    [Fact]
+    public void Leaves_different_values_local_hosts_and_provider_hosts_alone()
+    {
+        Assert.Empty(CG0002(
+            "SHARE_URL=https://staging.mina.app\nDATABASE_URL=postgres://u@localhost/shop\nSENTRY_DSN=https://k@o1.ingest.sentry.io/1\n",
+            "SHARE_URL=https://mina.app\nDATABASE_URL=postgres://u@localhost/shop\nSENTRY_DSN=https://k@o1.ingest.sentry.io/1\n"));
+    }
+
+    [Fact]
+    public void Does_not_report_twice_what_the_token_rule_reports()
+    {
+        var f = Assert.Single(CG0002("DB_HOST=prod-db.internal\n", "DB_HOST=prod-db.internal\n"));
+        Assert.Contains("its name says 'prod'", f.Message);
+    }
+
+    [Fact]
+    public void Leaves_values_both_inherit_from_the_base_file_to_CG0005()
+    {
+        Assert.Empty(CG0002("APP_ENV=staging\n", "APP_ENV=production\n", baseEnv: "SMTP_HOST=smtp.acme-mail.com\n"));
+    }
+
+    [Fact]
+    public void Flags_a_bare_bucket_production_uses()
+    {
+        var f = Assert.Single(CG0002("UPLOADS_BUCKET=acme-uploads\n", "UPLOADS_BUCKET=acme-uploads\n"));
+        Assert.Contains("bucket 'acme-uploads'", f.Message);
+    }
+}
