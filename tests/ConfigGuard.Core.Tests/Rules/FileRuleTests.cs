@@ -14,7 +14,7 @@ public class FileRuleTests
     [InlineData(".env.staging.local", false, false)]
     public void CG0009_flags_local_files_tracked_or_not_ignored(string path, bool tracked, bool? ignored)
     {
-        Assert.Single(WithFacts(path, "X=1\n", new FileFacts(tracked, ignored)).Where(f => f.RuleId == "CG0009"));
+        Assert.Single(WithFacts(path, "X=1\n", new FileFacts(tracked, ignored)), f => f.RuleId == "CG0009");
     }
 
     [Theory]
@@ -23,16 +23,16 @@ public class FileRuleTests
     [InlineData(".env.staging", false, false)]
     public void CG0009_leaves_ignored_unknown_or_non_local_files_alone(string path, bool? tracked, bool? ignored)
     {
-        Assert.Empty(WithFacts(path, "X=1\n", new FileFacts(tracked, ignored)).Where(f => f.RuleId == "CG0009"));
+        Assert.DoesNotContain(WithFacts(path, "X=1\n", new FileFacts(tracked, ignored)), f => f.RuleId == "CG0009");
     }
 
     [Fact]
     public void CG0012_reports_a_malformed_line_and_keeps_analyzing_the_rest()
     {
         var findings = Scan.Files((".env.staging", $"APP_ENV=staging\nthis is not a setting\nKEY={Scan.StripeLive()}\n"));
-        var parse = Assert.Single(findings.Where(f => f.RuleId == "CG0012"));
+        var parse = Assert.Single(findings, f => f.RuleId == "CG0012");
         Assert.Equal(2, parse.Span.StartLine);
-        Assert.Single(findings.Where(f => f.RuleId == "CG0001" && f.Span.StartLine == 3));
+        Assert.Single(findings, f => f.RuleId == "CG0001" && f.Span.StartLine == 3);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class FileRuleTests
             (".env.staging", $"APP_ENV=staging\nSTRIPE={Scan.StripeLive()}\n"));
         Assert.Equal(new[] { 2, 3 }, findings.Where(f => f.RuleId == "CG0013").Select(f => f.Span.StartLine));
         Assert.All(findings.Where(f => f.RuleId == "CG0013"), f => Assert.Equal(".env.production", f.Path));
-        Assert.Single(findings.Where(f => f.RuleId == "CG0001"));
+        Assert.Single(findings, f => f.RuleId == "CG0001");
     }
 
     [Fact]
