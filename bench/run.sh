@@ -24,23 +24,39 @@ globs=(-g '.env' -g '.env.*' -g '*.env' -g 'appsettings*.json' -g 'kustomization
 printf '| files | configguard | rg floor | secretlint | cg/rg | secretlint/cg | cg peak RSS |\n|---|---|---|---|---|---|---|\n' > "$out/table.md"
 for n in "${sizes[@]}"; do
   corpus="bench/corpus/$n"
-  [ -d "$corpus" ] || dotnet bench/ConfigGuard.Bench/bin/Release/net10.0/ConfigGuard.Bench.dll generate "$corpus" "$n" >/dev/null
+  if [ ! -d "$corpus/.git" ]; then
+    rm -rf "$corpus"
+    dotnet bench/ConfigGuard.Bench/bin/Release/net10.0/ConfigGuard.Bench.dll generate "$corpus" "$n" >/dev/null
+    # A monorepo is a git repository of its own (else the tree sits under this repo's .gitignore).
+    (cd "$corpus" && git init -q && git add -A && git -c user.email=b@example.com -c user.name=bench commit -qm corpus)
+  fi
   (cd "$corpus" && echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > .secretlintrc.json)
   runs=5; [ "$n" -ge 100000 ] && runs=3
   hyperfine -N --warmup 1 --runs "$runs" -i --export-json "$out/cg-$n.json" "$cg check $corpus --format json --output /dev/null" >/dev/null 2>&1
   hyperfine -N --warmup 1 --runs "$runs" -i --export-json "$out/rg-$n.json" "rg -c -F --hidden --no-ignore ${globs[*]} $keywords $corpus" >/dev/null 2>&1
-  sl="n/a"; ratio2="n/a"
+  # secretlint gets one run, capped at $SECRETLINT_TIMEOUT seconds (default 300); a capped run is shown as ">N s".
+  rm -f "$out/sl-$n.json" "$out/sl-$n.timeout"
   if [ "$n" -le 10000 ]; then
-    (cd "$corpus" && hyperfine -N --warmup 0 --runs 1 -i --export-json "$PWD/../../out/sl-$n.json" "$secretlint --secretlintignore /dev/null **/.env* **/*.json **/*.yaml" >/dev/null 2>&1) || true
+    start=$(date +%s%N)
+    if (cd "$corpus" && timeout "${SECRETLINT_TIMEOUT:-300}" "$secretlint" --secretlintignore /dev/null '**/.env*' '**/*.json' '**/*.yaml' >/dev/null 2>&1); [ $? -eq 124 ]; then
+      echo "${SECRETLINT_TIMEOUT:-300}" > "$out/sl-$n.timeout"
+    else
+      end=$(date +%s%N)
+      echo "{\"results\":[{\"median\":$(( (end - start) / 1000000 ))e-3}]}" > "$out/sl-$n.json"
+    fi
   fi
   rss=$( { /usr/bin/time -f '%M' "$cg" check "$corpus" --format json --output /dev/null >/dev/null; } 2>&1 | tail -1 )
   node - "$out" "$n" "$rss" >> "$out/table.md" <<'JS'
 const fs = require("fs"), [dir, n, rss] = process.argv.slice(2);
 const med = f => { try { return JSON.parse(fs.readFileSync(`${dir}/${f}-${n}.json`)).results[0].median; } catch { return NaN; } };
-const cg = med("cg"), rg = med("rg"), sl = med("sl");
+const cg = med("cg"), rg = med("rg");
+let sl = med("sl");
+const capped = fs.existsSync(`${dir}/sl-${n}.timeout`) ? Number(fs.readFileSync(`${dir}/sl-${n}.timeout`, "utf8")) : NaN;
 const ms = s => isNaN(s) ? "n/a" : `${(s * 1000).toFixed(0)} ms`;
 const r = (a, b) => isNaN(a) || isNaN(b) ? "n/a" : `${(a / b).toFixed(1)}x`;
-console.log(`| ${n} | ${ms(cg)} | ${ms(rg)} | ${ms(sl)} | ${r(cg, rg)} | ${r(sl, cg)} | ${(rss / 1024).toFixed(0)} MB |`);
+const slText = isNaN(capped) ? ms(sl) : `>${capped} s`;
+const slRatio = isNaN(capped) ? r(sl, cg) : `>${(capped / cg).toFixed(0)}x`;
+console.log(`| ${n} | ${ms(cg)} | ${ms(rg)} | ${slText} | ${r(cg, rg)} | ${slRatio} | ${(rss / 1024).toFixed(0)} MB |`);
 JS
 done
 cat "$out/table.md"

@@ -50,17 +50,21 @@ internal sealed class ScanSession
 
     public ScanOutcome Run(long maxFileBytes)
     {
+        var timing = PhaseTimer.FromEnvironment();
         var discovery = new FileDiscovery(Root, IsGitRepository);
         var found = discovery.Find(Paths, Settings);
+        timing.Mark("discover");
         var notices = new ConcurrentBag<Notice>();
         foreach (var n in discovery.Notices) notices.Add(n);
         var sources = new SourceFile?[found.Count];
         Parallel.For(0, found.Count, i => sources[i] = Read(found[i], maxFileBytes, notices));
+        timing.Mark("read");
         var editorConfig = new EditorConfigSeverities(Root);
         var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
         var read = sources.Where(s => s is not null).Select(s => s!).ToList();
-        read.AddRange(KustomizeReferencedFiles.Collect(Root, read, maxFileBytes, notices));
-        var result = engine.Analyze(read);
+        var referenced = new KustomizeReferencedFiles(Root, maxFileBytes, notices);
+        var result = engine.Analyze(read, referenced.Read);
+        timing.Mark("analyze");
         foreach (var n in result.Notices) notices.Add(n);
         var orderedNotices = notices.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal).ToList();
         return new ScanOutcome(result, orderedNotices);

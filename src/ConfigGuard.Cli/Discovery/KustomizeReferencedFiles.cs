@@ -1,63 +1,59 @@
 using System.Collections.Concurrent;
 using ConfigGuard.Core.Engine;
-using ConfigGuard.Core.Environments;
-using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Discovery;
 
 /// <summary>
-/// The walker behind kustomize support: core renders kustomizations from a set of files but never reads the disk, so the
-/// CLI lets the in-process model run once per discovered kustomization with a read function that serves files from disk
-/// (inside the repository only, no symbolic links, size-capped) and keeps every file it served. Remote references and paths
-/// leaving the repository are never asked for: the model turns them into notes.
+/// Serves the files kustomizations reference to the engine's in-process model, which never reads the disk itself:
+/// inside the repository only, no symbolic links, size-capped, each file read once (thread-safe: overlays render in
+/// parallel). Remote references and paths leaving the repository are never asked for: the model turns them into notes.
 /// </summary>
-internal static class KustomizeReferencedFiles
+internal sealed class KustomizeReferencedFiles
 {
-    public static List<SourceFile> Collect(string root, IReadOnlyList<SourceFile> found, long maxBytes, ConcurrentBag<Notice> notices)
-    {
-        var known = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        foreach (var f in found) known[f.Path] = f;
-        var extra = new Dictionary<string, SourceFile?>(StringComparer.Ordinal);
-        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+    private readonly string _root;
+    private readonly string _rootFull;
+    private readonly long _maxBytes;
+    private readonly ConcurrentBag<Notice> _notices;
+    private readonly ConcurrentDictionary<string, Lazy<string?>> _cache = new(StringComparer.Ordinal);
 
-        string? ReadFile(string relative)
+    public KustomizeReferencedFiles(string root, long maxBytes, ConcurrentBag<Notice> notices)
+    {
+        _root = root;
+        _rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        _maxBytes = maxBytes;
+        _notices = notices;
+    }
+
+    public string? Read(string relative) => _cache.GetOrAdd(relative, r => new Lazy<string?>(() => Load(r))).Value;
+
+    private string? Load(string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, relative));
+        if (!full.StartsWith(_rootFull, StringComparison.Ordinal)) return null;
+        try
         {
-            if (known.TryGetValue(relative, out var k)) return k.Text;
-            if (extra.TryGetValue(relative, out var e)) return e?.Text;
-            extra[relative] = null;
-            var full = Path.GetFullPath(Path.Combine(root, relative));
-            if (!full.StartsWith(rootFull, StringComparison.Ordinal)) return null;
-            try
+            var info = new FileInfo(full);
+            if (!info.Exists) return null;
+            if (info.LinkTarget is not null)
             {
-                var info = new FileInfo(full);
-                if (!info.Exists) return null;
-                if (info.LinkTarget is not null)
-                {
-                    notices.Add(new Notice(relative, "symbolic link referenced by a kustomization, not followed"));
-                    return null;
-                }
-                if (info.Length > maxBytes)
-                {
-                    notices.Add(new Notice(relative, $"file is {info.Length:N0} bytes, over the {maxBytes:N0}-byte limit (--max-file-size); skipped"));
-                    return null;
-                }
-                var bytes = File.ReadAllBytes(full);
-                var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
-                if (notice is not null) notices.Add(new Notice(relative, notice));
-                if (text is null) return null;
-                extra[relative] = new SourceFile(relative, text);
-                return text;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                notices.Add(new Notice(relative, "cannot read file: " + ex.Message));
+                _notices.Add(new Notice(relative, "symbolic link referenced by a kustomization, not followed"));
                 return null;
             }
+            if (info.Length > _maxBytes)
+            {
+                _notices.Add(new Notice(relative, $"file is {info.Length:N0} bytes, over the {_maxBytes:N0}-byte limit (--max-file-size); skipped"));
+                return null;
+            }
+            var bytes = File.ReadAllBytes(full);
+            var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
+            if (notice is not null) _notices.Add(new Notice(relative, notice));
+            return text;
         }
-
-        foreach (var f in found.Where(f => KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(f.Path))).ToList())
-            KustomizeModel.Build(ReadFile, f.Path);
-        return extra.Values.Where(v => v is not null).Select(v => v!).OrderBy(v => v.Path, StringComparer.Ordinal).ToList();
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _notices.Add(new Notice(relative, "cannot read file: " + ex.Message));
+            return null;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
@@ -48,8 +50,15 @@ public sealed class KeyCatalog
     {
         var v = value.Trim();
         if (v.Length == 0 || v.Length > 200) return false;
+        if (_placeholderCache.TryGetValue(v, out var known)) return known;
         _placeholders ??= new Regex(_placeholderPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
-        try { return _placeholders.IsMatch(v); }
-        catch (RegexMatchTimeoutException) { return false; }
+        bool result;
+        try { result = _placeholders.IsMatch(v); }
+        catch (RegexMatchTimeoutException) { result = false; }
+        if (_placeholderCache.Count < 100_000) _placeholderCache[v] = result;
+        return result;
     }
+
+    // Values repeat across files and views (json, true, 30 ...): each distinct value is matched once.
+    private readonly ConcurrentDictionary<string, bool> _placeholderCache = new(StringComparer.Ordinal);
 }

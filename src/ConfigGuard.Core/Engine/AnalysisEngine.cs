@@ -65,9 +65,10 @@ public sealed class AnalysisEngine
     /// Kustomizations among <paramref name="sources"/> are rendered in process from the other sources (the files they
     /// reference must be in the list); files a kustomization reads are analyzed as kustomize, not as .env.
     /// </summary>
-    public AnalysisResult Analyze(IReadOnlyList<SourceFile> sources)
+    /// <param name="readReferenced">Reads a file a kustomization references that is not among the sources (see <see cref="KustomizeProject.Load"/>).</param>
+    public AnalysisResult Analyze(IReadOnlyList<SourceFile> sources, Func<string, string?>? readReferenced = null)
     {
-        var kustomize = KustomizeProject.Load(sources, _inference, _pack.Environments);
+        var kustomize = KustomizeProject.Load(sources, _inference, _pack.Environments, readReferenced);
         var rest = sources.Where(s => !kustomize.Consumed.Contains(s.Path)).ToList();
         var files = new ConfigFile[rest.Count];
         Parallel.For(0, rest.Count, i => files[i] = Load(rest[i]));

@@ -31,13 +31,20 @@ public sealed class KustomizeProject
     /// <summary>Paths read as part of a kustomization; the engine does not read them in another format.</summary>
     public ISet<string> Consumed { get; }
 
-    public static KustomizeProject Load(IReadOnlyList<SourceFile> sources, EnvironmentInference inference, EnvironmentNames names)
+    /// <param name="readReferenced">
+    /// Reads a repository-relative file a kustomization references that is not among <paramref name="sources"/>
+    /// (the CLI serves it from disk, the analyzer from its additional files); null when there is none. Called from
+    /// several threads.
+    /// </param>
+    public static KustomizeProject Load(IReadOnlyList<SourceFile> sources, EnvironmentInference inference, EnvironmentNames names,
+        Func<string, string?>? readReferenced = null)
     {
         var byPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         foreach (var s in sources) if (!byPath.ContainsKey(s.Path)) byPath[s.Path] = s;
         var roots = byPath.Keys.Where(p => KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var builds = new KustomizeBuild[roots.Count];
-        Parallel.For(0, roots.Count, i => builds[i] = KustomizeModel.Build(p => byPath.TryGetValue(p, out var s) ? s.Text : null, roots[i]));
+        string? Read(string p) => byPath.TryGetValue(p, out var s) ? s.Text : readReferenced?.Invoke(p);
+        Parallel.For(0, roots.Count, i => builds[i] = KustomizeModel.Build(Read, roots[i]));
 
         var consumed = new HashSet<string>(builds.SelectMany(b => b.FilesRead), StringComparer.Ordinal);
         var entries = new Dictionary<string, List<ConfigEntry>>(StringComparer.Ordinal);

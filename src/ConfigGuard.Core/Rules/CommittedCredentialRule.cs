@@ -15,7 +15,7 @@ public sealed class CommittedCredentialRule : IFileRule
     {
         foreach (var e in file.Parsed.Entries)
         {
-            foreach (var m in sink.Pack.Credentials.Scan(e.Value))
+            foreach (var m in sink.CredentialsIn(e))
             {
                 if (m.Pattern.Mode == CredentialMode.Test || !m.Pattern.IsSecret || ValueFacts.IsFiller(m)) continue;
                 sink.Report(Id, file.Path, FindingSink.SubSpan(e, m.Index, m.Length), e.Key, file.Environment.Name,

@@ -14,7 +14,7 @@ public sealed class LiveCredentialInNonProductionRule : IViewRule
         if (!view.Class.IsNonProduction()) return;
         foreach (var e in view.Entries)
         {
-            foreach (var m in sink.Pack.Credentials.Scan(e.Value))
+            foreach (var m in sink.CredentialsIn(e.Entry))
             {
                 if (m.Pattern.Mode != CredentialMode.Live || ValueFacts.IsFiller(m)) continue;
                 var kind = m.Pattern.IsPublic ? "live publishable key" : "live secret key";

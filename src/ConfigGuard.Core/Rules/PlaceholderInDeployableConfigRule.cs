@@ -23,7 +23,7 @@ public sealed class PlaceholderInDeployableConfigRule : IViewRule
     // sk_test_xxxxxxxxxxxx: a catalog-shaped key whose body is filler.
     private static bool IsFillerKey(EffectiveEntry e, FindingSink sink)
     {
-        foreach (var m in sink.Pack.Credentials.Scan(e.Value))
+        foreach (var m in sink.CredentialsIn(e.Entry))
         {
             if (ValueFacts.IsFiller(m) && m.Length == e.Value.Trim().Length) return true;
         }

@@ -15,7 +15,7 @@ public sealed class ProductionEndpointInNonProductionRule : IViewRule
         foreach (var e in view.Entries)
         {
             if (ValueFacts.IsDeclaration(e, sink.Pack)) continue;
-            foreach (var part in EndpointExtractor.Extract(e.NormalizedKey, e.Value, sink.Pack.Keys))
+            foreach (var part in sink.EndpointsIn(e))
             {
                 var reason = sink.Evidence.ProductionReason(part);
                 if (reason is null) continue;

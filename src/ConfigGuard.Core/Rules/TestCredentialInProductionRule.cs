@@ -15,7 +15,7 @@ public sealed class TestCredentialInProductionRule : IViewRule
         if (view.Class != EnvironmentClass.Production) return;
         foreach (var e in view.Entries)
         {
-            foreach (var m in sink.Pack.Credentials.Scan(e.Value))
+            foreach (var m in sink.CredentialsIn(e.Entry))
             {
                 if (m.Pattern.Mode != CredentialMode.Test || ValueFacts.IsFiller(m)) continue;
                 sink.Report(Id, e.File.Path, FindingSink.SubSpan(e.Entry, m.Index, m.Length), e.Key, view.Name,
@@ -23,7 +23,7 @@ public sealed class TestCredentialInProductionRule : IViewRule
                     m.Value, m.Redacted);
             }
             if (ValueFacts.IsDeclaration(e, sink.Pack)) continue;
-            foreach (var part in EndpointExtractor.Extract(e.NormalizedKey, e.Value, sink.Pack.Keys))
+            foreach (var part in sink.EndpointsIn(e))
             {
                 var reason = sink.Evidence.NonProductionReason(part);
                 if (reason is null) continue;

@@ -20,8 +20,8 @@ public sealed class WeakSecretRule : IViewRule
         foreach (var e in view.Entries)
         {
             var value = e.Value.Trim();
-            if (value.Length == 0 || ValueFacts.IsReference(value) || sink.Pack.Keys.IsPlaceholder(value)) continue;
-            if (!sink.Pack.Keys.SigningSecretKeys.Matches(e.NormalizedKey)) continue;
+            if (value.Length == 0 || !sink.Pack.Keys.SigningSecretKeys.Matches(e.NormalizedKey)) continue;
+            if (ValueFacts.IsReference(value) || sink.Pack.Keys.IsPlaceholder(value)) continue;
             var why = Weakness(value);
             if (why is null) continue;
             sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
