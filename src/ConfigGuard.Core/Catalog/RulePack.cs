@@ -85,22 +85,34 @@ public sealed class RulePack
         var list = new List<CredentialPattern>();
         if (root is not null)
         {
-            foreach (var m in root.GetMappings("credentials"))
-            {
-                var mode = (m.GetString("mode") ?? "generic").ToLowerInvariant() switch
-                {
-                    "live" => CredentialMode.Live,
-                    "test" => CredentialMode.Test,
-                    _ => CredentialMode.Generic,
-                };
-                list.Add(new CredentialPattern(
-                    m.GetString("id") ?? "", m.GetString("provider") ?? "", mode,
-                    m.GetString("keyword") ?? throw new YamlFormatException(m, "credential without keyword"),
-                    m.GetString("pattern") ?? throw new YamlFormatException(m, "credential without pattern"),
-                    m.GetBool("public"), m.GetString("prefix")));
-            }
+            foreach (var m in root.GetMappings("credentials")) list.Add(ReadCredential(m));
         }
         return new CredentialCatalog(list);
+    }
+
+    /// <summary>One credential format from YAML (the pack's credentials.yaml or a repository's configguard.yaml).</summary>
+    /// <exception cref="YamlFormatException">A field is missing, the mode is unknown, or the pattern is not a valid regex.</exception>
+    public static CredentialPattern ReadCredential(YamlMappingNode m)
+    {
+        var modeText = m.GetString("mode") ?? "generic";
+        var mode = modeText.ToLowerInvariant() switch
+        {
+            "live" => CredentialMode.Live,
+            "test" => CredentialMode.Test,
+            "generic" => CredentialMode.Generic,
+            _ => throw new YamlFormatException(m, $"unknown mode '{modeText}' (live, test or generic)"),
+        };
+        var pattern = new CredentialPattern(
+            m.GetString("id") ?? throw new YamlFormatException(m, "credential without id"),
+            m.GetString("provider") ?? "",
+            mode,
+            m.GetString("keyword") ?? throw new YamlFormatException(m, "credential without keyword (the literal text every match contains)"),
+            m.GetString("pattern") ?? throw new YamlFormatException(m, "credential without pattern"),
+            m.GetBool("public"),
+            m.GetString("prefix"));
+        try { pattern.Validate(); }
+        catch (ArgumentException e) { throw new YamlFormatException(m.Get("pattern") ?? m, "invalid regex: " + e.Message); }
+        return pattern;
     }
 
     private static EndpointCatalog LoadEndpoints(YamlMappingNode? root)

@@ -25,6 +25,7 @@ public sealed class AnalysisEngine
     private readonly EnvironmentEvidence _evidence;
     private readonly KeyPatternSet _secretKeys;
     private readonly ResourceKeyCatalog _resources;
+    private readonly CredentialCatalog _credentials;
 
     public AnalysisEngine(RulePack pack, ConfigGuardSettings? settings = null, Func<string, string, Severity?>? severityPerPath = null)
     {
@@ -37,13 +38,16 @@ public sealed class AnalysisEngine
             ? pack.Keys.SecretKeys
             : new KeyPatternSet(pack.Keys.SecretKeyPatterns.Concat(_settings.SecretKeys));
         _resources = pack.Keys.Resources.With(_settings.ResourceKeys, _settings.ResourceExempt);
+        _credentials = _settings.Credentials.Count == 0
+            ? pack.Credentials
+            : new CredentialCatalog(_settings.Credentials.Concat(pack.Credentials.Patterns).ToList());
     }
 
     /// <summary>The resource keys in force: the rule pack's plus configguard.yaml's, minus its exemptions.</summary>
     public ResourceKeyCatalog Resources => _resources;
 
     /// <summary>A sink with this engine's settings; also what front ends use to render a value safely (<see cref="FindingSink.DisplayValue(string, string)"/>).</summary>
-    public FindingSink CreateSink() => new(_pack, _evidence, _secretKeys, _resources);
+    public FindingSink CreateSink() => new(_pack, _evidence, _secretKeys, _resources, _credentials);
 
     public EnvironmentInference Inference => _inference;
 

@@ -13,8 +13,10 @@ public sealed class FindingSink
 {
     private readonly ConcurrentBag<Finding> _findings = new();
 
-    public FindingSink(RulePack pack, EnvironmentEvidence evidence, KeyPatternSet secretKeys, ResourceKeyCatalog? resources = null)
+    public FindingSink(RulePack pack, EnvironmentEvidence evidence, KeyPatternSet secretKeys, ResourceKeyCatalog? resources = null,
+        CredentialCatalog? credentials = null)
     {
+        Credentials = credentials ?? pack.Credentials;
         Pack = pack;
         Evidence = evidence;
         SecretKeys = secretKeys;
@@ -22,6 +24,8 @@ public sealed class FindingSink
     }
 
     public RulePack Pack { get; }
+    /// <summary>The pack's credential catalog, plus the repository's own formats from configguard.yaml.</summary>
+    public CredentialCatalog Credentials { get; }
     public EnvironmentEvidence Evidence { get; }
     /// <summary>The rule pack's secret-bearing keys plus those configguard.yaml adds.</summary>
     public KeyPatternSet SecretKeys { get; }
@@ -36,7 +40,7 @@ public sealed class FindingSink
 
     /// <summary>The credentials in an entry's value (computed once per entry).</summary>
     public IReadOnlyList<CredentialMatch> CredentialsIn(ConfigEntry entry) =>
-        _credentials.GetValue(entry, e => Pack.Credentials.Scan(e.Value));
+        _credentials.GetValue(entry, e => Credentials.Scan(e.Value));
 
     /// <summary>The hosts, databases and buckets an entry's value points at (computed once per entry; do not modify).</summary>
     public IReadOnlyList<EndpointPart> EndpointsIn(EffectiveEntry entry) =>
@@ -57,7 +61,7 @@ public sealed class FindingSink
     public string DisplayValue(string normalizedKey, string value)
     {
         if (SecretKeys.Matches(normalizedKey)) return Redactor.Redact(value.Trim());
-        var matches = Pack.Credentials.Scan(value);
+        var matches = Credentials.Scan(value);
         if (matches.Count == 0) return UrlRedaction.RedactPasswords(value.Trim());
         var sb = new System.Text.StringBuilder();
         int last = 0;

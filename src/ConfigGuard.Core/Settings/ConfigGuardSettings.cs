@@ -22,6 +22,8 @@ public sealed class ConfigGuardSettings
     public List<string> ResourceExempt { get; } = new();
     public Dictionary<string, Severity> SeverityOverrides { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<Glob> Exclude { get; } = new();
+    /// <summary>A repository's own credential formats (checked before the built-in catalog).</summary>
+    public List<Catalog.CredentialPattern> Credentials { get; } = new();
 
     public bool IsExcluded(string path)
     {

@@ -16,7 +16,7 @@ public static class SettingsParser
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "environments", "production", "secrets", "resources", "rules", "exclude",
+        "environments", "production", "secrets", "resources", "credentials", "rules", "exclude",
     };
 
     /// <exception cref="YamlFormatException">The file is not valid YAML or not a valid configguard.yaml.</exception>
@@ -56,6 +56,7 @@ public static class SettingsParser
             foreach (var k in map.GetStrings("keys")) settings.ResourceKeys.Add(KeyPattern(k));
             foreach (var k in map.GetStrings("exempt")) settings.ResourceExempt.Add(KeyPattern(k));
         }
+        foreach (var c in root.GetMappings("credentials")) settings.Credentials.Add(RulePack.ReadCredential(c));
         if (root.Get("rules") is { } rules) ReadRules(rules, settings, pack);
         foreach (var g in root.GetStrings("exclude")) settings.Exclude.Add(new Glob(g));
         return settings;
