@@ -5,14 +5,15 @@ using System.Text.RegularExpressions;
 namespace ConfigGuard.Core.Catalog;
 
 /// <summary>
-/// Finds credentials in text. Like gitleaks, a keyword prefilter runs first: a pattern's regex runs only
-/// when its literal keyword occurs in the text, so almost every value costs a few IndexOf calls.
+/// Finds credentials in text. Like gitleaks, a keyword prefilter runs first: one Aho-Corasick pass over the text
+/// finds which literal keywords occur, and only the regexes of those formats run.
 /// Earlier entries win when two formats match the same characters (catalog order is priority order).
 /// </summary>
 public sealed class CredentialCatalog
 {
     private readonly CredentialPattern[] _patterns;
     private readonly KeywordGroup[] _groups;
+    private readonly KeywordIndex _index;
 
     public CredentialCatalog(IReadOnlyList<CredentialPattern> patterns)
     {
@@ -27,32 +28,28 @@ public sealed class CredentialCatalog
         _groups = new KeywordGroup[byKeyword.Count];
         int g = 0;
         foreach (var pair in byKeyword) _groups[g++] = new KeywordGroup(pair.Key, pair.Value.ToArray());
+        var keywords = new string[_groups.Length];
+        for (int i = 0; i < _groups.Length; i++) keywords[i] = _groups[i].Keyword;
+        _index = new KeywordIndex(keywords);
     }
 
     public IReadOnlyList<CredentialPattern> Patterns => _patterns;
 
     /// <summary>True when some keyword occurs in the text: the cheap test callers can use before anything else.</summary>
-    public bool MayContainCredential(string text)
-    {
-        foreach (var group in _groups)
-        {
-            if (text.IndexOf(group.Keyword, StringComparison.Ordinal) >= 0) return true;
-        }
-        return false;
-    }
+    public bool MayContainCredential(string text) => _index.FindPresent(text, new bool[_groups.Length]);
 
     /// <summary>All credentials in the text, in order of position, without overlaps.</summary>
     public IReadOnlyList<CredentialMatch> Scan(string text)
     {
         if (string.IsNullOrEmpty(text)) return Array.Empty<CredentialMatch>();
-        bool[]? candidate = null;
-        foreach (var group in _groups)
+        var present = new bool[_groups.Length];
+        if (!_index.FindPresent(text, present)) return Array.Empty<CredentialMatch>();
+        var candidate = new bool[_patterns.Length];
+        for (int g = 0; g < _groups.Length; g++)
         {
-            if (text.IndexOf(group.Keyword, StringComparison.Ordinal) < 0) continue;
-            candidate ??= new bool[_patterns.Length];
-            foreach (var i in group.PatternIndexes) candidate[i] = true;
+            if (!present[g]) continue;
+            foreach (var i in _groups[g].PatternIndexes) candidate[i] = true;
         }
-        if (candidate is null) return Array.Empty<CredentialMatch>();
 
         var found = new List<CredentialMatch>();
         for (int i = 0; i < _patterns.Length; i++)

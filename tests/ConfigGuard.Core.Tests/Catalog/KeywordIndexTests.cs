@@ -1,0 +1,33 @@
+using ConfigGuard.Core.Catalog;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace ConfigGuard.Core.Tests.Catalog;
+
+public class KeywordIndexTests
+{
+    [Fact]
+    public void Finds_overlapping_and_nested_keywords_in_one_pass()
+    {
+        var index = new KeywordIndex(new[] { "sk_", "sk_live_", "live_", "k_l", "SK" });
+        var present = new bool[5];
+        Assert.True(index.FindPresent("x=sk_live_abc", present));
+        Assert.Equal(new[] { true, true, true, true, false }, present);
+    }
+
+    [Fact]
+    public void Agrees_with_IndexOf_on_random_text()
+    {
+        var keywords = new[] { "ab", "abc", "bca", "c", "aab", "ba" };
+        var index = new KeywordIndex(keywords);
+        var config = Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(7UL, 11UL);
+        var texts = Gen.Elements('a', 'b', 'c', 'd').ArrayOf().Select(cs => new string(cs)).ToArbitrary();
+        Check.One(config, Prop.ForAll(texts, text =>
+        {
+            var present = new bool[keywords.Length];
+            index.FindPresent(text, present);
+            Assert.Equal(keywords.Select(k => text.Contains(k, StringComparison.Ordinal)), present);
+        }));
+    }
+}
