@@ -34,8 +34,11 @@ internal sealed class KustomizeBuilder
     private readonly List<string> _stack = new();
     private int _visits;
 
-    public KustomizeBuilder(Func<string, string?> readFile, string rootPath)
+    private readonly YamlTreeCache? _yamlCache;
+
+    public KustomizeBuilder(Func<string, string?> readFile, string rootPath, YamlTreeCache? cache = null)
     {
+        _yamlCache = cache;
         _readFile = readFile;
         _rootPath = rootPath;
         _build = new KustomizeBuild(rootPath);
@@ -80,7 +83,7 @@ internal sealed class KustomizeBuilder
 
     private YamlLoadResult Load(string path, string text, YamlTextOrigin? origin = null)
     {
-        var result = YamlTreeLoader.Load(path, text, origin);
+        var result = origin is null && _yamlCache is not null ? _yamlCache.Load(path, text) : YamlTreeLoader.Load(path, text, origin);
         foreach (var e in result.Errors) Error(path, e.Span, e.Message);
         if (origin is null && !_build.Comments.ContainsKey(path)) _build.Comments[path] = YamlComments.Extract(text);
         return result;

@@ -16,6 +16,7 @@ public static class KustomizeModel
         Build(p => filesByPath.TryGetValue(p, out var t) ? t : null, kustomizationPath);
 
     /// <param name="readFile">Text of a repository-relative path, or null when there is no such file.</param>
-    public static KustomizeBuild Build(Func<string, string?> readFile, string kustomizationPath) =>
-        new KustomizeBuilder(readFile, kustomizationPath).Run();
+    /// <param name="cache">Parsed YAML shared between builds of one scan (optional).</param>
+    public static KustomizeBuild Build(Func<string, string?> readFile, string kustomizationPath, YamlTreeCache? cache = null) =>
+        new KustomizeBuilder(readFile, kustomizationPath, cache).Run();
 }

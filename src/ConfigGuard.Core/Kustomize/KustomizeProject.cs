@@ -44,7 +44,8 @@ public sealed class KustomizeProject
         var roots = byPath.Keys.Where(p => KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var builds = new KustomizeBuild[roots.Count];
         string? Read(string p) => byPath.TryGetValue(p, out var s) ? s.Text : readReferenced?.Invoke(p);
-        Parallel.For(0, roots.Count, i => builds[i] = KustomizeModel.Build(Read, roots[i]));
+        var cache = new YamlTreeCache();
+        Parallel.For(0, roots.Count, i => builds[i] = KustomizeModel.Build(Read, roots[i], cache));
 
         var consumed = new HashSet<string>(builds.SelectMany(b => b.FilesRead), StringComparer.Ordinal);
         var entries = new Dictionary<string, List<ConfigEntry>>(StringComparer.Ordinal);
