@@ -16,16 +16,10 @@ internal static class KustomizeReferencedFiles
 {
     public static List<SourceFile> Collect(string root, IReadOnlyList<SourceFile> found, long maxBytes, ConcurrentBag<Notice> notices)
     {
-        var known = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        foreach (var f in found) known[f.Path] = f;
-        var extra = new Dictionary<string, SourceFile?>(StringComparer.Ordinal);
         var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 
-        string? ReadFile(string relative)
+        string? ReadFromDisk(string relative)
         {
-            if (known.TryGetValue(relative, out var k)) return k.Text;
-            if (extra.TryGetValue(relative, out var e)) return e?.Text;
-            extra[relative] = null;
             var full = Path.GetFullPath(Path.Combine(root, relative));
             if (!full.StartsWith(rootFull, StringComparison.Ordinal)) return null;
             try
@@ -45,8 +39,6 @@ internal static class KustomizeReferencedFiles
                 var bytes = File.ReadAllBytes(full);
                 var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
                 if (notice is not null) notices.Add(new Notice(relative, notice));
-                if (text is null) return null;
-                extra[relative] = new SourceFile(relative, text);
                 return text;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -54,6 +46,30 @@ internal static class KustomizeReferencedFiles
                 notices.Add(new Notice(relative, "cannot read file: " + ex.Message));
                 return null;
             }
+        }
+
+        return Collect(found, ReadFromDisk);
+    }
+
+    /// <summary>
+    /// Same walk with another reader (the git index for `check --staged`): <paramref name="read"/> gets a
+    /// repository-relative path and returns the decoded text or null; each path is asked for at most once.
+    /// </summary>
+    public static List<SourceFile> Collect(IReadOnlyList<SourceFile> found, Func<string, string?> read)
+    {
+        var known = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var f in found) known[f.Path] = f;
+        var extra = new Dictionary<string, SourceFile?>(StringComparer.Ordinal);
+
+        string? ReadFile(string relative)
+        {
+            if (known.TryGetValue(relative, out var k)) return k.Text;
+            if (extra.TryGetValue(relative, out var e)) return e?.Text;
+            extra[relative] = null;
+            var text = read(relative);
+            if (text is null) return null;
+            extra[relative] = new SourceFile(relative, text);
+            return text;
         }
 
         foreach (var f in found.Where(f => KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(f.Path))).ToList())
