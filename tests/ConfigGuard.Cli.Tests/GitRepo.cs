@@ -21,7 +21,7 @@ internal static class GitRepo
         return tmp;
     }
 
-    public static Result Git(this TempDir dir, string[] args, IDictionary<string, string>? env = null) => Exec(dir.Path, "git", args, env);
+    public static Result GitRun(this TempDir dir, string[] args, IDictionary<string, string>? env = null) => Exec(dir.Path, "git", args, env);
 
     /// <summary>`git commit -q -m msg` through git itself, so hooks run.</summary>
     public static Result Commit(this TempDir dir, string message, IDictionary<string, string>? env = null) =>

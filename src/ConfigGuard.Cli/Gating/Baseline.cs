@@ -33,7 +33,7 @@ internal sealed class Baseline
         w.WriteStartObject();
         w.WriteString("tool", "configguard");
         w.WriteNumber("version", 1);
-        w.WriteString("note", "Findings accepted when the gate was adopted; `configguard check` fails only on findings not listed here. Regenerate with `configguard baseline create`.");
+        w.WriteString("note", "Findings accepted when the gate was adopted; configguard check fails only on findings not listed here. Regenerate with: configguard baseline create");
         w.WriteStartArray("findings");
         foreach (var e in Entries)
         {
