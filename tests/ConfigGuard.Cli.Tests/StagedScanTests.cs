@@ -113,7 +113,7 @@ public class StagedScanTests
         Assert.Contains(".env.staging:2:", r.Stdout);
         Assert.Contains("CG0005", r.Stdout);
         Assert.DoesNotContain("CG0007", r.Stdout);
-        Assert.DoesNotContain(".env.production:", r.Stdout.Split('\n').Where(l => l.StartsWith(".env.production:", StringComparison.Ordinal)).FirstOrDefault() ?? "");
+        Assert.DoesNotContain(r.Lines, l => l.StartsWith(".env.production:", StringComparison.Ordinal));
         Assert.Contains("in 1 config file", r.Stdout);
     }
 
