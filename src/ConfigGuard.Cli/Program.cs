@@ -19,6 +19,9 @@ public static class Program
             ExplainCommand.Create(),
             ChecklistCommand.Create(),
             DiffCommand.Create(),
+            HookCommand.Create(),
+            BaselineCommand.Create(),
+            InitCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,6 +5,8 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Settings;
+using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Kustomize;
 
 namespace ConfigGuard.Cli;
 
@@ -67,7 +69,94 @@ internal sealed class ScanSession
         timing.Mark("analyze");
         foreach (var n in result.Notices) notices.Add(n);
         var orderedNotices = notices.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal).ToList();
-        return new ScanOutcome(result, orderedNotices);
+        var prefixes = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).ToList();
+        bool InScope(string path) => prefixes.Any(p => p == "." || p == path || path.StartsWith(p + "/", StringComparison.Ordinal));
+        return new ScanOutcome(result, orderedNotices) { InScope = InScope };
+    }
+
+    /// <summary>
+    /// `check --staged` / `check --diff BASE`: the changed config files as git holds them (index or HEAD), plus the
+    /// unchanged files they are compared with, all read from git. Context = every config file in the folder of a
+    /// changed file (its .env / appsettings group and base layers) and, when a YAML file or kustomization changed,
+    /// the kustomizations under its grandparent folder (sibling overlays and their base) with whatever they reference.
+    /// Findings are kept when they sit in a changed file or point at one (a related location).
+    /// </summary>
+    public ScanOutcome RunGit(GitScope scope, long maxFileBytes)
+    {
+        if (!IsGitRepository) throw new UsageException("configguard: --staged and --diff need a git repository (none found at " + Root + ")");
+        var notices = new ConcurrentBag<Notice>();
+        var specs = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).Select(r => r == "." ? "" : r).Where(r => r.Length > 0).ToList();
+        using var git = GitIndexSource.Open(Root, scope, specs);
+        var changed = new HashSet<string>(git.Changed, StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        var kustomizeScopes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in git.Changed)
+        {
+            var name = ConfigFileKind.FileName(path);
+            bool yaml = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+                || KustomizePaths.IsKustomizationFile(name);
+            if (yaml) kustomizeScopes.Add(ConfigFileKind.Directory(ConfigFileKind.Directory(path)));
+            if (yaml || FileDiscovery.Wanted(path, Settings)) folders.Add(ConfigFileKind.Directory(path));
+        }
+        var selected = git.Entries.Values
+            .Where(e => FileDiscovery.Wanted(e.Path, Settings))
+            .Where(e => folders.Contains(ConfigFileKind.Directory(e.Path))
+                || (KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(e.Path)) && kustomizeScopes.Any(k => k.Length == 0 || e.Path.StartsWith(k + "/", StringComparison.Ordinal))))
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ToList();
+
+        string? ReadEntry(string path)
+        {
+            if (!git.Entries.TryGetValue(path, out var entry)) return null;
+            if (entry.IsSymlink)
+            {
+                if (changed.Contains(path)) notices.Add(new Notice(path, "symbolic link, not followed"));
+                return null;
+            }
+            if (!entry.IsRegularFile) return null;
+            var bytes = git.ReadBlob(entry.ObjectId, maxFileBytes, out var size);
+            if (bytes is null)
+            {
+                if (size > maxFileBytes && changed.Contains(path))
+                    notices.Add(new Notice(path, $"file is {size:N0} bytes, over the {maxFileBytes:N0}-byte limit (--max-file-size); skipped"));
+                return null;
+            }
+            var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
+            if (notice is not null && changed.Contains(path)) notices.Add(new Notice(path, notice));
+            return text;
+        }
+
+        var read = new List<SourceFile>();
+        foreach (var e in selected)
+        {
+            if (ReadEntry(e.Path) is { } text) read.Add(new SourceFile(e.Path, text, new FileFacts(true, null)));
+        }
+        // Files kustomizations reference come from git too; one `git cat-file --batch` serves them, so reads are serialized.
+        var gate = new object();
+        var referenced = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? ReadReferenced(string path)
+        {
+            lock (gate)
+            {
+                if (!referenced.TryGetValue(path, out var text)) referenced[path] = text = ReadEntry(path);
+                return text;
+            }
+        }
+        var editorConfig = new EditorConfigSeverities(Root);
+        var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
+        var result = engine.Analyze(read, ReadReferenced);
+        bool InScope(string path) => changed.Contains(path);
+        foreach (var n in result.Notices.Where(n => InScope(n.Path))) notices.Add(n);
+        var findings = result.Findings.Where(f => InScope(f.Path) || f.Related.Any(r => InScope(r.Path))).ToList();
+        var directives = result.SuppressionDirectives.Where(d => InScope(d.Path)).ToList();
+        var orderedNotices = notices.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal).ToList();
+        return new ScanOutcome(result, orderedNotices)
+        {
+            Findings = findings,
+            FilesScanned = result.Files.Count(f => InScope(f.Path)),
+            Directives = directives,
+            InScope = InScope,
+        };
     }
 
     private static SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices)
@@ -146,4 +235,12 @@ internal sealed class ScanSession
     }
 }
 
-internal sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> Notices);
+internal sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> Notices)
+{
+    /// <summary>The findings to report: all of them, or for a git-scoped scan those about the changed files.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = Result.Findings;
+    public int FilesScanned { get; init; } = Result.Files.Count;
+    public IReadOnlyList<SuppressionDirective> Directives { get; init; } = Result.SuppressionDirectives;
+    /// <summary>Whether a path was part of what this run judges (baseline staleness is only decided for those).</summary>
+    public Func<string, bool> InScope { get; init; } = _ => true;
+}

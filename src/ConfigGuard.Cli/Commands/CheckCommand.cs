@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Cli.Gating;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Model;
 
@@ -7,37 +9,96 @@ namespace ConfigGuard.Cli.Commands;
 /// <summary>`configguard check [PATH...]`: the main job.</summary>
 internal static class CheckCommand
 {
+    public static readonly string[] Formats = { "text", "json", "sarif", "github", "junit", "markdown" };
+
     public static Command Create()
     {
-        var paths = new Argument<string[]>("path") { Description = "Files or folders to scan (default: the current folder)", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json or sarif", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var paths = new Argument<string[]>("path") { Description = "Files or folders to scan (default: the current folder); with --staged/--diff, limits which changed paths count", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif, github (workflow commands), junit or markdown", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout" };
+        var reports = new Option<string[]>("--report") { Description = "Also write FORMAT to FILE, e.g. --report sarif=configguard.sarif (repeatable; FILE '-' is stdout)", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that fails the run (exit 1): error, warning or note", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "note");
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Print secret values in full (never use in CI logs)" };
         var config = new Option<string?>("--config") { Description = "Path to configguard.yaml (default: found upwards from the scanned folder)" };
         var maxSize = new Option<long>("--max-file-size") { Description = "Skip files larger than this many bytes", DefaultValueFactory = _ => ScanSession.DefaultMaxFileBytes };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output" };
+        var staged = new Option<bool>("--staged") { Description = "Scan what is staged in the git index (the content `git commit` will record), not the working tree" };
+        var diff = new Option<string?>("--diff") { Description = "Scan the files changed between the merge base of BASE and HEAD (`git diff BASE...HEAD`), as committed in HEAD" };
+        var baseline = new Option<string?>("--baseline") { Description = $"Accept the findings listed in this baseline file (default: {Baseline.DefaultFileName} at the repository root, if present)" };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Ignore any baseline file" };
+        var unused = new Option<bool>("--report-unused-suppressions") { Description = "List configguard:ignore comments that no longer suppress anything" };
 
-        var cmd = new Command("check", "Scan config files and report findings") { paths, format, output, failOn, showSecrets, config, maxSize, noColor };
+        var cmd = new Command("check", "Scan config files and report findings")
+        {
+            paths, format, output, reports, failOn, showSecrets, config, maxSize, noColor, staged, diff, baseline, noBaseline, unused,
+        };
         cmd.SetAction(parse =>
         {
+            var reportSpecs = ParseReports(parse.GetValue(reports) ?? Array.Empty<string>());
+            if (parse.GetValue(staged) && parse.GetValue(diff) is not null) throw new UsageException("configguard: use either --staged or --diff, not both");
+            if (parse.GetValue(baseline) is not null && parse.GetValue(noBaseline)) throw new UsageException("configguard: use either --baseline or --no-baseline, not both");
             var session = ScanSession.Open(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(config));
-            var outcome = session.Run(parse.GetValue(maxSize));
-            var report = new ScanReport(outcome.Result.Findings, outcome.Notices, outcome.Result.Files.Count, outcome.Result.Suppressed,
-                session.Pack, parse.GetValue(showSecrets));
+            GitScope? scope = parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
+            var outcome = scope is null ? session.Run(parse.GetValue(maxSize)) : session.RunGit(scope, parse.GetValue(maxSize));
+
+            var findings = outcome.Findings;
+            var notices = outcome.Notices.ToList();
+            int baselined = 0;
+            var baselinePath = parse.GetValue(noBaseline) ? null
+                : parse.GetValue(baseline) is { } explicitPath ? Path.GetFullPath(explicitPath)
+                : File.Exists(Path.Combine(session.Root, Baseline.DefaultFileName)) ? Path.Combine(session.Root, Baseline.DefaultFileName) : null;
+            if (baselinePath is not null)
+            {
+                if (!File.Exists(baselinePath)) throw new UsageException($"configguard: baseline file not found: {baselinePath}");
+                var (remaining, matched, stale) = Baseline.Load(baselinePath).Apply(findings, outcome.InScope);
+                findings = remaining;
+                baselined = matched;
+                var shown = Path.GetRelativePath(session.Root, baselinePath).Replace('\\', '/');
+                foreach (var e in stale)
+                    notices.Add(new Notice(shown, $"stale baseline entry {e.RuleId} {e.Path}{(e.Key is null ? "" : " " + e.Key)} ({e.Fingerprint[..12]}): no finding matches it any more; refresh with 'configguard baseline create'"));
+            }
+            foreach (var d in outcome.Directives)
+            {
+                var ids = d.RuleIds.Count == 0 ? "" : " " + string.Join(",", d.RuleIds);
+                if (!d.HasReason)
+                    notices.Add(new Notice(d.Path, $"line {d.Line}: configguard:ignore{ids} has no reason; say why, e.g. '# configguard:ignore{ids} demo key, revoked 2024-05'"));
+                if (parse.GetValue(unused) && !d.Used)
+                    notices.Add(new Notice(d.Path, $"line {d.Line}: unused suppression configguard:ignore{ids}: it no longer matches any finding; remove it"));
+            }
+
+            var report = new ScanReport(findings, notices, outcome.FilesScanned, outcome.Result.Suppressed, session.Pack, parse.GetValue(showSecrets))
+            {
+                Baselined = baselined,
+            };
+            SeverityNames.TryParse(parse.GetValue(failOn), out var threshold);
             var outPath = parse.GetValue(output);
             bool color = outPath is null && !parse.GetValue(noColor) && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            Write(report, parse.GetValue(format)!, outPath, session.Root, color);
-            SeverityNames.TryParse(parse.GetValue(failOn), out var threshold);
+            Write(report, parse.GetValue(format)!, outPath, session.Root, color, threshold);
+            foreach (var (fmt, file) in reportSpecs) Write(report, fmt, file == "-" ? null : file, session.Root, false, threshold);
             return report.Findings.Any(f => f.Severity >= threshold && f.Severity != Severity.None) ? 1 : 0;
         });
         return cmd;
     }
 
-    private static void Write(ScanReport report, string format, string? outPath, string root, bool color)
+    private static List<(string Format, string File)> ParseReports(IEnumerable<string> specs)
+    {
+        var list = new List<(string, string)>();
+        foreach (var spec in specs)
+        {
+            int eq = spec.IndexOf('=');
+            var fmt = eq > 0 ? spec[..eq].Trim().ToLowerInvariant() : "";
+            var file = eq > 0 ? spec[(eq + 1)..] : "";
+            if (!Formats.Contains(fmt) || file.Length == 0)
+                throw new UsageException($"configguard: --report '{spec}' must be FORMAT=FILE with FORMAT one of {string.Join(", ", Formats)}");
+            list.Add((fmt, file));
+        }
+        return list;
+    }
+
+    private static void Write(ScanReport report, string format, string? outPath, string root, bool color, Severity failLevel)
     {
         using var stream = outPath is null ? Console.OpenStandardOutput() : File.Create(outPath);
         switch (format)
@@ -48,13 +109,18 @@ internal static class CheckCommand
             case "sarif":
                 SarifReporter.Write(report, stream, new Uri(root.TrimEnd('/') + "/").AbsoluteUri);
                 break;
+            case "junit":
+                JUnitReporter.Write(report, stream, failLevel);
+                break;
             default:
                 using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { AutoFlush = false })
                 {
-                    TextReporter.Write(report, writer, color);
+                    if (format == "github") GitHubReporter.Write(report, writer);
+                    else if (format == "markdown") MarkdownReporter.Write(report, writer);
+                    else TextReporter.Write(report, writer, color);
                 }
                 break;
         }
-        if (outPath is not null) Console.Error.WriteLine($"configguard: {report.Summary()}; report written to {outPath}");
+        if (outPath is not null) Console.Error.WriteLine($"configguard: {report.Summary()}; {format} report written to {outPath}");
     }
 }

@@ -47,7 +47,7 @@ internal sealed class FileDiscovery
         return files;
     }
 
-    private bool Wanted(string relativePath, ConfigGuardSettings settings)
+    internal static bool Wanted(string relativePath, ConfigGuardSettings settings)
     {
         if (ConfigFileKind.Detect(ConfigFileKind.FileName(relativePath)) is null) return false;
         foreach (var segment in relativePath.Split('/').SkipLast(1))

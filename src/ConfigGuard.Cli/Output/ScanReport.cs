@@ -12,6 +12,9 @@ internal sealed record ScanReport(
     RulePack Pack,
     bool ShowSecrets)
 {
+    /// <summary>Findings accepted by the baseline file (not in <see cref="Findings"/>).</summary>
+    public int Baselined { get; init; }
+
     public int Count(Severity s) => Findings.Count(f => f.Severity == s);
 
     public string Summary()
@@ -24,7 +27,9 @@ internal sealed record ScanReport(
         int notes = Count(Severity.Note);
         if (notes > 0) parts.Add(Plural(notes, "note"));
         var s = $"{string.Join(", ", parts)} in {Plural(FilesScanned, "config file")}";
-        if (Suppressed > 0) s += $" ({Suppressed} suppressed)";
+        if (Suppressed > 0 && Baselined > 0) s += $" ({Suppressed} suppressed, {Baselined} in baseline)";
+        else if (Suppressed > 0) s += $" ({Suppressed} suppressed)";
+        else if (Baselined > 0) s += $" ({Baselined} in baseline)";
         return s;
     }
 

@@ -119,6 +119,7 @@ public sealed class AnalysisEngine
         var live = new HashSet<(string, int)>(ordered.Where(f => f.RuleId == "CG0001").Select(f => (f.Path, f.Span.Start)));
         var result = new List<Finding>();
         int suppressed = 0;
+        var used = new HashSet<(string, int)>();
         foreach (var f in ordered)
         {
             // One report per rule and place: a base value that reaches several environments is reported once.
@@ -126,14 +127,24 @@ public sealed class AnalysisEngine
             if (f.RuleId == "CG0013" && live.Contains((f.Path, f.Span.Start))) continue;
             var severity = _severity.For(f.Path, f.RuleId);
             if (severity == Severity.None) continue;
-            if (byPath.TryGetValue(f.Path, out var file) && Suppressions.IsSuppressed(f, file.Parsed.Comments))
+            if (byPath.TryGetValue(f.Path, out var file) && Suppressions.FindSuppressor(f, file.Parsed.Comments) is { } by)
             {
+                used.Add((f.Path, by.Line));
                 suppressed++;
                 continue;
             }
             result.Add(severity == f.Severity ? f : f.WithSeverity(severity));
         }
-        return new AnalysisResult(result, files, views, suppressed, notices, pairs);
+        var directives = new List<SuppressionDirective>();
+        foreach (var file in files)
+        {
+            foreach (var c in file.Parsed.Comments)
+            {
+                if (Suppressions.TryParse(c.Text, out var ids, out var reason))
+                    directives.Add(new SuppressionDirective(file.Path, c.Line, ids, reason, used.Contains((file.Path, c.Line))));
+            }
+        }
+        return new AnalysisResult(result, files, views, suppressed, notices, pairs, directives);
     }
 
     // Staging first: when a base value reaches several environments, the message names the one that matters most.

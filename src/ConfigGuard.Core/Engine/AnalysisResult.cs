@@ -6,8 +6,10 @@ namespace ConfigGuard.Core.Engine;
 public sealed class AnalysisResult
 {
     public AnalysisResult(IReadOnlyList<Finding> findings, IReadOnlyList<ConfigFile> files, IReadOnlyList<EnvironmentView> views, int suppressed,
-        IReadOnlyList<Notice>? notices = null, IReadOnlyList<EnvironmentPair>? pairs = null)
+        IReadOnlyList<Notice>? notices = null, IReadOnlyList<EnvironmentPair>? pairs = null,
+        IReadOnlyList<SuppressionDirective>? suppressionDirectives = null)
     {
+        SuppressionDirectives = suppressionDirectives ?? System.Array.Empty<SuppressionDirective>();
         Pairs = pairs ?? System.Array.Empty<EnvironmentPair>();
         Findings = findings;
         Files = files;
@@ -27,4 +29,6 @@ public sealed class AnalysisResult
     public int Suppressed { get; }
     /// <summary>What the engine deliberately did not follow (remote kustomize resources, paths leaving the repository).</summary>
     public IReadOnlyList<Notice> Notices { get; }
+    /// <summary>Every inline configguard:ignore comment in the analyzed files, sorted by path and line, with whether it suppressed a finding.</summary>
+    public IReadOnlyList<SuppressionDirective> SuppressionDirectives { get; }
 }

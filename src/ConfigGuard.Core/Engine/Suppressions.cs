@@ -14,25 +14,67 @@ public static class Suppressions
     private static readonly Regex Directive = new(@"configguard:ignore(?<ids>(?:[\s,]+CG\d{4})*)(?<reason>.*)$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
 
-    public static bool IsSuppressed(Finding finding, IReadOnlyList<SourceComment> comments)
+    public static bool IsSuppressed(Finding finding, IReadOnlyList<SourceComment> comments) => FindSuppressor(finding, comments) is not null;
+
+    /// <summary>The comment that suppresses <paramref name="finding"/>, or null.</summary>
+    public static SourceComment? FindSuppressor(Finding finding, IReadOnlyList<SourceComment> comments)
     {
         foreach (var c in comments)
         {
             bool applies = c.Line == finding.Span.StartLine || (c.IsWholeLine && c.Line == finding.Span.StartLine - 1);
-            if (applies && Covers(c.Text, finding.RuleId)) return true;
+            if (applies && Covers(c.Text, finding.RuleId)) return c;
         }
-        return false;
+        return null;
     }
 
     public static bool Covers(string commentText, string ruleId)
     {
+        if (!TryParse(commentText, out var ids, out _)) return false;
+        if (ids.Count == 0) return true;
+        foreach (var id in ids)
+        {
+            if (string.Equals(id, ruleId, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Reads a directive: the rule IDs it names (empty: every rule) and its reason (trimmed, may be empty).</summary>
+    public static bool TryParse(string commentText, out IReadOnlyList<string> ruleIds, out string reason)
+    {
+        ruleIds = Array.Empty<string>();
+        reason = "";
         if (commentText.IndexOf("configguard:ignore", StringComparison.OrdinalIgnoreCase) < 0) return false;
         Match m;
         try { m = Directive.Match(commentText); }
         catch (RegexMatchTimeoutException) { return false; }
         if (!m.Success) return false;
-        var ids = m.Groups["ids"].Value;
-        if (ids.Trim().Length == 0) return true;
-        return ids.IndexOf(ruleId, StringComparison.OrdinalIgnoreCase) >= 0;
+        var ids = new List<string>();
+        foreach (var part in m.Groups["ids"].Value.Split(new[] { ' ', '\t', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            ids.Add(part.ToUpperInvariant());
+        ruleIds = ids;
+        reason = m.Groups["reason"].Value.Trim().TrimStart('-', ':', '\u2014').Trim();
+        return true;
     }
+}
+
+/// <summary>One inline <c>configguard:ignore</c> comment of a scanned file and whether it suppressed anything in this run.</summary>
+public sealed class SuppressionDirective
+{
+    public SuppressionDirective(string path, int line, IReadOnlyList<string> ruleIds, string reason, bool used)
+    {
+        Path = path;
+        Line = line;
+        RuleIds = ruleIds;
+        Reason = reason;
+        Used = used;
+    }
+
+    public string Path { get; }
+    /// <summary>1-based line of the comment.</summary>
+    public int Line { get; }
+    /// <summary>The rule IDs it names; empty means every rule.</summary>
+    public IReadOnlyList<string> RuleIds { get; }
+    public string Reason { get; }
+    public bool HasReason => Reason.Length > 0;
+    public bool Used { get; }
 }

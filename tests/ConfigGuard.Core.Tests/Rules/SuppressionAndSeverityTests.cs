@@ -28,4 +28,17 @@ public class SuppressionAndSeverityTests
         Assert.Equal(a.Fingerprint, b.Fingerprint);
         Assert.NotEqual(a.Span.StartLine, b.Span.StartLine);
     }
+
+    [Fact]
+    public void The_result_lists_every_ignore_comment_with_its_reason_and_whether_it_was_used()
+    {
+        var text = $"APP_ENV=staging\n# configguard:ignore CG0001 shared demo key, revoked\nA={Scan.StripeLive("AAAA")}\n# configguard:ignore CG0001\nB={Scan.StripeLive("BBBB")}\nC=1 # configguard:ignore CG0002, CG0005 -- nothing here any more\n";
+        var engine = new ConfigGuard.Core.Engine.AnalysisEngine(ConfigGuard.Core.Catalog.RulePack.Default);
+        var result = engine.Analyze(new[] { new ConfigGuard.Core.Engine.SourceFile(".env.staging", text) });
+        Assert.Equal(2, result.Suppressed);
+        Assert.Collection(result.SuppressionDirectives,
+            d => { Assert.Equal(2, d.Line); Assert.True(d.Used); Assert.Equal("shared demo key, revoked", d.Reason); Assert.Equal(new[] { "CG0001" }, d.RuleIds); },
+            d => { Assert.Equal(4, d.Line); Assert.True(d.Used); Assert.False(d.HasReason); },
+            d => { Assert.Equal(6, d.Line); Assert.False(d.Used); Assert.Equal(new[] { "CG0002", "CG0005" }, d.RuleIds); Assert.Equal("nothing here any more", d.Reason); });
+    }
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): `configguard check --staged` in a repository of 10,000 files with 5 staged changes.
+# Prints hyperfine's median wall time. Usage: bench/staged.sh [configguard command...]
+#   default command: the Release build, `dotnet src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll`
+#   e.g. bench/staged.sh ~/.dotnet/tools/configguard      (the installed tool, apphost)
+# Needs git and hyperfine (apt-get install -y hyperfine). Target: median under 150 ms on a 2-core machine.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+if [ "$#" -eq 0 ]; then
+  dotnet build "$here/src/ConfigGuard.Cli" -c Release --nologo -v q >/dev/null
+  set -- dotnet "$here/src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll"
+fi
+command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install -y hyperfine" >&2; exit 2; }
+
+repo="$(mktemp -d)"
+trap 'rm -rf "$repo"' EXIT
+cd "$repo"
+git init -q
+git config user.email bench@example.com; git config user.name bench; git config commit.gpgsign false
+# 10,000 files: 100 services x (85 source files + 10 config files + 5 kustomize files).
+for s in $(seq -w 1 100); do
+  d="services/svc$s"; mkdir -p "$d/src" "$d/k8s/base" "$d/k8s/overlays/staging" "$d/k8s/overlays/production"
+  for f in $(seq 1 85); do printf 'namespace Svc%s;\npublic sealed class C%s { }\n' "$s" "$f" > "$d/src/C$f.cs"; done
+  printf 'APP_ENV=base\nLOG_LEVEL=info\n' > "$d/.env"
+  printf 'APP_ENV=staging\nDATABASE_URL=postgres://app@db.stg.acme.io/svc%s\n' "$s" > "$d/.env.staging"
+  printf 'APP_ENV=production\nDATABASE_URL=postgres://app@db.prod.acme.io/svc%s\n' "$s" > "$d/.env.production"
+  printf 'APP_ENV=development\n' > "$d/.env.development"
+  printf 'APP_ENV=test\n' > "$d/.env.test"
+  printf 'APP_ENV=\nSTRIPE_KEY=\n' > "$d/.env.example"
+  printf '{ "Logging": { "LogLevel": { "Default": "Information" } } }\n' > "$d/appsettings.json"
+  printf '{ "ConnectionStrings": { "Db": "Host=db.stg.acme.io" } }\n' > "$d/appsettings.Staging.json"
+  printf '{ "ConnectionStrings": { "Db": "Host=db.prod.acme.io" } }\n' > "$d/appsettings.Production.json"
+  printf '{ }\n' > "$d/appsettings.Development.json"
+  printf 'resources:\n  - deployment.yaml\n' > "$d/k8s/base/kustomization.yaml"
+  printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc%s\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: acme/svc%s:1.0\n' "$s" "$s" > "$d/k8s/base/deployment.yaml"
+  printf 'namespace: staging\nresources:\n  - ../../base\n' > "$d/k8s/overlays/staging/kustomization.yaml"
+  printf 'namespace: production\nresources:\n  - ../../base\n' > "$d/k8s/overlays/production/kustomization.yaml"
+  printf '# svc%s\n' "$s" > "$d/README.md"
+done
+git add -A && git commit -q -m init
+echo "repository: $(git ls-files | wc -l) files"
+# 5 staged changes: three .env files, one appsettings file, one kustomize overlay.
+printf 'APP_ENV=staging\nDATABASE_URL=postgres://app@db.stg.acme.io/svc001\nFEATURE_X=on\n' > services/svc001/.env.staging
+printf 'APP_ENV=production\nDATABASE_URL=postgres://app@db.prod.acme.io/svc002\nFEATURE_X=on\n' > services/svc002/.env.production
+printf 'APP_ENV=base\nLOG_LEVEL=warning\n' > services/svc003/.env
+printf '{ "ConnectionStrings": { "Db": "Host=db.stg.acme.io;Pooling=true" } }\n' > services/svc004/appsettings.Staging.json
+printf 'namespace: staging\nnamePrefix: stg-\nresources:\n  - ../../base\n' > services/svc005/k8s/overlays/staging/kustomization.yaml
+git add -A
+echo "staged: $(git diff --cached --name-only | wc -l) files"
+"$@" check --staged || true
+cmd="$(printf '%q ' "$@") check --staged"
+hyperfine --warmup 3 --runs 30 -N -i --export-json "$repo/h.json" "$cmd" >&2
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("median %.1f ms (mean %.1f ms, min %.1f ms, runs %d)" % (r["median"]*1000, r["mean"]*1000, r["min"]*1000, len(r["times"])))' "$repo/h.json"

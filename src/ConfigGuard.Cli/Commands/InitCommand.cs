@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.RegularExpressions;
+using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Cli.Gating;
+using ConfigGuard.Core.Environments;
+
+namespace ConfigGuard.Cli.Commands;
+
+/// <summary>
+/// `configguard init`: writes a commented configguard.yaml inferred from the repository (the environments found and
+/// the production hosts seen in production files), then offers the pre-commit hook (asks only on a terminal).
+/// </summary>
+internal static class InitCommand
+{
+    private static readonly Regex UrlHost = new(@"[a-z][a-z0-9+.\-]*://(?:[^@/\s]*@)?(?<host>[A-Za-z0-9.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex BareHost = new(@"^(?<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?::\d+)?$", RegexOptions.CultureInvariant);
+
+    public static Command Create()
+    {
+        var path = new Argument<string?>("path") { Description = "Repository folder (default: the current folder)", Arity = ArgumentArity.ZeroOrOne };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing configguard.yaml" };
+        var hook = new Option<bool>("--install-hook") { Description = "Also install the git pre-commit hook, without asking" };
+        var cmd = new Command("init", "Write a commented configguard.yaml inferred from this repository") { path, force, hook };
+        cmd.SetAction(parse =>
+        {
+            var start = Path.GetFullPath(parse.GetValue(path) ?? ".");
+            if (!Directory.Exists(start)) throw new UsageException($"configguard: path not found: {start}");
+            var root = GitRepository.FindRoot(start) ?? start;
+            var target = Path.Combine(root, "configguard.yaml");
+            if (File.Exists(target) && !parse.GetValue(force))
+                throw new UsageException($"configguard: {target} already exists; rerun with --force to overwrite it");
+            // Infer without the existing settings, so --force starts from what the files say.
+            var empty = File.Exists(target) ? EmptySettingsFile() : null;
+            ScanSession session;
+            try { session = ScanSession.Open(new[] { root }, empty); }
+            finally { if (empty is not null) File.Delete(empty); }
+            var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
+            File.WriteAllText(target, Render(outcome));
+            Console.WriteLine($"configguard: wrote {target}");
+
+            if (GitRepository.FindRoot(root) is null) return 0;
+            var hookFile = Path.Combine(PreCommitHook.HooksDirectory(root), "pre-commit");
+            if (PreCommitHook.IsOurs(hookFile)) return 0;
+            bool install = parse.GetValue(hook);
+            if (!install && !Console.IsInputRedirected && !Console.IsOutputRedirected)
+            {
+                Console.Write("Install the git pre-commit hook (runs `configguard check --staged` before each commit)? [y/N] ");
+                install = (Console.ReadLine() ?? "").Trim().StartsWith("y", StringComparison.OrdinalIgnoreCase);
+            }
+            if (!install)
+            {
+                Console.WriteLine("configguard: to check every commit, run: configguard hook install");
+                return 0;
+            }
+            var (code, message) = PreCommitHook.Install(root, force: false);
+            (code == 0 ? Console.Out : Console.Error).WriteLine(message);
+            return code;
+        });
+        return cmd;
+    }
+
+    private static string EmptySettingsFile()
+    {
+        var f = Path.Combine(Path.GetTempPath(), "configguard-init-" + Environment.ProcessId + ".yaml");
+        File.WriteAllText(f, "");
+        return f;
+    }
+
+    internal static string Render(ScanOutcome outcome)
+    {
+        var files = outcome.Result.Files;
+        var sb = new StringBuilder();
+        sb.Append("# configguard.yaml, written by `configguard init` from what it found in this repository.\n");
+        sb.Append("# Every section is optional; `configguard envs` shows which environment each file configures and why.\n#\n");
+        sb.Append("# Environments found:\n");
+        var byEnv = files.GroupBy(f => f.Environment.Class).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal).ToList();
+        if (byEnv.Count == 0) sb.Append("#   (no config files yet)\n");
+        foreach (var g in byEnv)
+        {
+            var names = g.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            var shown = string.Join(", ", names.Take(6)) + (names.Count > 6 ? $", and {names.Count - 6} more" : "");
+            sb.Append($"#   {g.Key.ToName()}: {shown}\n");
+        }
+        sb.Append("#\n# Files named or placed unconventionally can be assigned with path globs:\n");
+        sb.Append("# environments:\n#   staging: [\"deploy/stg/**\"]\n#   production: [\"deploy/prd/**\"]\n\n");
+
+        var hosts = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var f in files.Where(f => f.Environment.Class == EnvironmentClass.Production))
+        {
+            foreach (var e in f.Parsed.Entries)
+            {
+                if (e.Value is not { Length: > 0 } value) continue;
+                foreach (Match m in UrlHost.Matches(value)) AddHost(hosts, m.Groups["host"].Value);
+                if (e.Key.EndsWith("HOST", StringComparison.OrdinalIgnoreCase) || e.Key.EndsWith("HOSTNAME", StringComparison.OrdinalIgnoreCase) || e.Key.EndsWith(":Host", StringComparison.OrdinalIgnoreCase))
+                {
+                    var bare = BareHost.Match(value.Trim());
+                    if (bare.Success) AddHost(hosts, bare.Groups["host"].Value);
+                }
+            }
+        }
+        sb.Append("# Production hosts: a non-production file that points at one of these is CG0002.\n");
+        if (hosts.Count == 0)
+        {
+            sb.Append("# (none seen in production files)\n# production:\n#   hosts: [db.example.com]\n#   domains: [example.com]\n");
+        }
+        else
+        {
+            sb.Append("# (seen in production files; remove any that staging may legitimately use)\nproduction:\n  hosts:\n");
+            foreach (var h in hosts) sb.Append($"    - {h}\n");
+        }
+        sb.Append("\n# Severity per rule (the same keys .editorconfig accepts as dotnet_diagnostic.CGxxxx.severity):\n");
+        sb.Append("# rules:\n#   CG0007: error\n#   CG0003: none\n\n");
+        sb.Append("# Paths never scanned:\n# exclude: [\"test/fixtures/**\"]\n");
+        return sb.ToString();
+    }
+
+    private static void AddHost(SortedSet<string> hosts, string host)
+    {
+        host = host.TrimEnd('.').ToLowerInvariant();
+        if (host.Length == 0 || host == "localhost" || !host.Contains('.') || Regex.IsMatch(host, @"^[\d.]+$")) return;
+        if (host.EndsWith(".local", StringComparison.Ordinal) || host.EndsWith(".svc", StringComparison.Ordinal) || host.Contains(".svc.", StringComparison.Ordinal)) return;
+        hosts.Add(host);
+    }
+}
