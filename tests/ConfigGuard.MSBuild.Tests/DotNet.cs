@@ -24,12 +24,11 @@ public sealed record DotNetRun(int ExitCode, string Output, TimeSpan Elapsed)
 
     private IEnumerable<(string Location, string Message)> Lines(string projectDir, string idPrefix)
     {
-        var prefix = projectDir.TrimEnd('/') + "/";
         foreach (Match m in DiagnosticLine.Matches(Output))
         {
             if (!m.Groups["id"].Value.StartsWith(idPrefix, StringComparison.Ordinal)) continue;
             var file = m.Groups["file"].Value.Replace('\\', '/');
-            if (file.StartsWith(prefix, StringComparison.Ordinal)) file = file[prefix.Length..];
+            file = Path.GetRelativePath(projectDir, file).Replace('\\', '/');
             yield return ($"{file}({m.Groups["line"].Value},{m.Groups["col"].Value}): {m.Groups["sev"].Value} {m.Groups["id"].Value}", m.Groups["msg"].Value);
         }
     }

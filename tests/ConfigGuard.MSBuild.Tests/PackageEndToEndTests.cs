@@ -160,6 +160,38 @@ public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper out
         Log("build -p:WarningsAsErrors=CG0003", strict);
         Assert.NotEqual(0, strict.ExitCode);
         Assert.Equal(new[] { ".env.staging(1,1): error CG0003", ".env.staging(2,19): warning CG0001" }, strict.Diagnostics(dir));
+
+        // Opt-out: no config files handed to the compiler, no config diagnostics.
+        var optOut = DotNet.Build(dir, "--no-incremental", "-p:ConfigGuardAddConfigFiles=false");
+        Log("build -p:ConfigGuardAddConfigFiles=false", optOut);
+        Assert.Equal(0, optOut.ExitCode);
+        Assert.Empty(optOut.Diagnostics(dir));
+    }
+
+    [Fact]
+    public void ConfigGuardRoot_defaults_to_the_folder_of_configguard_yaml_so_overlays_beside_the_project_are_checked()
+    {
+        // repo/configguard.yaml, repo/deploy/<the staging-leak kustomize tree>, repo/src/Api/Api.csproj
+        var files = PackageFeed.SampleFiles("staging-leak")
+            .Where(f => f.Item1.StartsWith("k8s", StringComparison.Ordinal))
+            .Select(f => ("deploy/" + f.Item1.Replace('\\', '/'), f.Item2))
+            .Append(("configguard.yaml", "rules:\n  CG0011: warning\n"))
+            .Append(("src/Api/Program.cs", PlainProgram));
+        var (dir, add) = feed.CreateConsumer("Repo", files, projectFolder: "src/Api");
+        Log("restore (dotnet add package)", add);
+        var build = DotNet.Build(dir);
+        Log("build", build);
+        NoLoadProblems(build);
+        Assert.NotEqual(0, build.ExitCode);
+        // Located in ../../deploy, environments from the overlay folders, severities from configguard.yaml.
+        Assert.Equal(new[]
+        {
+            "../../deploy/k8s/overlays/staging/kustomization.yaml(15,22): error CG0005",
+            "../../deploy/k8s/overlays/staging/kustomization.yaml(15,38): error CG0002",
+            "../../deploy/k8s/overlays/staging/kustomization.yaml(19,27): error CG0001",
+            "../../deploy/k8s/overlays/staging/kustomization.yaml(4,12): warning CG0011",
+            "../../deploy/k8s/overlays/staging/kustomization.yaml(9,13): warning CG0011",
+        }, build.Diagnostics(dir));
     }
 
     [Fact]

@@ -28,11 +28,13 @@ public sealed class PackageFeed : IDisposable
 
     /// <summary>
     /// A consumer web project in its own folder: the given files, then `dotnet add package ConfigGuard` from the feed
-    /// (the registry stays a source for everything else). Returns the project folder.
+    /// (the registry stays a source for everything else). Files are relative to the consumer's folder; the project sits
+    /// in <paramref name="projectFolder"/> under it. Returns the project folder.
     /// </summary>
-    public (string Dir, DotNetRun Add) CreateConsumer(string name, IEnumerable<(string Path, string Text)> files, string extraItems = "")
+    public (string Dir, DotNetRun Add) CreateConsumer(string name, IEnumerable<(string Path, string Text)> files, string extraItems = "", string projectFolder = "")
     {
-        var dir = Path.Combine(WorkDir, name);
+        var root = Path.Combine(WorkDir, name);
+        var dir = Path.Combine(root, projectFolder);
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
@@ -48,7 +50,7 @@ public sealed class PackageFeed : IDisposable
             """);
         foreach (var (path, text) in files)
         {
-            var full = Path.Combine(dir, path);
+            var full = Path.Combine(root, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllText(full, text);
         }
