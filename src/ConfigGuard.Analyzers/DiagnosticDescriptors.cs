@@ -3,13 +3,15 @@ using Microsoft.CodeAnalysis;
 namespace ConfigGuard.Analyzers;
 
 /// <summary>
-/// The one catalog of ConfigGuard's code rules (CG1xxx). Titles equal the <c>title:</c> of
-/// <c>rules/checks/CG10xx.yaml</c> and default severities equal its <c>defaultSeverity</c>
+/// The one catalog of ConfigGuard's rules as diagnostics: code rules (CG1xxx) and config rules (CG0xxx, reported by
+/// <see cref="ConfigFileAnalyzer"/> inside AdditionalFiles). Titles equal the <c>title:</c> of
+/// <c>rules/checks/CGxxxx.yaml</c> and default severities equal its <c>defaultSeverity</c>
 /// (a test checks both against <c>RulePack.Default.Rules</c>). IDs are a public contract: never renumber.
 /// </summary>
 public static class DiagnosticDescriptors
 {
     public const string EnvironmentCategory = "ConfigGuard.Environment";
+    public const string ConfigCategory = "ConfigGuard.Config";
     public const string SecurityCategory = "ConfigGuard.Security";
     public const string HelpLinkBase = "https://github.com/configguard/configguard/blob/main/docs/rules/";
 
@@ -67,6 +69,33 @@ public static class DiagnosticDescriptors
         "The {0} '{1}' is a production endpoint ({2}) written in source, so every environment (staging included) talks to production; read the endpoint from configuration",
         EnvironmentCategory, DiagnosticSeverity.Warning,
         "A connection string or URL to production in code makes staging and tests read and write production data.");
+
+    // Config rules (CG0xxx). The message is the engine's own finding message ({0}), identical to `configguard check`;
+    // IDs, titles and severities are literals so release tracking (RS2000-RS2008) can read them, and a test pins them
+    // to RulePack.Default.Rules. The descriptor's severity is the default: .editorconfig/configguard.yaml may change it per file.
+
+    public static readonly DiagnosticDescriptor CG0001 = CreateConfig("CG0001", "Live credential in a non-production config", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CG0002 = CreateConfig("CG0002", "Production endpoint in a non-production config", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CG0003 = CreateConfig("CG0003", "Deployable config declares no environment", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CG0004 = CreateConfig("CG0004", "Declared environment contradicts the file's environment", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CG0005 = CreateConfig("CG0005", "Resource shared by staging and production", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CG0006 = CreateConfig("CG0006", "Test or sandbox credential or endpoint in production", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CG0007 = CreateConfig("CG0007", "Debug or unsafe switch on in production", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CG0008 = CreateConfig("CG0008", "Placeholder left in a deployable config", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CG0009 = CreateConfig("CG0009", "Local secret file not ignored by git", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CG0010 = CreateConfig("CG0010", "Weak secret", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CG0011 = CreateConfig("CG0011", "Kustomize overlay aimed at another environment", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CG0012 = CreateConfig("CG0012", "Config file cannot be parsed", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CG0013 = CreateConfig("CG0013", "Live credential committed in plain text", DiagnosticSeverity.Warning);
+
+    /// <summary>The thirteen config rules in ID order.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> ConfigRules = System.Collections.Immutable.ImmutableArray.Create(
+        CG0001, CG0002, CG0003, CG0004, CG0005, CG0006, CG0007, CG0008, CG0009, CG0010, CG0011, CG0012, CG0013);
+
+    private static DiagnosticDescriptor CreateConfig(string id, string title, DiagnosticSeverity severity) =>
+        new(id, title, "{0}", ConfigCategory, severity, isEnabledByDefault: true,
+            description: "A ConfigGuard config rule, reported inside the config file (an AdditionalFile) exactly as `configguard check` reports it.",
+            helpLinkUri: HelpLinkBase + id + ".md");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
