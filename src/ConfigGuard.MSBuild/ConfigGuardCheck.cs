@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-using ConfigGuard.Cli.Configuration;
-using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Cli;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
@@ -17,8 +15,6 @@ namespace ConfigGuard.MSBuild;
 /// </summary>
 public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
 {
-    private const long MaxFileBytes = 5 * 1024 * 1024;
-
     /// <summary>Folder to scan (ConfigGuardRoot).</summary>
     [Required]
     public string Root { get; set; } = "";
@@ -40,44 +36,17 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
             Log.LogError(null, "CG0000", null, null, 0, 0, 0, 0, $"ConfigGuardRoot '{scanRoot}' does not exist");
             return false;
         }
-        var gitRoot = GitRepository.FindRoot(scanRoot);
-        var root = gitRoot ?? scanRoot;
-
-        var settings = ConfigGuardSettings.Empty;
-        var settingsFile = FindSettings(scanRoot, root);
-        if (settingsFile is not null)
+        ScanSession session;
+        try { session = ScanSession.Open(new[] { scanRoot }, configPath: null); }
+        catch (UsageException e)
         {
-            try { settings = SettingsParser.Parse(File.ReadAllText(settingsFile), RulePack.Default); }
-            catch (YamlFormatException e)
-            {
-                Log.LogError(null, "CG0012", null, settingsFile, e.Line, e.Column, 0, 0, "not a valid configguard.yaml: " + e.Message);
-                return false;
-            }
+            Log.LogError(null, "CG0012", null, null, 0, 0, 0, 0, e.Message);
+            return false;
         }
-
-        var discovery = new FileDiscovery(root, gitRoot is not null);
-        var found = discovery.Find(new[] { scanRoot }, settings);
-        var notices = new ConcurrentBag<Notice>(discovery.Notices);
-        var sources = new List<SourceFile>();
-        foreach (var file in found)
-        {
-            var info = new FileInfo(file.FullPath);
-            if (info.Length > MaxFileBytes)
-            {
-                notices.Add(new Notice(file.RelativePath, $"file is {info.Length:N0} bytes, over the {MaxFileBytes:N0}-byte limit; skipped"));
-                continue;
-            }
-            var bytes = File.ReadAllBytes(file.FullPath);
-            var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
-            if (notice is not null) notices.Add(new Notice(file.RelativePath, notice));
-            if (text is not null) sources.Add(new SourceFile(file.RelativePath, text, file.Facts));
-        }
-        sources.AddRange(KustomizeReferencedFiles.Collect(root, sources, MaxFileBytes, notices));
-
-        var editorConfig = new EditorConfigSeverities(root);
-        var engine = new AnalysisEngine(RulePack.Default, settings, editorConfig.For);
-        var result = engine.Analyze(sources);
-        foreach (var n in notices.Concat(result.Notices).OrderBy(n => n.Path, StringComparer.Ordinal))
+        var root = session.Root;
+        var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
+        var result = outcome.Result;
+        foreach (var n in outcome.Notices)
             Log.LogMessage(MessageImportance.Low, "ConfigGuard: {0}: note: {1}", n.Path, n.Message);
 
         foreach (var f in result.Findings)
@@ -105,21 +74,5 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
         }
         Log.LogMessage(MessageImportance.High, "ConfigGuard: {0} errors, {1} warnings in {2} config files under {3}", ErrorCount, WarningCount, result.Files.Count, scanRoot);
         return !Log.HasLoggedErrors;
-    }
-
-    /// <summary>configguard.yaml in the scanned folder or a parent, up to the repository root.</summary>
-    private static string? FindSettings(string start, string root)
-    {
-        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            foreach (var name in new[] { "configguard.yaml", "configguard.yml", ".configguard.yaml" })
-            {
-                var candidate = Path.Combine(dir.FullName, name);
-                if (File.Exists(candidate)) return candidate;
-            }
-            if (dir.FullName.TrimEnd(Path.DirectorySeparatorChar) == rootFull) break;
-        }
-        return null;
     }
 }
