@@ -50,7 +50,16 @@ internal sealed class ScanSession
         return new ScanSession(root, gitRoot is not null, settings, settingsFile, full);
     }
 
-    public ScanOutcome Run(long maxFileBytes)
+    /// <summary>Files analyzed together in one batch when findings are all that is kept (`check`); CONFIGGUARD_BATCH_FILES overrides it.</summary>
+    public static int BatchFiles { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("CONFIGGUARD_BATCH_FILES"), out var n) && n > 0 ? n : 1000;
+
+    /// <param name="findingsOnly">
+    /// Keep only findings, notices and suppression directives, and analyze the tree in batches of whole subtrees
+    /// (<see cref="BatchFiles"/> files) so that memory stays flat however large the repository is. The full model
+    /// (files, views, pairs) is kept when false: envs, checklist and diff need it.
+    /// </param>
+    public ScanOutcome Run(long maxFileBytes, bool findingsOnly = false)
     {
         var timing = PhaseTimer.FromEnvironment();
         var discovery = new FileDiscovery(Root, IsGitRepository);
@@ -58,21 +67,50 @@ internal sealed class ScanSession
         timing.Mark("discover");
         var notices = new ConcurrentBag<Notice>();
         foreach (var n in discovery.Notices) notices.Add(n);
-        var sources = new SourceFile?[found.Count];
-        Parallel.For(0, found.Count, i => sources[i] = Read(found[i], maxFileBytes, notices));
-        timing.Mark("read");
         var editorConfig = new EditorConfigSeverities(Root);
         var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
-        var read = sources.Where(s => s is not null).Select(s => s!).ToList();
         var referenced = new KustomizeReferencedFiles(Root, maxFileBytes, notices);
-        var result = engine.Analyze(read, referenced.Read);
-        timing.Mark("analyze");
-        foreach (var n in result.Notices) notices.Add(n);
-        var orderedNotices = notices.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal).ToList();
         var prefixes = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).ToList();
         bool InScope(string path) => prefixes.Any(p => p == "." || p == path || path.StartsWith(p + "/", StringComparison.Ordinal));
-        return new ScanOutcome(result, orderedNotices) { InScope = InScope };
+
+        if (!findingsOnly || found.Count <= BatchFiles)
+        {
+            var result = engine.Analyze(ReadAll(found, maxFileBytes, notices), referenced.Read);
+            timing.Mark("read and analyze");
+            foreach (var n in result.Notices) notices.Add(n);
+            return new ScanOutcome(result, Ordered(notices)) { InScope = InScope };
+        }
+
+        var findings = new List<Finding>();
+        var directives = new List<SuppressionDirective>();
+        var scanned = new HashSet<string>(StringComparer.Ordinal);
+        int suppressed = 0;
+        foreach (var batch in ScanBatches.Split(found, BatchFiles))
+        {
+            var result = engine.Analyze(ReadAll(batch, maxFileBytes, notices), referenced.Read);
+            findings.AddRange(result.Findings);
+            directives.AddRange(result.SuppressionDirectives);
+            foreach (var f in result.Files) scanned.Add(f.Path);
+            foreach (var n in result.Notices) notices.Add(n);
+            suppressed += result.Suppressed;
+        }
+        timing.Mark("read and analyze");
+        // A file a kustomization in another batch references is analyzed in both: report each finding once.
+        var merged = new AnalysisResult(ScanBatches.Distinct(findings), Array.Empty<ConfigFile>(), Array.Empty<EnvironmentView>(), suppressed,
+            suppressionDirectives: directives.GroupBy(d => (d.Path, d.Line)).Select(g => g.First()).OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ToList());
+        return new ScanOutcome(merged, Ordered(notices)) { InScope = InScope, FilesScanned = scanned.Count };
     }
+
+    private static List<SourceFile> ReadAll(IReadOnlyList<DiscoveredFile> files, long maxFileBytes, ConcurrentBag<Notice> notices)
+    {
+        var sources = new SourceFile?[files.Count];
+        Parallel.For(0, files.Count, i => sources[i] = Read(files[i], maxFileBytes, notices));
+        return sources.Where(s => s is not null).Select(s => s!).ToList();
+    }
+
+    private static List<Notice> Ordered(IEnumerable<Notice> notices) =>
+        notices.GroupBy(n => (n.Path, n.Message)).Select(g => g.First())
+            .OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// `check --staged` / `check --diff BASE`: the changed config files as git holds them (index or HEAD), plus the
@@ -84,9 +122,11 @@ internal sealed class ScanSession
     public ScanOutcome RunGit(GitScope scope, long maxFileBytes)
     {
         if (!IsGitRepository) throw new UsageException("configguard: --staged and --diff need a git repository (none found at " + Root + ")");
+        var timing = PhaseTimer.FromEnvironment();
         var notices = new ConcurrentBag<Notice>();
         var specs = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).Select(r => r == "." ? "" : r).Where(r => r.Length > 0).ToList();
         using var git = GitIndexSource.Open(Root, scope, specs);
+        timing.Mark("git index and changes");
         var changed = new HashSet<string>(git.Changed, StringComparer.Ordinal);
         var folders = new HashSet<string>(StringComparer.Ordinal);
         var kustomizeScopes = new HashSet<string>(StringComparer.Ordinal);
@@ -131,6 +171,7 @@ internal sealed class ScanSession
         {
             if (ReadEntry(e.Path) is { } text) read.Add(new SourceFile(e.Path, text, new FileFacts(true, null)));
         }
+        timing.Mark("read changed and context");
         // Files kustomizations reference come from git too; one `git cat-file --batch` serves them, so reads are serialized.
         var gate = new object();
         var referenced = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -145,6 +186,7 @@ internal sealed class ScanSession
         var editorConfig = new EditorConfigSeverities(Root);
         var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
         var result = engine.Analyze(read, ReadReferenced);
+        timing.Mark("analyze");
         bool InScope(string path) => changed.Contains(path);
         foreach (var n in result.Notices.Where(n => InScope(n.Path))) notices.Add(n);
         var findings = result.Findings.Where(f => InScope(f.Path) || f.Related.Any(r => InScope(r.Path))).ToList();

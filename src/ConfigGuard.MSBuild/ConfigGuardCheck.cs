@@ -44,12 +44,11 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
             return false;
         }
         var root = session.Root;
-        var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
-        var result = outcome.Result;
+        var outcome = session.Run(ScanSession.DefaultMaxFileBytes, findingsOnly: true);
         foreach (var n in outcome.Notices)
             Log.LogMessage(MessageImportance.Low, "ConfigGuard: {0}: note: {1}", n.Path, n.Message);
 
-        foreach (var f in result.Findings)
+        foreach (var f in outcome.Findings)
         {
             var file = Path.Combine(root, f.Path.Replace('/', Path.DirectorySeparatorChar));
             var help = RulePack.Default.RulesById.TryGetValue(f.RuleId, out var rule) && rule.HelpUri.Length > 0
@@ -72,7 +71,7 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
                     break;
             }
         }
-        Log.LogMessage(MessageImportance.High, "ConfigGuard: {0} errors, {1} warnings in {2} config files under {3}", ErrorCount, WarningCount, result.Files.Count, scanRoot);
+        Log.LogMessage(MessageImportance.High, "ConfigGuard: {0} errors, {1} warnings in {2} config files under {3}", ErrorCount, WarningCount, outcome.FilesScanned, scanRoot);
         return !Log.HasLoggedErrors;
     }
 }

@@ -15,7 +15,7 @@ internal static class BaselineCommand
         create.SetAction(parse =>
         {
             var session = ScanSession.Open(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(config));
-            var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
+            var outcome = session.Run(ScanSession.DefaultMaxFileBytes, findingsOnly: true);
             var baseline = Baseline.From(outcome.Findings);
             var file = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : Path.Combine(session.Root, Baseline.DefaultFileName);
             baseline.Save(file);

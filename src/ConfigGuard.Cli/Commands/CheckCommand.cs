@@ -41,7 +41,7 @@ internal static class CheckCommand
             if (parse.GetValue(baseline) is not null && parse.GetValue(noBaseline)) throw new UsageException("configguard: use either --baseline or --no-baseline, not both");
             var session = ScanSession.Open(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(config));
             GitScope? scope = parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
-            var outcome = scope is null ? session.Run(parse.GetValue(maxSize)) : session.RunGit(scope, parse.GetValue(maxSize));
+            var outcome = scope is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true) : session.RunGit(scope, parse.GetValue(maxSize));
 
             var findings = outcome.Findings;
             var notices = outcome.Notices.ToList();

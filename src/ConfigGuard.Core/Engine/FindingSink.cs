@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Model;
@@ -35,16 +34,17 @@ public sealed class FindingSink
     public ConcurrentBag<Finding> Findings => _findings;
 
     // A base entry reaches several views and several rules look at each value: scan it once.
-    private readonly ConditionalWeakTable<ConfigEntry, IReadOnlyList<CredentialMatch>> _credentials = new();
-    private readonly ConditionalWeakTable<ConfigEntry, List<EndpointPart>> _endpoints = new();
+    // Keyed by reference (ConfigEntry keeps object identity); the sink lives for one analysis only.
+    private readonly ConcurrentDictionary<ConfigEntry, IReadOnlyList<CredentialMatch>> _credentials = new();
+    private readonly ConcurrentDictionary<ConfigEntry, List<EndpointPart>> _endpoints = new();
 
     /// <summary>The credentials in an entry's value (computed once per entry).</summary>
     public IReadOnlyList<CredentialMatch> CredentialsIn(ConfigEntry entry) =>
-        _credentials.GetValue(entry, e => Credentials.Scan(e.Value));
+        _credentials.GetOrAdd(entry, e => Credentials.Scan(e.Value));
 
     /// <summary>The hosts, databases and buckets an entry's value points at (computed once per entry; do not modify).</summary>
     public IReadOnlyList<EndpointPart> EndpointsIn(EffectiveEntry entry) =>
-        _endpoints.GetValue(entry.Entry, e => EndpointExtractor.Extract(KeyNames.Normalize(e.Key), e.Value, Pack.Keys));
+        _endpoints.GetOrAdd(entry.Entry, e => EndpointExtractor.Extract(KeyNames.Normalize(e.Key), e.Value, Pack.Keys));
 
     /// <param name="fingerprintValue">The part of the value the finding is about; only its hash is kept.</param>
     /// <param name="redactedValue">A safe rendering of the value, or null to show none.</param>

@@ -1,0 +1,73 @@
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Cli.Discovery;
+
+/// <summary>
+/// Splits a large scan into batches of whole subtrees, so a service's .env files, appsettings and kustomize overlays
+/// (which layer, pair and reference each other) are analyzed together while memory stays bounded. A subtree larger
+/// than a batch is split one folder level deeper; a single folder is never split.
+/// </summary>
+internal static class ScanBatches
+{
+    public static List<List<DiscoveredFile>> Split(IReadOnlyList<DiscoveredFile> files, int maxFiles)
+    {
+        var batches = new List<List<DiscoveredFile>>();
+        var current = new List<DiscoveredFile>();
+        foreach (var unit in Units(files, 1, maxFiles))
+        {
+            if (current.Count > 0 && current.Count + unit.Count > maxFiles)
+            {
+                batches.Add(current);
+                current = new List<DiscoveredFile>();
+            }
+            current.AddRange(unit);
+        }
+        if (current.Count > 0) batches.Add(current);
+        return batches;
+    }
+
+    private static IEnumerable<List<DiscoveredFile>> Units(IReadOnlyList<DiscoveredFile> files, int depth, int maxFiles)
+    {
+        foreach (var group in files.GroupBy(f => Prefix(f.RelativePath, depth), StringComparer.Ordinal))
+        {
+            var list = group.ToList();
+            bool oneFolder = list.All(f => Directory(f.RelativePath) == group.Key);
+            if (list.Count <= maxFiles || oneFolder)
+            {
+                yield return list;
+                continue;
+            }
+            // The folder's own files stay together; its subfolders are split further.
+            foreach (var sub in Units(list, depth + 1, maxFiles)) yield return sub;
+        }
+    }
+
+    /// <summary>The first <paramref name="depth"/> folders of a path (fewer when the file is shallower).</summary>
+    private static string Prefix(string path, int depth)
+    {
+        int at = -1;
+        for (int i = 0; i < depth; i++)
+        {
+            int next = path.IndexOf('/', at + 1);
+            if (next < 0) break;
+            at = next;
+        }
+        return at < 0 ? "" : path[..at];
+    }
+
+    private static string Directory(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? "" : path[..slash];
+    }
+
+    /// <summary>Findings in path, line, column, rule order, each place and rule once.</summary>
+    public static List<Finding> Distinct(IEnumerable<Finding> findings) =>
+        findings
+            .GroupBy(f => (f.RuleId, f.Path, f.Span.Start, f.Span.Length))
+            .Select(g => g.First())
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+}
