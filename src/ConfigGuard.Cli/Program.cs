@@ -11,10 +11,6 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        // Loading the rule pack (YAML) is the largest fixed start-up cost: start it on another core while the main
-        // thread parses arguments and asks git for files. RulePack.Default is a thread-safe Lazy.
-        if (args.Length > 0 && args[0] is "check" or "checklist" or "diff" or "envs" or "baseline")
-            ThreadPool.UnsafeQueueUserWorkItem(_ => _ = ConfigGuard.Core.Catalog.RulePack.Default, null);
         var root = new RootCommand("ConfigGuard keeps staging and production apart: it checks .env, appsettings and kustomize configs.")
         {
             CheckCommand.Create(),

@@ -104,7 +104,7 @@ internal sealed class ScanSession
     private static List<SourceFile> ReadAll(IReadOnlyList<DiscoveredFile> files, long maxFileBytes, ConcurrentBag<Notice> notices)
     {
         var sources = new SourceFile?[files.Count];
-        Parallel.For(0, files.Count, i => sources[i] = Read(files[i], maxFileBytes, notices));
+        ParallelWork.For(files.Count, i => sources[i] = Read(files[i], maxFileBytes, notices));
         return sources.Where(s => s is not null).Select(s => s!).ToList();
     }
 

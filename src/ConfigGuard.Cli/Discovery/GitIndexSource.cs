@@ -51,6 +51,11 @@ internal sealed class GitIndexSource : IDisposable
         else if (scope is GitScope.Diff d) diffArgs.Add(d.Base + "...HEAD");
         diffArgs.Add("--");
         diffArgs.AddRange(pathSpecs);
+        var listArgs = scope is GitScope.Staged
+            ? new List<string> { "ls-files", "-s", "-z" }
+            : new List<string> { "ls-tree", "-r", "-z", "--full-tree", "HEAD" };
+        // The two git processes are independent: run them at the same time (a hook waits for both).
+        var listing = System.Threading.Tasks.Task.Run(() => Run(root, listArgs));
         var (code, output, error) = Run(root, diffArgs);
         if (code != 0)
         {
@@ -61,10 +66,7 @@ internal sealed class GitIndexSource : IDisposable
         }
         var changed = ParseNameStatus(output);
 
-        var listArgs = scope is GitScope.Staged
-            ? new List<string> { "ls-files", "-s", "-z" }
-            : new List<string> { "ls-tree", "-r", "-z", "--full-tree", "HEAD" };
-        (code, output, error) = Run(root, listArgs);
+        (code, output, error) = listing.GetAwaiter().GetResult();
         if (code != 0) throw new UsageException($"configguard: git {listArgs[0]} failed: {error.Trim()}");
         var entries = scope is GitScope.Staged ? ParseLsFiles(output) : ParseLsTree(output);
         return new GitIndexSource(root, scope, changed, entries);

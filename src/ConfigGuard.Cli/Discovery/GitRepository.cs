@@ -9,13 +9,13 @@ internal static class GitRepository
     /// <summary>The work-tree root containing <paramref name="directory"/>, or null when it is not in a git repository or git is missing.</summary>
     public static string? FindRoot(string directory)
     {
-        // Cheap check first: no .git above means no need to start a process.
+        // The folder holding .git (a folder, or a file in worktrees and submodules) is the work-tree root: found
+        // without starting a process, which matters for a pre-commit hook. When git itself is missing, the later
+        // `git ls-files` fails and discovery falls back to reading .gitignore files.
         var dir = new DirectoryInfo(directory);
         while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, ".git")) && !File.Exists(Path.Combine(dir.FullName, ".git")))
             dir = dir.Parent;
-        if (dir is null) return null;
-        var (code, output) = Run(directory, "rev-parse", "--show-toplevel");
-        return code == 0 ? Path.GetFullPath(output.Trim()) : null;
+        return dir is null ? null : Path.GetFullPath(dir.FullName);
     }
 
     /// <summary>

@@ -16,10 +16,11 @@ namespace ConfigGuard.Core.Catalog;
 /// </summary>
 public sealed class RulePack
 {
-    private const string ResourcePrefix = "ConfigGuard.Rules.";
-    private static readonly Lazy<RulePack> LazyDefault = new(() => Load(ReadEmbedded));
+    // The built-in pack is compiled from rules/*.yaml into C# (CompiledRulePack.g.cs, kept in step by a test), so the
+    // CLI and the analyzers start without parsing YAML. Load() reads the same YAML at run time.
+    private static readonly Lazy<RulePack> LazyDefault = new(CompiledRulePack.Create);
 
-    private RulePack(
+    internal RulePack(
         IReadOnlyList<RuleDescriptor> rules,
         CredentialCatalog credentials,
         EndpointCatalog endpoints,
@@ -45,11 +46,14 @@ public sealed class RulePack
 
     public RuleDescriptor Rule(string id) => RulesById[id];
 
-    /// <summary>Loads a pack through <paramref name="read"/>, which returns a pack file's text by name (credentials.yaml, checks/CG0001.yaml).</summary>
-    public static RulePack Load(Func<string, string?> read)
+    /// <summary>
+    /// Loads a pack from its YAML through <paramref name="read"/>, which returns a pack file's text by name
+    /// (credentials.yaml, checks/CG0001.yaml); <paramref name="checkNames"/> lists the checks/*.yaml files.
+    /// </summary>
+    public static RulePack Load(Func<string, string?> read, IEnumerable<string> checkNames)
     {
         var rules = new List<RuleDescriptor>();
-        foreach (var name in EmbeddedCheckNames())
+        foreach (var name in checkNames.OrderBy(n => n, StringComparer.Ordinal))
         {
             var map = Root(read(name), name);
             if (map is null) continue;
@@ -178,21 +182,5 @@ public sealed class RulePack
             classes.Add((m.GetString("class") ?? throw new YamlFormatException(m, "resource class without a name"), m.GetStrings("keys")));
         }
         return new ResourceKeyCatalog(classes, root.GetStrings("resourceExempt"), root.GetStrings("providerHosts"));
-    }
-
-    private static IEnumerable<string> EmbeddedCheckNames() =>
-        typeof(RulePack).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix + "checks", StringComparison.Ordinal))
-            .Select(n => n.Substring(ResourcePrefix.Length).Replace('\\', '/'))
-            .OrderBy(n => n, StringComparer.Ordinal);
-
-    private static string? ReadEmbedded(string name)
-    {
-        var asm = typeof(RulePack).Assembly;
-        using var stream = asm.GetManifestResourceStream(ResourcePrefix + name)
-            ?? asm.GetManifestResourceStream(ResourcePrefix + name.Replace('/', '\\'));
-        if (stream is null) return null;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

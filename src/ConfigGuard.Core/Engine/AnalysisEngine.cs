@@ -75,7 +75,7 @@ public sealed class AnalysisEngine
         var kustomize = KustomizeProject.Load(sources, _inference, _pack.Environments, readReferenced);
         var rest = sources.Where(s => !kustomize.Consumed.Contains(s.Path)).ToList();
         var files = new ConfigFile[rest.Count];
-        Parallel.For(0, rest.Count, i => files[i] = Load(rest[i]));
+        ParallelWork.For(rest.Count, i => files[i] = Load(rest[i]));
         return Analyze(files.Concat(kustomize.Files).ToList(), kustomize.Views, kustomize.Notices);
     }
 
@@ -86,18 +86,18 @@ public sealed class AnalysisEngine
     {
         var files = loaded.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var sink = CreateSink();
-        Parallel.ForEach(files, file =>
+        ParallelWork.ForEach(files, file =>
         {
             foreach (var rule in RuleSet.FileRules) rule.Analyze(file, sink);
         });
         var views = ViewBuilder.Build(files);
         views.AddRange(extraViews);
-        Parallel.ForEach(views, view =>
+        ParallelWork.ForEach(views, view =>
         {
             foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);
         });
         var pairs = PairBuilder.Build(views);
-        Parallel.ForEach(pairs, pair =>
+        ParallelWork.ForEach(pairs, pair =>
         {
             foreach (var rule in RuleSet.PairRules) rule.Analyze(pair, sink);
         });

@@ -45,7 +45,7 @@ public sealed class KustomizeProject
         var builds = new KustomizeBuild[roots.Count];
         string? Read(string p) => byPath.TryGetValue(p, out var s) ? s.Text : readReferenced?.Invoke(p);
         var cache = new YamlTreeCache();
-        Parallel.For(0, roots.Count, i => builds[i] = KustomizeModel.Build(Read, roots[i], cache));
+        ParallelWork.For(roots.Count, i => builds[i] = KustomizeModel.Build(Read, roots[i], cache));
 
         var consumed = new HashSet<string>(builds.SelectMany(b => b.FilesRead), StringComparer.Ordinal);
         var entries = new Dictionary<string, List<ConfigEntry>>(StringComparer.Ordinal);
