@@ -29,6 +29,9 @@ public class SafetyTests
     [InlineData("text")]
     [InlineData("json")]
     [InlineData("sarif")]
+    [InlineData("github")]
+    [InlineData("junit")]
+    [InlineData("markdown")]
     public void No_output_format_contains_a_whole_secret(string format)
     {
         using var tmp = new TempDir();
@@ -49,6 +52,27 @@ public class SafetyTests
     }
 
     [Fact]
+    public void Checklist_diff_envs_and_baseline_never_print_a_whole_secret()
+    {
+        using var tmp = new TempDir();
+        Plant(tmp);
+        var outputs = new List<string>();
+        foreach (var args in new[]
+        {
+            new[] { "checklist" }, new[] { "checklist", "--format", "markdown" }, new[] { "checklist", "--format", "json" },
+            new[] { "checklist", "--env", "production" }, new[] { "diff", "staging", "production" },
+            new[] { "diff", "staging", "production", "--format", "json" }, new[] { "envs" }, new[] { "baseline", "create" },
+        })
+        {
+            outputs.Add(Cli.Run(tmp.Path, args).All);
+        }
+        outputs.Add(File.ReadAllText(Path.Combine(tmp.Path, ".configguard-baseline.json")));
+        var everything = string.Join("\n", outputs);
+        Assert.Contains("CG0001", everything);
+        foreach (var secret in Planted) Assert.DoesNotContain(secret, everything);
+    }
+
+    [Fact]
     public void Check_never_modifies_the_scanned_tree()
     {
         using var tmp = new TempDir();
@@ -56,8 +80,11 @@ public class SafetyTests
         tmp.Git("init", "-q");
         tmp.Git("add", ".");
         var before = HashTree(tmp.Path);
-        foreach (var format in new[] { "text", "json", "sarif" }) Cli.Run(tmp.Path, "check", "--format", format);
+        foreach (var format in new[] { "text", "json", "sarif", "github", "junit", "markdown" }) Cli.Run(tmp.Path, "check", "--format", format);
         Cli.Run(tmp.Path, "envs");
+        Cli.Run(tmp.Path, "checklist");
+        Cli.Run(tmp.Path, "diff", "staging", "production");
+        Cli.Run(tmp.Path, "check", "--staged");
         Assert.Equal(before, HashTree(tmp.Path));
     }
 

@@ -13,8 +13,8 @@ namespace ConfigGuard.Cli.Commands;
 /// </summary>
 internal static class InitCommand
 {
-    private static readonly Regex UrlHost = new(@"[a-z][a-z0-9+.\-]*://(?:[^@/\s]*@)?(?<host>[A-Za-z0-9.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex BareHost = new(@"^(?<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?::\d+)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex UrlHost = new(@"[a-z][a-z0-9+.\-]*://(?:[^@/\s]*@)?(?<host>[A-Za-z0-9.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+    private static readonly Regex BareHost = new(@"^(?<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?::\d+)?$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
 
     public static Command Create()
     {
@@ -118,7 +118,7 @@ internal static class InitCommand
     private static void AddHost(SortedSet<string> hosts, string host)
     {
         host = host.TrimEnd('.').ToLowerInvariant();
-        if (host.Length == 0 || host == "localhost" || !host.Contains('.') || Regex.IsMatch(host, @"^[\d.]+$")) return;
+        if (host.Length == 0 || host == "localhost" || !host.Contains('.') || host.All(c => char.IsDigit(c) || c == '.')) return;
         if (host.EndsWith(".local", StringComparison.Ordinal) || host.EndsWith(".svc", StringComparison.Ordinal) || host.Contains(".svc.", StringComparison.Ordinal)) return;
         hosts.Add(host);
     }
