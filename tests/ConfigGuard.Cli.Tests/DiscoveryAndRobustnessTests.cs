@@ -66,4 +66,24 @@ public class DiscoveryAndRobustnessTests
         var r = Cli.Run(tmp.Path, "check", file);
         Assert.Contains("svc/.env.staging:2:5: error CG0001", r.Stdout);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Symbolic_links_are_never_followed_loops_and_escapes_included(bool inGit)
+    {
+        using var outside = new TempDir();
+        outside.Write(".env.staging", $"APP_ENV=staging\nKEY={Fake.StripeLive}\n");
+        using var tmp = new TempDir();
+        if (inGit) tmp.Git("init", "-q");
+        tmp.Write("app/.env.production", "APP_ENV=production\n");
+        Directory.CreateSymbolicLink(Path.Combine(tmp.Path, "escape"), outside.Path);
+        Directory.CreateSymbolicLink(Path.Combine(tmp.Path, "app", "loop"), Path.Combine(tmp.Path, "app"));
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "app", ".env.staging"), Path.Combine(outside.Path, ".env.staging"));
+        var r = Cli.Run(tmp.Path, "check");
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("CG0001", r.Stdout);
+        Assert.Contains("app/.env.staging: note: symbolic link, not followed", r.Stdout);
+        Assert.Contains("in 1 config file", r.Stdout);
+    }
 }

@@ -16,7 +16,12 @@ public static class YamlNodes
     public static YamlMappingNode? LoadRoot(string text)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        try { stream.Load(new StringReader(text)); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet 16.3 throws these on some malformed input instead of a YamlException.
+            throw new YamlFormatException(1, 1, "invalid YAML (the YAML reader failed: " + e.GetType().Name + ")");
+        }
         if (stream.Documents.Count == 0) return null;
         return stream.Documents[0].RootNode as YamlMappingNode
             ?? throw new YamlFormatException(stream.Documents[0].RootNode, "the top level must be a mapping (key: value)");

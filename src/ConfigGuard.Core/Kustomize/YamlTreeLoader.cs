@@ -60,12 +60,14 @@ public static class YamlTreeLoader
             errors.Add(new ParseError(message, SpanOf((int)at.Index, (int)at.Index)));
         }
 
+        var last = Mark.Empty;
         try
         {
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
+                last = ev.End;
                 switch (ev)
                 {
                     case DocumentStart:
@@ -125,6 +127,13 @@ public static class YamlTreeLoader
         {
             var message = e.InnerException is not null && e.Message.Length < 8 ? e.InnerException.Message : e.Message;
             errors.Add(new ParseError("invalid YAML: " + Clean(message), SpanOf((int)e.Start.Index, (int)e.Start.Index)));
+            return Failed(errors);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet 16.3 throws these (not YamlException) on some malformed input, e.g. an unterminated flow
+            // mapping around a plain scalar: the file is unreadable there, not ConfigGuard broken.
+            errors.Add(new ParseError("invalid YAML after this point (the YAML reader failed: " + e.GetType().Name + ")", SpanOf((int)last.Index, (int)last.Index)));
             return Failed(errors);
         }
         return new YamlLoadResult(docs, errors);

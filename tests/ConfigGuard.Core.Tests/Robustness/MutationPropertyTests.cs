@@ -81,6 +81,54 @@ public class MutationPropertyTests
         }));
     }
 
+    /// <summary>Kustomize trees from the corpus and the samples, with one of their files mutated at a time.</summary>
+    [Fact]
+    public void Mutated_kustomize_trees_never_throw_or_hang()
+    {
+        var trees = new List<List<(string Path, string Text)>>();
+        foreach (var root in new[] { Path.Combine(RepoPaths.Corpus, "kustomize"), Path.Combine(RepoPaths.Samples, "staging-leak", "k8s") })
+        {
+            foreach (var tree in root.EndsWith("k8s") ? new[] { root } : Directory.GetDirectories(root))
+            {
+                trees.Add(Directory.GetFiles(tree, "*", SearchOption.AllDirectories)
+                    .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}expected{Path.DirectorySeparatorChar}"))
+                    .Select(f => (Path.GetRelativePath(tree, f).Replace('\\', '/'), File.ReadAllText(f))).ToList());
+            }
+        }
+        var engine = new AnalysisEngine(RulePack.Default);
+        var gen = from tree in Gen.Elements(trees.ToArray())
+                  from victim in Gen.Choose(0, 1000)
+                  from ops in Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 5), Gen.Zip(Gen.Choose(0, 100_000), Gen.Elements(Noise.Concat(YamlNoise).ToArray()))), 3)
+                  select tree.Select((f, i) => i == victim % tree.Count ? (Path: f.Path, Text: Apply(f.Text, ops)) : f).ToList();
+        var config = Config.QuickThrowOnFailure.WithMaxTest(Math.Max(50, Runs / 2)).WithReplay(20261122UL, 40503UL);
+        Check.One(config, Prop.ForAll(gen.ToArbitrary(), files =>
+        {
+            var task = Task.Run(() => engine.Analyze(files.Select(f => new SourceFile(f.Path, f.Text)).ToList()));
+            Assert.True(task.Wait(TimeSpan.FromSeconds(20)), "analysis did not finish in 20 s");
+            Assert.All(task.Result.Findings.Where(f => f.RuleId == "CG0012"), f => Assert.True(f.Span.StartLine >= 1, f.ToString()));
+        }));
+    }
+
+    private static readonly string[] YamlNoise =
+    {
+        "&a [*a]", "*undefined", "- ../../", "resources:\n  - ../base\n", "  - ../../overlays/staging\n", "!!binary x", "? :", "{ a: [", "|\n  x",
+        "bases:\n- .\n", "namespace: prod\n", "behavior: replace\n", "envs:\n- nope.env\n",
+    };
+
+    /// <summary>
+    /// Regression: found by Mutated_kustomize_trees_never_throw_or_hang. YamlDotNet 16.3 throws InvalidOperationException
+    /// (not YamlException) on this text; it used to escape the kustomize loader and configguard.yaml reading.
+    /// </summary>
+    [Fact]
+    public void Yaml_that_crashes_the_yaml_reader_is_a_CG0012_not_an_exception()
+    {
+        const string crasher = "- ../../{ a: [|\n  x ";
+        var result = new AnalysisEngine(RulePack.Default).Analyze(new[] { new SourceFile("k8s/overlays/staging/kustomization.yaml", "resources:\n" + crasher) });
+        Assert.Contains(result.Findings, f => f.RuleId == "CG0012" && f.Path == "k8s/overlays/staging/kustomization.yaml");
+        var e = Assert.Throws<YamlFormatException>(() => ConfigGuard.Core.Settings.SettingsParser.Parse(crasher, RulePack.Default));
+        Assert.Contains("invalid YAML", e.Message);
+    }
+
     [Fact]
     public void Deep_nesting_and_huge_lines_are_errors_not_stack_overflows()
     {
