@@ -3,7 +3,7 @@
 # branches (one class in 50), URL literals and connection strings sprinkled in) with the ConfigGuard analyzers, and prints the
 # -p:ReportAnalyzer=true times of ConfigGuard's analyzers next to the SDK's own analyzers in the same build,
 # plus the build's compile time with and without ConfigGuard.
-# Usage: bench/analyzers.sh [FILES]   (default 2000)
+# Usage: [ANALYSIS_LEVEL=latest-recommended] bench/analyzers.sh [FILES]   (default 2000; AnalysisLevel default: latest, the SDK default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-2000}
@@ -15,7 +15,7 @@ cat > "$dir/Generated.csproj" <<XML
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
-    <AnalysisLevel>latest-recommended</AnalysisLevel>
+    <AnalysisLevel>${ANALYSIS_LEVEL:-latest}</AnalysisLevel>
     <NoWarn>\$(NoWarn);CA1050;CA1822;CS8321</NoWarn>
     <!-- CG rules stay on: the compiler skips analyzers whose every diagnostic is suppressed. -->
     <WarningsNotAsErrors>CG1005</WarningsNotAsErrors>
