@@ -23,6 +23,12 @@ public static class Program
             BaselineCommand.Create(),
             InitCommand.Create(),
         };
+        if (args.Length == 0)
+        {
+            // No command is a usage error, but the user most likely wants to know what there is.
+            root.Parse(new[] { "--help" }).Invoke();
+            return 2;
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -6,6 +6,15 @@ namespace ConfigGuard.Cli.Tests;
 public class ExitCodeAndUsageTests
 {
     [Fact]
+    public void No_command_prints_the_commands_and_is_exit_2()
+    {
+        var r = Cli.Run(RepoPaths.Root);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("check", r.Stdout);
+        Assert.Contains("checklist", r.Stdout);
+    }
+
+    [Fact]
     public void Bad_flag_is_exit_2()
     {
         var r = Cli.Run(RepoPaths.Root, "check", "--no-such-flag");
