@@ -33,7 +33,7 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
         var scanRoot = Path.GetFullPath(Root);
         if (!Directory.Exists(scanRoot))
         {
-            Log.LogError(null, "CG0000", null, null, 0, 0, 0, 0, $"ConfigGuardRoot '{scanRoot}' does not exist");
+            Log.LogError(null, "CONFIGGUARD", null, null, 0, 0, 0, 0, $"ConfigGuardRoot '{scanRoot}' does not exist");
             return false;
         }
         ScanSession session;
