@@ -50,4 +50,4 @@ echo "staged: $(git diff --cached --name-only | wc -l) files"
 "$@" check --staged || true
 cmd="$(printf '%q ' "$@") check --staged"
 hyperfine --warmup 3 --runs 30 -N -i --export-json "$repo/h.json" "$cmd" >&2
-python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("median %.1f ms (mean %.1f ms, min %.1f ms, runs %d)" % (r["median"]*1000, r["mean"]*1000, r["min"]*1000, len(r["times"])))' "$repo/h.json"
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1])).results[0]; console.log(`median ${(r.median * 1000).toFixed(1)} ms (mean ${(r.mean * 1000).toFixed(1)} ms, min ${(r.min * 1000).toFixed(1)} ms, runs ${r.times.length})`)' "$repo/h.json"
