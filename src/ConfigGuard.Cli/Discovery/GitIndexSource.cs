@@ -175,27 +175,10 @@ internal sealed class GitIndexSource : IDisposable
 
     private static (int Code, string Output, string Error) Run(string root, IReadOnlyList<string> args)
     {
-        try
-        {
-            var psi = new ProcessStartInfo("git")
-            {
-                WorkingDirectory = root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            var stdout = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, stdout, stderr.Result);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new UsageException("configguard: git is needed for --staged and --diff but could not be started: " + e.Message);
-        }
+        var result = GitRepository.Run(root, args.ToArray());
+        if (result.Code == -1)
+            throw new UsageException("configguard: git is needed for --staged and --diff but could not be started: " + result.Error);
+        return result;
     }
 
     public void Dispose()

@@ -26,7 +26,7 @@ internal static class GitRepository
     {
         var args = new List<string> { "-c", "core.quotepath=off", "ls-files", "-z", "-t", "-c", "-o", "--exclude-standard", "--" };
         args.AddRange(pathSpecs);
-        var (code, output) = Run(root, args.ToArray());
+        var (code, output, _) = Run(root, args.ToArray());
         if (code != 0) return null;
         var result = new List<(string, bool)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -41,7 +41,8 @@ internal static class GitRepository
         return result;
     }
 
-    public static (int Code, string Output) Run(string workingDirectory, params string[] args)
+    /// <summary>Runs git and collects what it prints; code -1 (and the reason in Error) when git cannot be started.</summary>
+    public static (int Code, string Output, string Error) Run(string workingDirectory, params string[] args)
     {
         try
         {
@@ -58,12 +59,11 @@ internal static class GitRepository
             var stderr = p.StandardError.ReadToEndAsync();
             var stdout = p.StandardOutput.ReadToEnd();
             p.WaitForExit();
-            _ = stderr.Result;
-            return (p.ExitCode, stdout);
+            return (p.ExitCode, stdout, stderr.Result);
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            return (-1, "");
+            return (-1, "", e.Message);
         }
     }
 }
