@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Catalog;
 using Microsoft.CodeAnalysis;
 
 namespace ConfigGuard.Analyzers;
@@ -13,7 +14,7 @@ public static class DiagnosticDescriptors
     public const string EnvironmentCategory = "ConfigGuard.Environment";
     public const string ConfigCategory = "ConfigGuard.Config";
     public const string SecurityCategory = "ConfigGuard.Security";
-    public const string HelpLinkBase = "https://github.com/configguard/configguard/blob/main/docs/rules/";
+    public const string HelpLinkBase = RuleDescriptor.DocsBase + "docs/rules/";
 
     public const string HardcodedEnvironmentBranchId = "CG1001";
     public const string EnvironmentCheckOutsideCompositionRootId = "CG1002";

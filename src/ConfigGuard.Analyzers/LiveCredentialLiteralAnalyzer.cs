@@ -34,7 +34,6 @@ public sealed class LiveCredentialLiteralAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, CredentialCatalog catalog)
     {
         if (!LiteralText.TryGet(context.Node, out var token, out var value)) return;
-        if (!catalog.MayContainCredential(value)) return;
         foreach (var match in catalog.Scan(value))
         {
             if (match.Pattern.Mode != CredentialMode.Live || !match.Pattern.IsSecret) continue;

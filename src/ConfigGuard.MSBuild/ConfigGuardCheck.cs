@@ -52,7 +52,7 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
         {
             var file = Path.Combine(root, f.Path.Replace('/', Path.DirectorySeparatorChar));
             var help = RulePack.Default.RulesById.TryGetValue(f.RuleId, out var rule) && rule.HelpUri.Length > 0
-                ? "https://github.com/configguard/configguard/blob/main/" + rule.HelpUri : null;
+                ? rule.HelpLink : null;
             switch (f.Severity)
             {
                 case Severity.Error:

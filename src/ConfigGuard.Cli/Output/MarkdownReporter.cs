@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Output;
@@ -31,7 +32,7 @@ internal static class MarkdownReporter
         }
     }
 
-    private static string Help(string ruleId) => $"[{ruleId}]({SarifReporter.HelpBase}docs/rules/{ruleId}.md)";
+    private static string Help(string ruleId) => $"[{ruleId}]({RuleDescriptor.DocsBase}docs/rules/{ruleId}.md)";
 
     public static string Cell(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("|", "\\|")
         .Replace("`", "\\`").Replace("\r", "").Replace("\n", "<br>");

@@ -11,8 +11,6 @@ namespace ConfigGuard.Cli.Output;
 /// </summary>
 internal static class SarifReporter
 {
-    public const string HelpBase = "https://github.com/configguard/configguard/blob/main/";
-
     public static void Write(ScanReport report, Stream output, string rootUri)
     {
         var rules = report.Pack.Rules.Where(r => r.Category == "config").ToList();
@@ -38,7 +36,7 @@ internal static class SarifReporter
             w.WriteStartObject("shortDescription"); w.WriteString("text", r.Title); w.WriteEndObject();
             w.WriteStartObject("fullDescription"); w.WriteString("text", r.Description); w.WriteEndObject();
             w.WriteStartObject("help"); w.WriteString("text", r.Remediation); w.WriteEndObject();
-            w.WriteString("helpUri", HelpBase + r.HelpUri);
+            w.WriteString("helpUri", r.HelpLink);
             w.WriteStartObject("defaultConfiguration"); w.WriteString("level", Level(r.DefaultSeverity)); w.WriteEndObject();
             w.WriteEndObject();
         }

@@ -35,9 +35,6 @@ public sealed class CredentialCatalog
 
     public IReadOnlyList<CredentialPattern> Patterns => _patterns;
 
-    /// <summary>True when some keyword occurs in the text: the cheap test callers can use before anything else.</summary>
-    public bool MayContainCredential(string text) => _index.FindPresent(text, new bool[_groups.Length]);
-
     /// <summary>All credentials in the text, in order of position, without overlaps.</summary>
     public IReadOnlyList<CredentialMatch> Scan(string text)
     {

@@ -25,4 +25,10 @@ public sealed class RuleDescriptor
     public string Remediation { get; }
     /// <summary>Repository-relative path of the rule's doc page (docs/rules/CG0001.md).</summary>
     public string HelpUri { get; }
+
+    /// <summary>Where the repository's files are published; help links are this plus <see cref="HelpUri"/>.</summary>
+    public const string DocsBase = "https://github.com/configguard/configguard/blob/main/";
+
+    /// <summary>The absolute help link every front end shows (SARIF helpUri, build output, Markdown).</summary>
+    public string HelpLink => DocsBase + HelpUri;
 }
