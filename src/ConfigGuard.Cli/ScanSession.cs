@@ -201,32 +201,10 @@ internal sealed class ScanSession
         };
     }
 
-    private static SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices)
-    {
-        try
-        {
-            var info = new FileInfo(file.FullPath);
-            if (info.LinkTarget is not null)
-            {
-                notices.Add(new Notice(file.RelativePath, "symbolic link, not followed"));
-                return null;
-            }
-            if (info.Length > maxBytes)
-            {
-                notices.Add(new Notice(file.RelativePath, $"file is {info.Length:N0} bytes, over the {maxBytes:N0}-byte limit (--max-file-size); skipped"));
-                return null;
-            }
-            var bytes = File.ReadAllBytes(file.FullPath);
-            var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
-            if (notice is not null) notices.Add(new Notice(file.RelativePath, notice));
-            return text is null ? null : new SourceFile(file.RelativePath, text, file.Facts);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            notices.Add(new Notice(file.RelativePath, "cannot read file: " + e.Message));
-            return null;
-        }
-    }
+    private static SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices) =>
+        RepositoryFileReader.ReadText(file.FullPath, file.RelativePath, maxBytes, notices) is { } text
+            ? new SourceFile(file.RelativePath, text, file.Facts)
+            : null;
 
     private static string? FindSettings(string start, string root)
     {

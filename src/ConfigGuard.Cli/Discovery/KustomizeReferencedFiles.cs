@@ -30,30 +30,8 @@ internal sealed class KustomizeReferencedFiles
     private string? Load(string relative)
     {
         var full = Path.GetFullPath(Path.Combine(_root, relative));
-        if (!full.StartsWith(_rootFull, StringComparison.Ordinal)) return null;
-        try
-        {
-            var info = new FileInfo(full);
-            if (!info.Exists) return null;
-            if (info.LinkTarget is not null)
-            {
-                _notices.Add(new Notice(relative, "symbolic link referenced by a kustomization, not followed"));
-                return null;
-            }
-            if (info.Length > _maxBytes)
-            {
-                _notices.Add(new Notice(relative, $"file is {info.Length:N0} bytes, over the {_maxBytes:N0}-byte limit (--max-file-size); skipped"));
-                return null;
-            }
-            var bytes = File.ReadAllBytes(full);
-            var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
-            if (notice is not null) _notices.Add(new Notice(relative, notice));
-            return text;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _notices.Add(new Notice(relative, "cannot read file: " + ex.Message));
-            return null;
-        }
+        return full.StartsWith(_rootFull, StringComparison.Ordinal)
+            ? RepositoryFileReader.ReadText(full, relative, _maxBytes, _notices, "symbolic link referenced by a kustomization, not followed")
+            : null;
     }
 }
