@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Discovery;
@@ -31,7 +32,7 @@ internal static class ScanBatches
         foreach (var group in files.GroupBy(f => Prefix(f.RelativePath, depth), StringComparer.Ordinal))
         {
             var list = group.ToList();
-            bool oneFolder = list.All(f => Directory(f.RelativePath) == group.Key);
+            bool oneFolder = list.All(f => ConfigFileKind.Directory(f.RelativePath) == group.Key);
             if (list.Count <= maxFiles || oneFolder)
             {
                 yield return list;
@@ -53,12 +54,6 @@ internal static class ScanBatches
             at = next;
         }
         return at < 0 ? "" : path[..at];
-    }
-
-    private static string Directory(string path)
-    {
-        int slash = path.LastIndexOf('/');
-        return slash < 0 ? "" : path[..slash];
     }
 
     /// <summary>Findings in path, line, column, rule order, each place and rule once.</summary>

@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Environments;
 using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
@@ -9,7 +10,7 @@ public sealed class KustomizeBuild
     public KustomizeBuild(string kustomizationPath)
     {
         KustomizationPath = kustomizationPath;
-        Directory = KustomizePaths.Directory(kustomizationPath);
+        Directory = ConfigFileKind.Directory(kustomizationPath);
     }
 
     public string KustomizationPath { get; }

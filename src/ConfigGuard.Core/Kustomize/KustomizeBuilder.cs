@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Environments;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -91,7 +92,7 @@ internal sealed class KustomizeBuilder
 
     private void Process(string kustPath, string text, List<KustomizeResource> set)
     {
-        var dir = KustomizePaths.Directory(kustPath);
+        var dir = ConfigFileKind.Directory(kustPath);
         if (++_visits > MaxKustomizations)
         {
             Error(kustPath, new SourceSpan(0, 0, 1, 1, 1, 1), $"more than {MaxKustomizations} kustomizations in one build; stopped here");
@@ -226,7 +227,7 @@ internal sealed class KustomizeBuilder
 
     private void Generate(string kustPath, YamlTreeMap gen, string kind, List<KustomizeResource> set, YamlTreeMap? globalOptions)
     {
-        var dir = KustomizePaths.Directory(kustPath);
+        var dir = ConfigFileKind.Directory(kustPath);
         var nameNode = gen.GetScalar("name");
         if (nameNode is null || nameNode.Value.Length == 0)
         {
@@ -381,7 +382,7 @@ internal sealed class KustomizeBuilder
 
     private void PatchEntry(string kustPath, YamlTreeMap entry, List<KustomizeResource> set, string kustText)
     {
-        var dir = KustomizePaths.Directory(kustPath);
+        var dir = ConfigFileKind.Directory(kustPath);
         var target = entry.GetMap("target");
         if (entry.GetScalar("path") is { } path) PatchFromFile(dir, path, target, set, kustText);
         else if (entry.GetScalar("patch") is { } inline) PatchInline(kustPath, inline, target, set, kustText);

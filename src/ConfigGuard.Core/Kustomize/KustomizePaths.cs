@@ -47,12 +47,6 @@ public static class KustomizePaths
         return string.Join("/", parts);
     }
 
-    public static string Directory(string path)
-    {
-        int slash = path.LastIndexOf('/');
-        return slash < 0 ? "" : path.Substring(0, slash);
-    }
-
     public static string Combine(string directory, string name) => directory.Length == 0 ? name : directory + "/" + name;
 
     /// <summary>True when <paramref name="path"/> is inside <paramref name="directory"/> (or is it).</summary>
