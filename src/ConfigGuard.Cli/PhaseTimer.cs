@@ -2,21 +2,35 @@ using System.Diagnostics;
 
 namespace ConfigGuard.Cli;
 
-/// <summary>Phase timings on stderr when CONFIGGUARD_TIMING=1: where a scan's wall time goes, for performance work.</summary>
-internal sealed class PhaseTimer
+/// <summary>
+/// Phase timings on stderr when CONFIGGUARD_TIMING=1: where a run's wall time goes, for performance work. One
+/// process-wide timer; each mark prints the time since the previous mark, the time since the process started, and how
+/// many methods the JIT compiled meanwhile (start-up cost that ReadyToRun did not cover).
+/// </summary>
+internal static class PhaseTimer
 {
-    private readonly Stopwatch? _watch;
-    private TimeSpan _last;
+    private static readonly bool Enabled = Environment.GetEnvironmentVariable("CONFIGGUARD_TIMING") == "1";
+    private static readonly object Gate = new();
+    private static long _last = Stopwatch.GetTimestamp();
+    private static long? _startedAt;
+    private static long _lastJitted;
+    private static TimeSpan _lastJitTime;
 
-    private PhaseTimer(bool enabled) => _watch = enabled ? Stopwatch.StartNew() : null;
-
-    public static PhaseTimer FromEnvironment() => new(Environment.GetEnvironmentVariable("CONFIGGUARD_TIMING") == "1");
-
-    public void Mark(string phase)
+    public static void Mark(string phase)
     {
-        if (_watch is null) return;
-        var now = _watch.Elapsed;
-        Console.Error.WriteLine($"timing: {phase,-22} {(now - _last).TotalMilliseconds,8:F1} ms (process {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms)");
-        _last = now;
+        if (!Enabled) return;
+        lock (Gate)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+            // The time the timer itself takes (the first call starts the console and reads the clock's time zone) is
+            // left out: the next phase is measured from the end of this call.
+            _startedAt ??= now - (long)((DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds * Stopwatch.Frequency);
+            Console.Error.WriteLine($"timing: {phase,-26} {Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds,7:F1} ms (process {Stopwatch.GetElapsedTime(_startedAt.Value, now).TotalMilliseconds,4:F0} ms; JIT {jitted - _lastJitted,3} methods, {(jitTime - _lastJitTime).TotalMilliseconds,4:F1} ms)");
+            _last = Stopwatch.GetTimestamp();
+            _lastJitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+            _lastJitTime = System.Runtime.JitInfo.GetCompilationTime();
+        }
     }
 }

@@ -11,6 +11,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        PhaseTimer.Mark("runtime start");
         var root = new RootCommand("ConfigGuard keeps staging and production apart: it checks .env, appsettings and kustomize configs.")
         {
             CheckCommand.Create(),
@@ -29,7 +30,9 @@ public static class Program
             root.Parse(new[] { "--help" }).Invoke();
             return 2;
         }
+        PhaseTimer.Mark("commands built");
         var parse = root.Parse(args);
+        PhaseTimer.Mark("arguments parsed");
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) Console.Error.WriteLine("configguard: " + e.Message);

@@ -61,10 +61,9 @@ internal sealed class ScanSession
     /// </param>
     public ScanOutcome Run(long maxFileBytes, bool findingsOnly = false)
     {
-        var timing = PhaseTimer.FromEnvironment();
         var discovery = new FileDiscovery(Root, IsGitRepository);
         var found = discovery.Find(Paths, Settings);
-        timing.Mark("discover");
+        PhaseTimer.Mark("discover");
         var notices = new ConcurrentBag<Notice>();
         foreach (var n in discovery.Notices) notices.Add(n);
         var editorConfig = new EditorConfigSeverities(Root);
@@ -76,7 +75,7 @@ internal sealed class ScanSession
         if (!findingsOnly || found.Count <= BatchFiles)
         {
             var result = engine.Analyze(ReadAll(found, maxFileBytes, notices), referenced.Read);
-            timing.Mark("read and analyze");
+            PhaseTimer.Mark("read and analyze");
             foreach (var n in result.Notices) notices.Add(n);
             return new ScanOutcome(result, Ordered(notices)) { InScope = InScope };
         }
@@ -94,7 +93,7 @@ internal sealed class ScanSession
             foreach (var n in result.Notices) notices.Add(n);
             suppressed += result.Suppressed;
         }
-        timing.Mark("read and analyze");
+        PhaseTimer.Mark("read and analyze");
         // A file a kustomization in another batch references is analyzed in both: report each finding once.
         var merged = new AnalysisResult(ScanBatches.Distinct(findings), Array.Empty<ConfigFile>(), Array.Empty<EnvironmentView>(), suppressed,
             suppressionDirectives: directives.GroupBy(d => (d.Path, d.Line)).Select(g => g.First()).OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ToList());
@@ -122,11 +121,10 @@ internal sealed class ScanSession
     public ScanOutcome RunGit(GitScope scope, long maxFileBytes)
     {
         if (!IsGitRepository) throw new UsageException("configguard: --staged and --diff need a git repository (none found at " + Root + ")");
-        var timing = PhaseTimer.FromEnvironment();
         var notices = new ConcurrentBag<Notice>();
         var specs = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).Select(r => r == "." ? "" : r).Where(r => r.Length > 0).ToList();
         using var git = GitIndexSource.Open(Root, scope, specs);
-        timing.Mark("git index and changes");
+        PhaseTimer.Mark("git index and changes");
         var changed = new HashSet<string>(git.Changed, StringComparer.Ordinal);
         var folders = new HashSet<string>(StringComparer.Ordinal);
         var kustomizeScopes = new HashSet<string>(StringComparer.Ordinal);
@@ -138,23 +136,27 @@ internal sealed class ScanSession
             if (yaml) kustomizeScopes.Add(ConfigFileKind.Directory(ConfigFileKind.Directory(path)));
             if (yaml || FileDiscovery.Wanted(path, Settings)) folders.Add(ConfigFileKind.Directory(path));
         }
+        // Cheap tests first: 10,000 index entries are filtered by folder before any glob of configguard.yaml runs.
         var selected = git.Entries.Values
-            .Where(e => FileDiscovery.Wanted(e.Path, Settings))
             .Where(e => folders.Contains(ConfigFileKind.Directory(e.Path))
                 || (KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(e.Path)) && kustomizeScopes.Any(k => k.Length == 0 || e.Path.StartsWith(k + "/", StringComparison.Ordinal))))
+            .Where(e => FileDiscovery.Wanted(e.Path, Settings))
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ToList();
 
-        string? ReadEntry(string path)
+        bool Readable(string path, out GitEntry entry)
         {
-            if (!git.Entries.TryGetValue(path, out var entry)) return null;
+            if (!git.Entries.TryGetValue(path, out entry!)) return false;
             if (entry.IsSymlink)
             {
                 if (changed.Contains(path)) notices.Add(new Notice(path, "symbolic link, not followed"));
-                return null;
+                return false;
             }
-            if (!entry.IsRegularFile) return null;
-            var bytes = git.ReadBlob(entry.ObjectId, maxFileBytes, out var size);
+            return entry.IsRegularFile;
+        }
+
+        string? Decode(string path, byte[]? bytes, long size)
+        {
             if (bytes is null)
             {
                 if (size > maxFileBytes && changed.Contains(path))
@@ -166,12 +168,22 @@ internal sealed class ScanSession
             return text;
         }
 
-        var read = new List<SourceFile>();
-        foreach (var e in selected)
+        string? ReadEntry(string path)
         {
-            if (ReadEntry(e.Path) is { } text) read.Add(new SourceFile(e.Path, text, new FileFacts(true, null)));
+            if (!Readable(path, out var entry)) return null;
+            var bytes = git.ReadBlob(entry.ObjectId, maxFileBytes, out var size);
+            return Decode(path, bytes, size);
         }
-        timing.Mark("read changed and context");
+
+        // The changed files and their context are read in one pipelined batch.
+        var wanted = selected.Where(e => Readable(e.Path, out _)).ToList();
+        var blobs = git.ReadBlobs(wanted.Select(e => e.ObjectId).ToList(), maxFileBytes);
+        var read = new List<SourceFile>(wanted.Count);
+        for (int i = 0; i < wanted.Count; i++)
+        {
+            if (Decode(wanted[i].Path, blobs[i].Bytes, blobs[i].Size) is { } text) read.Add(new SourceFile(wanted[i].Path, text, new FileFacts(true, null)));
+        }
+        PhaseTimer.Mark("read changed and context");
         // Files kustomizations reference come from git too; one `git cat-file --batch` serves them, so reads are serialized.
         var gate = new object();
         var referenced = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -186,7 +198,7 @@ internal sealed class ScanSession
         var editorConfig = new EditorConfigSeverities(Root);
         var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
         var result = engine.Analyze(read, ReadReferenced);
-        timing.Mark("analyze");
+        PhaseTimer.Mark("analyze");
         bool InScope(string path) => changed.Contains(path);
         foreach (var n in result.Notices.Where(n => InScope(n.Path))) notices.Add(n);
         var findings = result.Findings.Where(f => InScope(f.Path) || f.Related.Any(r => InScope(r.Path))).ToList();

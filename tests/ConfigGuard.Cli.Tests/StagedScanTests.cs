@@ -161,6 +161,28 @@ public class StagedScanTests
     }
 
     [Fact]
+    public void Many_staged_files_are_read_in_pipelined_batches_and_an_oversized_one_is_skipped_without_losing_the_rest()
+    {
+        // More files than one round trip to `git cat-file --batch` carries (64), with an oversized file and a
+        // binary one between them: every other file must still be read and judged by its own content.
+        using var repo = GitRepo.Init();
+        for (int i = 0; i < 150; i++)
+            repo.Write($"svc/.env.staging-{i:D3}", i == 140 ? Bad : $"APP_ENV=staging\nN={i}\n");
+        repo.Write("svc/.env.staging-070", "APP_ENV=staging\nBIG=" + new string('x', 3000) + "\n");
+        repo.WriteBytes("svc/.env.staging-071", new byte[] { 65, 0, 66, 10 });
+        repo.Git("add", ".");
+
+        var r = Cli.Run(repo.Path, "check", "--staged", "--max-file-size", "2000");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("svc/.env.staging-140:2:12: error CG0001:", r.Stdout);
+        Assert.Single(r.Lines, l => l.Contains("error CG0001"));
+        Assert.Contains("svc/.env.staging-070", r.All);
+        Assert.Contains("over the 2,000-byte limit", r.All);
+        Assert.Contains("svc/.env.staging-071", r.All);
+        Assert.Contains("in 148 config files", r.Stdout);
+    }
+
+    [Fact]
     public void Staged_and_diff_outside_git_or_together_are_usage_errors()
     {
         using var tmp = new TempDir();

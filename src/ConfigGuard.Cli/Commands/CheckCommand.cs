@@ -40,6 +40,7 @@ internal static class CheckCommand
             if (parse.GetValue(staged) && parse.GetValue(diff) is not null) throw new UsageException("configguard: use either --staged or --diff, not both");
             if (parse.GetValue(baseline) is not null && parse.GetValue(noBaseline)) throw new UsageException("configguard: use either --baseline or --no-baseline, not both");
             var session = ScanSession.Open(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(config));
+            PhaseTimer.Mark("session opened");
             GitScope? scope = parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
             var outcome = scope is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true) : session.RunGit(scope, parse.GetValue(maxSize));
 
@@ -78,6 +79,7 @@ internal static class CheckCommand
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
             Write(report, parse.GetValue(format)!, outPath, session.Root, color, threshold);
             foreach (var (fmt, file) in reportSpecs) Write(report, fmt, file == "-" ? null : file, session.Root, false, threshold);
+            PhaseTimer.Mark("reports written");
             return report.Findings.Any(f => f.Severity >= threshold && f.Severity != Severity.None) ? 1 : 0;
         });
         return cmd;

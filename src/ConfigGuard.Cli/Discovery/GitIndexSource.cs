@@ -26,12 +26,15 @@ internal sealed record GitEntry(string Path, string Mode, string ObjectId)
 /// </summary>
 internal sealed class GitIndexSource : IDisposable
 {
-    private readonly string _root;
-    private Process? _catFile;
+    /// <summary>Blob requests written to `git cat-file --batch` before their answers are read: few enough (about 2.6 KB) to fit any pipe's buffer, so neither process waits on the other.</summary>
+    private const int RequestsPerRoundTrip = 64;
 
-    private GitIndexSource(string root, GitScope scope, IReadOnlyList<string> changed, IReadOnlyDictionary<string, GitEntry> entries)
+    private Process? _catFile;
+    private Stream? _blobs;
+
+    private GitIndexSource(Process catFile, GitScope scope, IReadOnlyList<string> changed, IReadOnlyDictionary<string, GitEntry> entries)
     {
-        _root = root;
+        _catFile = catFile;
         Scope = scope;
         Changed = changed;
         Entries = entries;
@@ -54,29 +57,69 @@ internal sealed class GitIndexSource : IDisposable
         var listArgs = scope is GitScope.Staged
             ? new List<string> { "ls-files", "-s", "-z" }
             : new List<string> { "ls-tree", "-r", "-z", "--full-tree", "HEAD" };
-        // The two git processes are independent: run them at the same time (a hook waits for both).
-        var listing = System.Threading.Tasks.Task.Run(() => Run(root, listArgs));
-        var (code, output, error) = Run(root, diffArgs);
-        if (code != 0)
-        {
-            var hint = scope is GitScope.Diff dd
-                ? $" (is '{dd.Base}' a commit here? In a shallow CI clone fetch enough history for the merge base, e.g. actions/checkout with fetch-depth: 0)"
-                : "";
-            throw new UsageException($"configguard: git diff failed: {error.Trim()}{hint}");
-        }
-        var changed = ParseNameStatus(output);
 
-        (code, output, error) = listing.GetAwaiter().GetResult();
-        if (code != 0) throw new UsageException($"configguard: git {listArgs[0]} failed: {error.Trim()}");
-        var entries = scope is GitScope.Staged ? ParseLsFiles(output) : ParseLsTree(output);
-        return new GitIndexSource(root, scope, changed, entries);
+        // The three git processes are independent, so they start together and a hook waits for the slowest, not
+        // the sum: the diff, the listing (read on a thread of its own), and cat-file, which waits for blob requests.
+        var started = new List<Process>(3);
+        try
+        {
+            var diff = Start(root, diffArgs, started);
+            var list = Start(root, listArgs, started);
+            var catFile = Start(root, new[] { "cat-file", "--batch" }, started, redirectInput: true);
+            (int Code, string Output, string Error) listed = (-1, "", "the listing was not read");
+            var listReader = new Thread(() => listed = GitRepository.Collect(list)) { IsBackground = true, Name = "git " + listArgs[0] };
+            listReader.Start();
+
+            var (code, output, error) = GitRepository.Collect(diff);
+            if (code != 0)
+            {
+                var hint = scope is GitScope.Diff dd
+                    ? $" (is '{dd.Base}' a commit here? In a shallow CI clone fetch enough history for the merge base, e.g. actions/checkout with fetch-depth: 0)"
+                    : "";
+                throw new UsageException($"configguard: git diff failed: {error.Trim()}{hint}");
+            }
+            var changed = ParseNameStatus(output);
+            PhaseTimer.Mark("git diff");
+
+            listReader.Join();
+            if (listed.Code != 0) throw new UsageException($"configguard: git {listArgs[0]} failed: {listed.Error.Trim()}");
+            var entries = scope is GitScope.Staged ? ParseLsFiles(listed.Output) : ParseLsTree(listed.Output);
+            PhaseTimer.Mark("git " + listArgs[0]);
+            diff.Dispose();
+            list.Dispose();
+            started.Clear();
+            return new GitIndexSource(catFile, scope, changed, entries);
+        }
+        finally
+        {
+            // Only reached with processes left over when git failed: stop the ones still running.
+            foreach (var p in started)
+            {
+                try { if (!p.HasExited) p.Kill(); } catch (InvalidOperationException) { }
+                p.Dispose();
+            }
+        }
+    }
+
+    private static Process Start(string root, IReadOnlyList<string> args, List<Process> started, bool redirectInput = false)
+    {
+        try
+        {
+            var p = Process.Start(GitRepository.StartInfo(root, args, redirectInput))!;
+            started.Add(p);
+            return p;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new UsageException("configguard: git is needed for --staged and --diff but could not be started: " + e.Message);
+        }
     }
 
     /// <summary>`git diff --name-status -z`: `X\0path\0`, or `R100\0old\0new\0` for renames and copies.</summary>
     internal static List<string> ParseNameStatus(string output)
     {
         var parts = output.Split('\0');
-        var changed = new SortedSet<string>(StringComparer.Ordinal);
+        var changed = new List<string>();
         for (int i = 0; i < parts.Length; i++)
         {
             var status = parts[i];
@@ -93,72 +136,130 @@ internal sealed class GitIndexSource : IDisposable
                 i += 1;
             }
         }
-        return changed.ToList();
+        changed.Sort(StringComparer.Ordinal);
+        for (int i = changed.Count - 1; i > 0; i--)
+        {
+            if (changed[i] == changed[i - 1]) changed.RemoveAt(i);
+        }
+        return changed;
     }
 
     /// <summary>`git ls-files -s -z`: `mode sha stage\tpath\0`; conflicted paths (stage 1-3) are left out.</summary>
-    private static Dictionary<string, GitEntry> ParseLsFiles(string output)
+    /// <remarks>Parsed in place (a 10,000-file index is most of a hook's parsing): one string per path and blob id.</remarks>
+    internal static Dictionary<string, GitEntry> ParseLsFiles(string output)
     {
         var map = new Dictionary<string, GitEntry>(StringComparer.Ordinal);
-        foreach (var item in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        for (int pos = 0; pos < output.Length;)
         {
-            int tab = item.IndexOf('\t');
-            if (tab < 0) continue;
-            var meta = item[..tab].Split(' ');
-            if (meta.Length < 3 || meta[2] != "0") continue;
-            map[item[(tab + 1)..]] = new GitEntry(item[(tab + 1)..], meta[0], meta[1]);
+            int end = output.IndexOf('\0', pos);
+            if (end < 0) end = output.Length;
+            int tab = output.IndexOf('\t', pos, end - pos);
+            if (tab > pos)
+            {
+                var meta = output.AsSpan(pos, tab - pos);
+                int first = meta.IndexOf(' ');
+                int last = meta.LastIndexOf(' ');
+                if (first > 0 && last > first && meta[(last + 1)..].SequenceEqual("0"))
+                {
+                    var path = output.Substring(tab + 1, end - tab - 1);
+                    map[path] = new GitEntry(path, Mode(meta[..first]), meta[(first + 1)..last].ToString());
+                }
+            }
+            pos = end + 1;
         }
         return map;
     }
 
     /// <summary>`git ls-tree -r -z`: `mode type sha\tpath\0`.</summary>
-    private static Dictionary<string, GitEntry> ParseLsTree(string output)
+    internal static Dictionary<string, GitEntry> ParseLsTree(string output)
     {
         var map = new Dictionary<string, GitEntry>(StringComparer.Ordinal);
-        foreach (var item in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        for (int pos = 0; pos < output.Length;)
         {
-            int tab = item.IndexOf('\t');
-            if (tab < 0) continue;
-            var meta = item[..tab].Split(' ');
-            if (meta.Length < 3 || meta[1] != "blob") continue;
-            map[item[(tab + 1)..]] = new GitEntry(item[(tab + 1)..], meta[0], meta[2]);
+            int end = output.IndexOf('\0', pos);
+            if (end < 0) end = output.Length;
+            int tab = output.IndexOf('\t', pos, end - pos);
+            if (tab > pos)
+            {
+                var meta = output.AsSpan(pos, tab - pos);
+                int first = meta.IndexOf(' ');
+                int last = meta.LastIndexOf(' ');
+                if (first > 0 && last > first && meta[(first + 1)..last].SequenceEqual("blob"))
+                {
+                    var path = output.Substring(tab + 1, end - tab - 1);
+                    map[path] = new GitEntry(path, Mode(meta[..first]), meta[(last + 1)..].ToString());
+                }
+            }
+            pos = end + 1;
         }
         return map;
     }
 
+    private static string Mode(ReadOnlySpan<char> mode) => mode switch
+    {
+        "100644" => "100644",
+        "100755" => "100755",
+        "120000" => "120000",
+        _ => mode.ToString(),
+    };
+
     /// <summary>The bytes of a blob, read through the one `git cat-file --batch` process of this source; null if git cannot find it.</summary>
     public byte[]? ReadBlob(string objectId, long maxBytes, out long size)
     {
-        size = -1;
-        var p = _catFile ??= StartCatFile();
-        p.StandardInput.Write(objectId + "\n");
-        p.StandardInput.Flush();
-        var stdout = p.StandardOutput.BaseStream;
-        var header = ReadLine(stdout);
-        if (header is null) return null;
-        var fields = header.Split(' ');
-        if (fields.Length < 3 || fields[1] == "missing" || !long.TryParse(fields[2], out size)) return null;
-        var bytes = new byte[size];
-        stdout.ReadExactly(bytes);
-        stdout.ReadByte(); // the LF after the content
-        return size > maxBytes ? null : bytes;
+        var (bytes, blobSize) = ReadBlobs(new[] { objectId }, maxBytes)[0];
+        size = blobSize;
+        return bytes;
     }
 
-    private Process StartCatFile()
+    /// <summary>
+    /// The bytes of several blobs, in order: null for a missing blob (size -1) and for one over <paramref name="maxBytes"/>
+    /// (its size is returned). Requests are pipelined, <see cref="RequestsPerRoundTrip"/> at a time.
+    /// </summary>
+    public IReadOnlyList<(byte[]? Bytes, long Size)> ReadBlobs(IReadOnlyList<string> objectIds, long maxBytes)
     {
-        var psi = new ProcessStartInfo("git")
+        var p = _catFile ?? throw new ObjectDisposedException(nameof(GitIndexSource));
+        // cat-file's answers are read through a buffer: header lines byte by byte on the raw pipe would cost a system call per byte.
+        var stdout = _blobs ??= new BufferedStream(p.StandardOutput.BaseStream, 64 * 1024);
+        var results = new List<(byte[]?, long)>(objectIds.Count);
+        var request = new StringBuilder();
+        for (int start = 0; start < objectIds.Count; start += RequestsPerRoundTrip)
         {
-            WorkingDirectory = _root,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add("cat-file");
-        psi.ArgumentList.Add("--batch");
-        var p = Process.Start(psi)!;
-        p.StandardInput.AutoFlush = false;
-        return p;
+            int count = Math.Min(RequestsPerRoundTrip, objectIds.Count - start);
+            request.Clear();
+            for (int i = start; i < start + count; i++) request.Append(objectIds[i]).Append('\n');
+            p.StandardInput.Write(request.ToString());
+            p.StandardInput.Flush();
+            for (int i = 0; i < count; i++) results.Add(ReadAnswer(stdout, maxBytes));
+        }
+        return results;
+    }
+
+    /// <summary>One answer of `cat-file --batch`: `sha type size\n` then the content and a LF, or `name missing\n`.</summary>
+    private static (byte[]?, long) ReadAnswer(Stream stdout, long maxBytes)
+    {
+        var header = ReadLine(stdout);
+        if (header is null) throw new UsageException("configguard: git cat-file stopped answering");
+        var fields = header.Split(' ');
+        if (fields.Length < 3 || fields[1] == "missing" || !long.TryParse(fields[2], out var size)) return (null, -1);
+        byte[]? bytes = null;
+        if (size <= maxBytes)
+        {
+            bytes = new byte[size];
+            stdout.ReadExactly(bytes);
+        }
+        else
+        {
+            // Too large to analyze: skip its content without holding it.
+            var scratch = new byte[64 * 1024];
+            for (long left = size; left > 0;)
+            {
+                int n = stdout.Read(scratch, 0, (int)Math.Min(scratch.Length, left));
+                if (n <= 0) throw new UsageException("configguard: git cat-file stopped answering");
+                left -= n;
+            }
+        }
+        stdout.ReadByte(); // the LF after the content
+        return (bytes, size);
     }
 
     private static string? ReadLine(Stream s)
@@ -173,14 +274,6 @@ internal sealed class GitIndexSource : IDisposable
         }
     }
 
-    private static (int Code, string Output, string Error) Run(string root, IReadOnlyList<string> args)
-    {
-        var result = GitRepository.Run(root, args.ToArray());
-        if (result.Code == -1)
-            throw new UsageException("configguard: git is needed for --staged and --diff but could not be started: " + result.Error);
-        return result;
-    }
-
     public void Dispose()
     {
         if (_catFile is null) return;
@@ -190,7 +283,9 @@ internal sealed class GitIndexSource : IDisposable
             if (!_catFile.WaitForExit(2000)) _catFile.Kill();
         }
         catch (InvalidOperationException) { }
+        catch (IOException) { }
         _catFile.Dispose();
         _catFile = null;
+        _blobs = null;
     }
 }

@@ -44,26 +44,46 @@ internal static class GitRepository
     /// <summary>Runs git and collects what it prints; code -1 (and the reason in Error) when git cannot be started.</summary>
     public static (int Code, string Output, string Error) Run(string workingDirectory, params string[] args)
     {
+        Process p;
         try
         {
-            var psi = new ProcessStartInfo("git")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            var stdout = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, stdout, stderr.Result);
+            p = Process.Start(StartInfo(workingDirectory, args, redirectInput: false))!;
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             return (-1, "", e.Message);
         }
+        using (p) return Collect(p);
+    }
+
+    /// <summary>How ConfigGuard starts git: in <paramref name="workingDirectory"/>, output as UTF-8, nothing through a shell.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, bool redirectInput)
+    {
+        var psi = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = redirectInput,
+            RedirectStandardOutput = true,
+            RedirectStandardError = !redirectInput,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return psi;
+    }
+
+    /// <summary>
+    /// Reads what a started git prints until it exits. Standard error is drained on a thread of its own with blocking
+    /// reads (not ReadToEndAsync, whose pipe I/O starts .NET's socket engine: several milliseconds of a hook's start-up).
+    /// </summary>
+    public static (int Code, string Output, string Error) Collect(Process p)
+    {
+        string error = "";
+        var drain = new Thread(() => error = p.StandardError.ReadToEnd()) { IsBackground = true, Name = "git stderr" };
+        drain.Start();
+        var output = p.StandardOutput.ReadToEnd();
+        drain.Join();
+        p.WaitForExit();
+        return (p.ExitCode, output, error);
     }
 }
