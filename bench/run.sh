@@ -13,7 +13,9 @@ if [ ! -x bench/.tools/node_modules/.bin/secretlint ]; then
   npm install --prefix bench/.tools --no-audit --no-fund --loglevel=error secretlint @secretlint/secretlint-rule-preset-recommend >/dev/null
 fi
 
-dotnet publish src/ConfigGuard.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/cli" >/dev/null
+# The build the linux-x64 tool package ships: self-contained, trimmed, one composite ReadyToRun image.
+rm -rf "$out/cli"
+dotnet publish src/ConfigGuard.Cli -c Release -r linux-x64 -o "$out/cli" >/dev/null
 dotnet build bench/ConfigGuard.Bench -c Release >/dev/null
 cg="$PWD/$out/cli/configguard"
 secretlint="$PWD/bench/.tools/node_modules/.bin/secretlint"

@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): `configguard check --staged` in a repository of 10,000 files with 5 staged changes.
 # Prints hyperfine's median wall time. Usage: bench/staged.sh [configguard command...]
-#   default command: the Release build, `dotnet src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll`
-#   e.g. bench/staged.sh ~/.dotnet/tools/configguard      (the installed tool, apphost)
+#   default command: the tool as users get it: `dotnet pack` of src/ConfigGuard.Cli, then
+#   `dotnet tool install --tool-path` from that folder (on linux-x64 the self-contained, trimmed, composite
+#   ReadyToRun package). E.g. bench/staged.sh dotnet src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll
+#   measures the portable build instead.
 # Needs git and hyperfine (apt-get install -y hyperfine). Target: median under 150 ms on a 2-core machine.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+tool="$(mktemp -d)"
 if [ "$#" -eq 0 ]; then
-  dotnet build "$here/src/ConfigGuard.Cli" -c Release --nologo -v q >/dev/null
-  set -- dotnet "$here/src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll"
+  dotnet pack "$here/src/ConfigGuard.Cli" -c Release -o "$tool/pkg" -p:Version=0.0.0-bench --nologo -v q >/dev/null
+  NUGET_PACKAGES="$tool/nuget" dotnet tool install --tool-path "$tool/bin" ConfigGuard.Tool --add-source "$tool/pkg" --version 0.0.0-bench >/dev/null
+  set -- "$tool/bin/configguard"
+  echo "command: installed tool $(readlink -f "$tool/bin/configguard")"
 fi
 command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install -y hyperfine" >&2; exit 2; }
 
 repo="$(mktemp -d)"
-trap 'rm -rf "$repo"' EXIT
+trap 'rm -rf "$repo" "$tool"' EXIT
 cd "$repo"
 git init -q
 git config user.email bench@example.com; git config user.name bench; git config commit.gpgsign false

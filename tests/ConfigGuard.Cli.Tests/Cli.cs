@@ -8,6 +8,12 @@ internal static class Cli
 {
     public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "configguard.dll");
 
+    /// <summary>
+    /// CONFIGGUARD_CLI names another build of the CLI to run instead of this folder's configguard.dll: `.ci/run` points
+    /// it at the self-contained, trimmed, composite ReadyToRun build that the tool package ships, and runs these tests again.
+    /// </summary>
+    public static string? Executable { get; } = Environment.GetEnvironmentVariable("CONFIGGUARD_CLI") is { Length: > 0 } exe ? Path.GetFullPath(exe) : null;
+
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
         public string All => Stdout + Stderr;
@@ -18,7 +24,7 @@ internal static class Cli
 
     public static Result RunWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(Executable ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -27,7 +33,7 @@ internal static class Cli
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        psi.ArgumentList.Add(Dll);
+        if (Executable is null) psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ConfigGuard.Tests;
 using Xunit;
 
@@ -35,26 +36,69 @@ public class InitAndToolTests
     }
 
     [Fact]
-    public void Dotnet_pack_gives_a_tool_package_that_installs_and_runs()
+    public void Dotnet_pack_gives_platform_tool_packages_and_the_install_runs_the_fast_start_build()
     {
         using var tmp = new TempDir();
         var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..8];
         var pkg = Path.Combine(tmp.Path, "pkg");
         var pack = GitRepo.Exec(RepoPaths.Root, "dotnet", new[] { "pack", "src/ConfigGuard.Cli", "-c", "Release", "-o", pkg, $"-p:Version={version}", "--nologo" });
         Assert.True(pack.ExitCode == 0, pack.All);
-        Assert.True(File.Exists(Path.Combine(pkg, $"ConfigGuard.Tool.{version}.nupkg")), pack.All);
+        // The package users install, the linux-x64 build it points to, and the portable fallback for other platforms.
+        foreach (var id in new[] { "ConfigGuard.Tool", "ConfigGuard.Tool.linux-x64", "ConfigGuard.Tool.any" })
+            Assert.True(File.Exists(Path.Combine(pkg, $"{id}.{version}.nupkg")), id + " missing:\n" + pack.All);
 
         var tools = Path.Combine(tmp.Path, "tools");
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(tmp.Path, "nuget") };
         var install = GitRepo.Exec(tmp.Path, "dotnet", new[] { "tool", "install", "--tool-path", tools, "ConfigGuard.Tool", "--add-source", pkg, "--version", version }, env);
         Assert.True(install.ExitCode == 0, install.All);
 
+        var command = Path.Combine(tools, "configguard");
+        if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
+        {
+            // What runs is the self-contained build: its own runtime, one composite ReadyToRun image, trimmed.
+            var target = new FileInfo(command).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? command;
+            var dir = Path.GetDirectoryName(target)!;
+            Assert.True(File.Exists(Path.Combine(dir, "libcoreclr.so")), "not self-contained: " + dir);
+            Assert.True(File.Exists(Path.Combine(dir, "configguard.r2r.dll")), "no composite ReadyToRun image: " + dir);
+            // Trimmed: the whole shared framework is about 200 files; ConfigGuard uses about 60 of them.
+            Assert.False(File.Exists(Path.Combine(dir, "System.Data.Common.dll")), "not trimmed: " + dir);
+            Assert.InRange(Directory.GetFiles(dir).Length, 10, 120);
+        }
+
         var sample = Path.Combine(tmp.Path, "sample");
         Directory.CreateDirectory(sample);
         File.WriteAllText(Path.Combine(sample, ".env.staging"), $"APP_ENV=staging\nSTRIPE_KEY={Fake.StripeLive}\n");
-        var run = GitRepo.Exec(sample, Path.Combine(tools, "configguard"), new[] { "check" });
+        var run = GitRepo.Exec(sample, command, new[] { "check" });
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(".env.staging:2:12: error CG0001:", run.Stdout);
         Assert.DoesNotContain(Fake.StripeLive, run.All);
+
+        // The hook's own command, on staged content, with a kustomize overlay (YAML) and appsettings (JSON) staged too.
+        using var repo = GitRepo.Init();
+        repo.Write(".env.staging", $"APP_ENV=staging\nSTRIPE_KEY={Fake.StripeLive}\n");
+        repo.Write("appsettings.Staging.json", "{ \"ConnectionStrings\": { \"Db\": \"Host=db.stg.acme.io\" } }\n");
+        repo.Write("k8s/base/kustomization.yaml", "resources:\n  - deployment.yaml\n");
+        repo.Write("k8s/base/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n");
+        repo.Write("k8s/overlays/staging/kustomization.yaml", "namespace: production\nresources:\n  - ../../base\n");
+        repo.Git("add", ".");
+        var staged = GitRepo.Exec(repo.Path, command, new[] { "check", "--staged" });
+        Assert.Equal(1, staged.ExitCode);
+        Assert.Contains(".env.staging:2:12: error CG0001:", staged.Stdout);
+        Assert.Contains("k8s/overlays/staging/kustomization.yaml:1:12: error CG0011:", staged.Stdout);
+    }
+
+    [Fact]
+    public void The_pack_pre_commit_makes_for_its_dotnet_language_is_one_portable_tool_package()
+    {
+        // pre-commit installs every package its `dotnet pack` writes (to pre-commit-build) as a tool: there must be one.
+        using var tmp = new TempDir();
+        var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..8];
+        var pkg = Path.Combine(tmp.Path, "pre-commit-build");
+        var pack = GitRepo.Exec(RepoPaths.Root, "dotnet", new[] { "pack", "src/ConfigGuard.Cli", "-c", "Release", "-o", pkg, $"-p:Version={version}", "--nologo" });
+        Assert.True(pack.ExitCode == 0, pack.All);
+        var nupkg = Assert.Single(Directory.GetFiles(pkg, "*.nupkg"));
+        Assert.Equal($"ConfigGuard.Tool.{version}.nupkg", Path.GetFileName(nupkg));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        Assert.Contains(zip.Entries, e => e.FullName == "tools/net10.0/any/configguard.dll");
     }
 }
