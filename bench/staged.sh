@@ -3,7 +3,7 @@
 # Prints hyperfine's median wall time. Usage: bench/staged.sh [configguard command...]
 #   default command: the tool as users get it: `dotnet pack` of src/ConfigGuard.Cli, then
 #   `dotnet tool install --tool-path` from that folder (on linux-x64 the self-contained, trimmed, composite
-#   ReadyToRun package). E.g. bench/staged.sh dotnet src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll
+#   ReadyToRun package). E.g. bench/staged.sh dotnet "$PWD/src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll"
 #   measures the portable build instead.
 # Needs git and hyperfine (apt-get install -y hyperfine). Target: median under 150 ms on a 2-core machine.
 set -euo pipefail
@@ -52,7 +52,10 @@ printf '{ "ConnectionStrings": { "Db": "Host=db.stg.acme.io;Pooling=true" } }\n'
 printf 'namespace: staging\nnamePrefix: stg-\nresources:\n  - ../../base\n' > services/svc005/k8s/overlays/staging/kustomization.yaml
 git add -A
 echo "staged: $(git diff --cached --name-only | wc -l) files"
-"$@" check --staged || true
+# A command that cannot run (a relative path: this script works inside the temporary repository) must not be timed.
+first="$("$@" check --staged 2>&1)" || true
+printf '%s\n' "$first"
+grep -q "in 5 config files" <<<"$first" || { echo "bench/staged.sh: '$*' did not scan the 5 staged files (an absolute path?)" >&2; exit 2; }
 cmd="$(printf '%q ' "$@") check --staged"
 hyperfine --warmup 3 --runs 30 -N -i --export-json "$repo/h.json" "$cmd" >&2
 node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1])).results[0]; console.log(`median ${(r.median * 1000).toFixed(1)} ms (mean ${(r.mean * 1000).toFixed(1)} ms, min ${(r.min * 1000).toFixed(1)} ms, runs ${r.times.length})`)' "$repo/h.json"
