@@ -65,4 +65,37 @@ public class PreCommitFrameworkTests(ITestOutputHelper output)
         var accepted = repo.Commit("good", env);
         Assert.True(accepted.ExitCode == 0, accepted.All);
     }
+    [Fact]
+    public void Pre_commit_dotnet_language_builds_the_tool_from_this_repository_and_gates_commits()
+    {
+        // The `configguard-dotnet` hook as a user configures it: pre-commit clones this repository at a commit, runs
+        // `dotnet pack` at its root, installs every package it wrote as a tool and runs the entry. It tests HEAD,
+        // so it needs this checkout to be a git repository (CI's clean clone is).
+        if (PreCommit() is not { } pc) return;
+        var head = GitRepo.Exec(RepoPaths.Root, "git", new[] { "rev-parse", "HEAD" });
+        if (head.ExitCode != 0)
+        {
+            output.WriteLine("SKIPPED: the source tree is not a git checkout: " + head.All);
+            return;
+        }
+        using var repo = GitRepo.Init();
+        var env = new Dictionary<string, string> { ["PRE_COMMIT_HOME"] = Path.Combine(repo.Path, ".git", "pre-commit-home") };
+        repo.Write(".pre-commit-config.yaml",
+            $"repos:\n  - repo: \"{RepoPaths.Root.Replace("\\", "/")}\"\n    rev: {head.Stdout.Trim()}\n    hooks:\n      - id: configguard-dotnet\n");
+        var install = GitRepo.Exec(repo.Path, pc, new[] { "install" }, env);
+        Assert.True(install.ExitCode == 0, install.All);
+
+        repo.Write(".env.staging", $"APP_ENV=staging\nSTRIPE_KEY={Fake.StripeLive}\n");
+        repo.Git("add", ".");
+        var refused = repo.Commit("bad", env);
+        output.WriteLine(refused.All);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains(".env.staging:2:12: error CG0001:", refused.All);
+        Assert.DoesNotContain(Fake.StripeLive, refused.All);
+
+        repo.Write(".env.staging", "APP_ENV=staging\nSTRIPE_KEY=from-the-vault\n");
+        repo.Git("add", ".");
+        var accepted = repo.Commit("good", env);
+        Assert.True(accepted.ExitCode == 0, accepted.All);
+    }
 }
