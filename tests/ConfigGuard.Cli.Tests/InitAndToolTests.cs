@@ -39,10 +39,7 @@ public class InitAndToolTests
     public void Dotnet_pack_gives_platform_tool_packages_and_the_install_runs_the_fast_start_build()
     {
         using var tmp = new TempDir();
-        var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..8];
-        var pkg = Path.Combine(tmp.Path, "pkg");
-        var pack = GitRepo.Exec(RepoPaths.Root, "dotnet", new[] { "pack", "src/ConfigGuard.Cli", "-c", "Release", "-o", pkg, $"-p:Version={version}", "--nologo" });
-        Assert.True(pack.ExitCode == 0, pack.All);
+        var (pkg, version, pack) = PackCli(tmp, "pkg");
         // The package users install, the linux-x64 build it points to, and the portable fallback for other platforms.
         foreach (var id in new[] { "ConfigGuard.Tool", "ConfigGuard.Tool.linux-x64", "ConfigGuard.Tool.any" })
             Assert.True(File.Exists(Path.Combine(pkg, $"{id}.{version}.nupkg")), id + " missing:\n" + pack.All);
@@ -92,13 +89,20 @@ public class InitAndToolTests
     {
         // pre-commit installs every package its `dotnet pack` writes (to pre-commit-build) as a tool: there must be one.
         using var tmp = new TempDir();
-        var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..8];
-        var pkg = Path.Combine(tmp.Path, "pre-commit-build");
-        var pack = GitRepo.Exec(RepoPaths.Root, "dotnet", new[] { "pack", "src/ConfigGuard.Cli", "-c", "Release", "-o", pkg, $"-p:Version={version}", "--nologo" });
-        Assert.True(pack.ExitCode == 0, pack.All);
+        var (pkg, version, _) = PackCli(tmp, "pre-commit-build");
         var nupkg = Assert.Single(Directory.GetFiles(pkg, "*.nupkg"));
         Assert.Equal($"ConfigGuard.Tool.{version}.nupkg", Path.GetFileName(nupkg));
         using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
         Assert.Contains(zip.Entries, e => e.FullName == "tools/net10.0/any/configguard.dll");
+    }
+
+    /// <summary>`dotnet pack` of the CLI with a unique version into <paramref name="folder"/> under <paramref name="tmp"/>.</summary>
+    private static (string Folder, string Version, GitRepo.Result Output) PackCli(TempDir tmp, string folder)
+    {
+        var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..8];
+        var pkg = Path.Combine(tmp.Path, folder);
+        var pack = GitRepo.Exec(RepoPaths.Root, "dotnet", new[] { "pack", "src/ConfigGuard.Cli", "-c", "Release", "-o", pkg, $"-p:Version={version}", "--nologo" });
+        Assert.True(pack.ExitCode == 0, pack.All);
+        return (pkg, version, pack);
     }
 }

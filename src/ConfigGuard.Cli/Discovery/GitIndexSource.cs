@@ -145,33 +145,13 @@ internal sealed class GitIndexSource : IDisposable
     }
 
     /// <summary>`git ls-files -s -z`: `mode sha stage\tpath\0`; conflicted paths (stage 1-3) are left out.</summary>
-    /// <remarks>Parsed in place (a 10,000-file index is most of a hook's parsing): one string per path and blob id.</remarks>
-    internal static Dictionary<string, GitEntry> ParseLsFiles(string output)
-    {
-        var map = new Dictionary<string, GitEntry>(StringComparer.Ordinal);
-        for (int pos = 0; pos < output.Length;)
-        {
-            int end = output.IndexOf('\0', pos);
-            if (end < 0) end = output.Length;
-            int tab = output.IndexOf('\t', pos, end - pos);
-            if (tab > pos)
-            {
-                var meta = output.AsSpan(pos, tab - pos);
-                int first = meta.IndexOf(' ');
-                int last = meta.LastIndexOf(' ');
-                if (first > 0 && last > first && meta[(last + 1)..].SequenceEqual("0"))
-                {
-                    var path = output.Substring(tab + 1, end - tab - 1);
-                    map[path] = new GitEntry(path, Mode(meta[..first]), meta[(first + 1)..last].ToString());
-                }
-            }
-            pos = end + 1;
-        }
-        return map;
-    }
+    internal static Dictionary<string, GitEntry> ParseLsFiles(string output) => ParseListing(output, tree: false);
 
-    /// <summary>`git ls-tree -r -z`: `mode type sha\tpath\0`.</summary>
-    internal static Dictionary<string, GitEntry> ParseLsTree(string output)
+    /// <summary>`git ls-tree -r -z`: `mode type sha\tpath\0`; blobs only.</summary>
+    internal static Dictionary<string, GitEntry> ParseLsTree(string output) => ParseListing(output, tree: true);
+
+    /// <summary>Three space-separated fields, a tab, the path, NUL: parsed in place (a 10,000-file index is most of a hook's parsing), one string per path and blob id.</summary>
+    private static Dictionary<string, GitEntry> ParseListing(string output, bool tree)
     {
         var map = new Dictionary<string, GitEntry>(StringComparer.Ordinal);
         for (int pos = 0; pos < output.Length;)
@@ -184,10 +164,15 @@ internal sealed class GitIndexSource : IDisposable
                 var meta = output.AsSpan(pos, tab - pos);
                 int first = meta.IndexOf(' ');
                 int last = meta.LastIndexOf(' ');
-                if (first > 0 && last > first && meta[(first + 1)..last].SequenceEqual("blob"))
+                if (first > 0 && last > first)
                 {
-                    var path = output.Substring(tab + 1, end - tab - 1);
-                    map[path] = new GitEntry(path, Mode(meta[..first]), meta[(last + 1)..].ToString());
+                    var middle = meta[(first + 1)..last];
+                    var third = meta[(last + 1)..];
+                    if (tree ? middle.SequenceEqual("blob") : third.SequenceEqual("0"))
+                    {
+                        var path = output.Substring(tab + 1, end - tab - 1);
+                        map[path] = new GitEntry(path, Mode(meta[..first]), (tree ? third : middle).ToString());
+                    }
                 }
             }
             pos = end + 1;
