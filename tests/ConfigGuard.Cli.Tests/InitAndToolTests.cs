@@ -96,12 +96,19 @@ public class InitAndToolTests
         Assert.Contains(zip.Entries, e => e.FullName == "tools/net10.0/any/configguard.dll");
     }
 
-    /// <summary>`dotnet pack` of the CLI with a unique version into <paramref name="folder"/> under <paramref name="tmp"/>.</summary>
+    /// <summary>
+    /// `dotnet pack` of the CLI with a unique version into <paramref name="folder"/> under <paramref name="tmp"/>. Its
+    /// build output goes under <paramref name="tmp"/> too (--artifacts-path): other tests pack from the same sources at
+    /// the same time and must not share obj/ folders with it.
+    /// </summary>
     private static (string Folder, string Version, GitRepo.Result Output) PackCli(TempDir tmp, string folder)
     {
         var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..8];
         var pkg = Path.Combine(tmp.Path, folder);
-        var pack = GitRepo.Exec(RepoPaths.Root, "dotnet", new[] { "pack", "src/ConfigGuard.Cli", "-c", "Release", "-o", pkg, $"-p:Version={version}", "--nologo" });
+        var pack = GitRepo.Exec(RepoPaths.Root, "dotnet", new[]
+        {
+            "pack", "src/ConfigGuard.Cli", "-c", "Release", "-o", pkg, $"-p:Version={version}", "--artifacts-path", Path.Combine(tmp.Path, "artifacts"), "--nologo",
+        });
         Assert.True(pack.ExitCode == 0, pack.All);
         return (pkg, version, pack);
     }
