@@ -124,7 +124,6 @@ internal sealed class ScanSession
         var notices = new ConcurrentBag<Notice>();
         var specs = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).Select(r => r == "." ? "" : r).Where(r => r.Length > 0).ToList();
         using var git = GitIndexSource.Open(Root, scope, specs);
-        PhaseTimer.Mark("git index and changes");
         var changed = new HashSet<string>(git.Changed, StringComparer.Ordinal);
         var folders = new HashSet<string>(StringComparer.Ordinal);
         var kustomizeScopes = new HashSet<string>(StringComparer.Ordinal);

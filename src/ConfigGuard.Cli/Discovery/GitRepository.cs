@@ -56,7 +56,11 @@ internal static class GitRepository
         using (p) return Collect(p);
     }
 
-    /// <summary>How ConfigGuard starts git: in <paramref name="workingDirectory"/>, output as UTF-8, nothing through a shell.</summary>
+    /// <summary>
+    /// How ConfigGuard starts git: in <paramref name="workingDirectory"/>, output as UTF-8, nothing through a shell.
+    /// A git that reads requests on standard input (<paramref name="redirectInput"/>, `cat-file --batch`) runs as long as
+    /// the scan, and nobody drains its standard error, so that stays the terminal's; otherwise <see cref="Collect"/> reads it.
+    /// </summary>
     public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, bool redirectInput)
     {
         var psi = new ProcessStartInfo("git")
