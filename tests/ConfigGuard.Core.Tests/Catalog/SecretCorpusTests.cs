@@ -37,7 +37,7 @@ public class SecretCorpusTests
         new[] { "secretlint-stripe", "secretlint-database-connection-string" }
             .SelectMany(d => Directory.GetDirectories(Dir(d)).Select(c => new object[] { Path.GetFileName(d) + "/" + Path.GetFileName(c) }));
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(SecretlintCases))]
     public void Flags_every_line_secretlint_flags_and_nothing_on_ok_cases(string caseName)
     {
@@ -54,7 +54,7 @@ public class SecretCorpusTests
         }
     }
 
-    [Fact]
+    [CorpusFact]
     public void Stripe_live_and_test_keys_are_told_apart_on_secretlint_fixtures()
     {
         var text = File.ReadAllText(Path.Combine(Dir("secretlint-stripe"), "ng.secret", "input.txt"));
@@ -73,7 +73,7 @@ public class SecretCorpusTests
         Assert.Equal("postgres://api_user:****@", m.Redacted);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Detect_secrets_fixtures_aws_key_is_found()
     {
         // Of detect-secrets' must-flag lines, only the AWS key id (yaml line 5) is a known key format; the others are

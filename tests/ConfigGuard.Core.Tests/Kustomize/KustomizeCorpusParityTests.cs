@@ -21,10 +21,10 @@ public class KustomizeCorpusParityTests
         }
     }
 
-    [Fact]
+    [CorpusFact]
     public void Corpus_has_all_eleven_roots() => Assert.Equal(11, Roots().Count());
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Roots))]
     public void In_process_model_matches_kubectl_kustomize(string example, string root)
     {

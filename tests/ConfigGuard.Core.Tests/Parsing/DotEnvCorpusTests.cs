@@ -25,13 +25,13 @@ public class DotEnvCorpusTests
 
     public static TheoryData<string> Fixtures() => new(FixtureNames());
 
-    [Fact]
+    [CorpusFact]
     public void The_corpus_holds_all_22_fixtures()
     {
         Assert.Equal(22, FixtureNames().Length);
     }
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Fixtures))]
     public void Entries_equal_the_recorded_dotenv_net_output(string fixture)
     {
@@ -42,7 +42,7 @@ public class DotEnvCorpusTests
         Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), actual.OrderBy(kv => kv.Key, StringComparer.Ordinal));
     }
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Fixtures))]
     public void Entries_equal_what_the_dotenv_net_library_reads(string fixture)
     {
