@@ -3,7 +3,7 @@
 // Plain node, no packages: it only spawns the CLI and compares its JSON findings with the labels.
 //
 //   node bench/wild/score.mjs [--cli <configguard binary | 'dotnet path/to/configguard.dll'>] [--root /work/wild]
-//                             [--only id1,id2] [--kind env|appsettings|kustomize|mixed] [--json] [--verbose]
+//                             [--only id1,id2] [--kind env,appsettings,kustomize,mixed] [--json] [--verbose]
 //
 // Matching (per finding): a labelled mistake with the same file, line and rule -> true;
 // else a verdict with the same file, line and rule -> its verdict (true | false | debatable);
@@ -56,7 +56,7 @@ function loadManifests(opts) {
     catch (e) { console.error(`score.mjs: ${f}: not valid JSON (${e.message}); skipped`); continue; }
     if (!m.id) m.id = f.replace(/\.json$/, '');
     if (opts.only && !opts.only.has(m.id)) continue;
-    if (opts.kind && m.kind !== opts.kind) continue;
+    if (opts.kind && !opts.kind.split(',').includes(m.kind)) continue;
     for (const k of ['mistakes', 'traps', 'verdicts']) if (!Array.isArray(m[k])) m[k] = [];
     if (!Array.isArray(m.paths) || m.paths.length === 0) m.paths = ['.'];
     out.push(m);
