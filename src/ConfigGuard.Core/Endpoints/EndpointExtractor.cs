@@ -44,32 +44,58 @@ public static class EndpointExtractor
         else if (value.IndexOf('=') > 0 && value.IndexOf(';') >= 0) ExtractConnectionString(value, parts);
         else if (LooksLikeRedisConfiguration(value)) ExtractRedisConfiguration(value, parts);
 
-        if (parts.Count > 0) return WithoutUnjudgeable(parts);
-
-        var trimmed = value.Trim();
-        int offset = value.IndexOf(trimmed, StringComparison.Ordinal);
-        if (trimmed.IndexOf(' ') >= 0) return parts;
-        if (keys.BucketKeys.Matches(normalizedKey)) parts.Add(new EndpointPart(EndpointPartKind.Bucket, trimmed, offset));
-        else if (keys.DatabaseKeys.Matches(normalizedKey)) parts.Add(new EndpointPart(EndpointPartKind.Database, trimmed, offset));
-        else if (keys.HostKeys.Matches(normalizedKey)) AddHosts(trimmed, offset, parts);
-        return parts;
+        if (parts.Count == 0)
+        {
+            var trimmed = value.Trim();
+            int offset = value.IndexOf(trimmed, StringComparison.Ordinal);
+            if (trimmed.IndexOf(' ') >= 0) return parts;
+            if (keys.BucketKeys.Matches(normalizedKey)) parts.Add(new EndpointPart(EndpointPartKind.Bucket, trimmed, offset));
+            else if (keys.DatabaseKeys.Matches(normalizedKey)) parts.Add(new EndpointPart(EndpointPartKind.Database, trimmed, offset));
+            else if (keys.HostKeys.Matches(normalizedKey)) AddHosts(trimmed, offset, parts);
+        }
+        return Judgeable(parts);
     }
 
     /// <summary>
-    /// Drops parts that cannot be judged: deploy-time references (${DB_HOST}) and the database names of a local
-    /// server (localhost/prod is a developer's machine, not production).
+    /// Keeps what names an endpoint: drops deploy-time references (<c>${DB_HOST}</c>, <c>%HOST%</c>), text that is no
+    /// host at all (<c>42</c> under N_HOSTS), listen addresses (<c>0.0.0.0</c>, <c>+</c>, <c>:8080</c>), bucket "names"
+    /// that cannot be buckets (<c>42</c> under N_BUCKETS), and the database names of a local or bind-only server
+    /// (localhost/prod is a developer's machine, not production).
     /// </summary>
-    private static List<EndpointPart> WithoutUnjudgeable(List<EndpointPart> parts)
+    private static List<EndpointPart> Judgeable(List<EndpointPart> parts)
     {
         bool anyHost = false, allLocal = true;
         foreach (var p in parts)
         {
             if (p.Kind != EndpointPartKind.Host) continue;
             anyHost = true;
-            if (!EnvironmentEvidence.IsLocal(p.Text)) allLocal = false;
+            if (!HostFacts.IsLocal(p.Text)) allLocal = false;
         }
-        parts.RemoveAll(p => p.Text.IndexOf('$') >= 0 || p.Text.IndexOf('{') >= 0 || (anyHost && allLocal && p.Kind != EndpointPartKind.Host));
+        parts.RemoveAll(p => ValueReference.InPart(p.Text)
+            || (p.Kind == EndpointPartKind.Host && (HostFacts.IsListenAddress(p.Text) || !(HostFacts.IsHostName(p.Text) || HostFacts.IsLocal(p.Text))))
+            || (p.Kind == EndpointPartKind.Bucket && !IsBucketName(p.Text))
+            || (p.Kind == EndpointPartKind.Database && !HasLetterOrDigit(p.Text))
+            || (anyHost && allLocal && p.Kind != EndpointPartKind.Host));
         return parts;
+    }
+
+    /// <summary>What S3, GCS, Azure and InfluxDB accept as a bucket or container name, with at least one letter (42 is a count, not a bucket).</summary>
+    public static bool IsBucketName(string name)
+    {
+        if (name.Length < 2 || name.Length > 255) return false;
+        bool letter = false;
+        foreach (var c in name)
+        {
+            if (char.IsLetter(c)) letter = true;
+            else if (!char.IsDigit(c) && c != '-' && c != '_' && c != '.') return false;
+        }
+        return letter;
+    }
+
+    private static bool HasLetterOrDigit(string s)
+    {
+        foreach (var c in s) if (char.IsLetterOrDigit(c)) return true;
+        return false;
     }
 
     private static void ExtractUrls(string value, List<EndpointPart> parts)
@@ -106,11 +132,13 @@ public static class EndpointExtractor
         {
             var host = item;
             if (host.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase)) { host = host.Substring(4); pos += 4; }
-            int colon = host.StartsWith("[", StringComparison.Ordinal) ? host.IndexOf(']') + 1 : host.LastIndexOf(':');
-            if (colon > 0 && colon < host.Length) host = host.Substring(0, colon);
+            int close = host.IndexOf(']');
+            int colon = host.StartsWith("[", StringComparison.Ordinal) ? (close < 0 ? -1 : close + 1) : host.LastIndexOf(':');
+            if (colon >= 0 && colon < host.Length) host = host.Substring(0, colon);
             int backslash = host.IndexOf('\\');
             if (backslash > 0) host = host.Substring(0, backslash);
             if (host.Length > 0) parts.Add(new EndpointPart(EndpointPartKind.Host, host, offset + pos));
+            else parts.Add(new EndpointPart(EndpointPartKind.Host, "", offset + pos)); // ":8080": a listen address, dropped by Judgeable
             pos += item.Length + 1 - (item.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase) ? 4 : 0);
         }
     }

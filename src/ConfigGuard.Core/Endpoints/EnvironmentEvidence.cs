@@ -64,12 +64,8 @@ public sealed class EnvironmentEvidence
         return token is null ? null : $"its name says '{token}'";
     }
 
-    public static bool IsLocal(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-        || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase)
-        || host.Equals("host.docker.internal", StringComparison.OrdinalIgnoreCase)
-        || IPAddress.TryParse(host.Trim('[', ']'), out _);
+    /// <summary>See <see cref="HostFacts.IsLocal"/>.</summary>
+    public static bool IsLocal(string host) => HostFacts.IsLocal(host);
 
     private static string NameWithoutTld(EndpointPart part)
     {

@@ -72,10 +72,7 @@ public static class ResourceIdentifier
         if (LooksLikeRedisConfiguration(v)) return FromRedisConfiguration(v);
         if (IsReference(v)) return null;
 
-        if (keys.BucketKeys.Matches(normalizedKey))
-        {
-            return v.IndexOf(' ') >= 0 ? null : new ResourceIdentity("bucket", "bucket|" + v.ToLowerInvariant(), $"bucket '{v}'", isSecret: false);
-        }
+        if (keys.BucketKeys.Matches(normalizedKey)) return FromBucketKey(normalizedKey, v, sibling);
         if (keys.HostKeys.Matches(normalizedKey) && !keys.SecretKeys.Matches(normalizedKey)) return FromHostKey(normalizedKey, v, keys, sibling);
         if (keys.DatabaseKeys.Matches(normalizedKey) && !keys.SecretKeys.Matches(normalizedKey)) return null; // judged with its host key
         if (normalizedKey.IndexOf("CHANNEL", StringComparison.Ordinal) >= 0)
@@ -87,15 +84,18 @@ public static class ResourceIdentifier
         return Secret(v);
     }
 
-    /// <summary>A deploy-time reference (${VAR}, $(VAR), {{ .Values.x }}, #{Token}#) rather than a literal.</summary>
-    public static bool IsReference(string value) =>
-        value.IndexOf("${", StringComparison.Ordinal) >= 0
-        || value.IndexOf("$(", StringComparison.Ordinal) >= 0
-        || value.IndexOf("{{", StringComparison.Ordinal) >= 0
-        || value.StartsWith("#{", StringComparison.Ordinal)
-        || (value.StartsWith("$", StringComparison.Ordinal) && value.Length > 1 && (char.IsLetter(value[1]) || value[1] == '_'));
+    /// <summary>A deploy-time reference (${VAR}, $(VAR), %VAR%, {{ .Values.x }}, #{Token}#) rather than a literal (<see cref="ValueReference"/>).</summary>
+    public static bool IsReference(string value) => ValueReference.IsReference(value);
 
-    private static bool Unjudgeable(string part) => part.IndexOf('$') >= 0 || part.IndexOf('{') >= 0;
+    private static bool Unjudgeable(string part) => ValueReference.InPart(part);
+
+    /// <summary>
+    /// The hosts that can be one shared thing: qualified remote names. Local hosts, listen addresses and names without
+    /// a dot (an in-cluster or compose service, resolved inside each deployment) are left out; none left means the
+    /// value names no shared resource.
+    /// </summary>
+    private static List<(string Host, int? Port)> Shared(List<(string Host, int? Port)> hosts) =>
+        hosts.Where(h => HostFacts.IsRemoteName(h.Host)).ToList();
 
     private static ResourceIdentity Secret(string v) =>
         new("secret", "secret|" + Redactor.Hash(v), "the same secret value", isSecret: true);
@@ -118,7 +118,8 @@ public static class ResourceIdentifier
 
         var hosts = SplitHosts(hostList);
         if (hosts.Count == 0 || hosts.Any(h => Unjudgeable(h.Host))) return null;
-        if (hosts.All(h => EnvironmentEvidence.IsLocal(h.Host))) return null;
+        hosts = Shared(hosts);
+        if (hosts.Count == 0) return null;
 
         if (DataStoreSchemes.TryGetValue(scheme, out var store))
         {
@@ -185,7 +186,8 @@ public static class ResourceIdentifier
             else if (key.Equals("port", StringComparison.OrdinalIgnoreCase) && int.TryParse(val, out var p)) port = p;
         }
         if (hosts.Count == 0 || hosts.Any(h => Unjudgeable(h.Host)) || Unjudgeable(database)) return null;
-        if (hosts.All(h => EnvironmentEvidence.IsLocal(h.Host))) return null;
+        hosts = Shared(hosts);
+        if (hosts.Count == 0) return null;
         if (port is { } explicitPort) hosts = WithPort(hosts, explicitPort);
         return Endpoint("database", "sql", hosts, 0, database);
     }
@@ -203,7 +205,9 @@ public static class ResourceIdentifier
     {
         var parts = v.Split(',');
         var hosts = parts.Where(p => p.IndexOf('=') < 0).SelectMany(SplitHosts).ToList();
-        if (hosts.Count == 0 || hosts.Any(h => Unjudgeable(h.Host)) || hosts.All(h => EnvironmentEvidence.IsLocal(h.Host))) return null;
+        if (hosts.Count == 0 || hosts.Any(h => Unjudgeable(h.Host))) return null;
+        hosts = Shared(hosts);
+        if (hosts.Count == 0) return null;
         var db = parts.Select(p => p.Split('=')).Where(kv => kv.Length == 2 && kv[0].Trim().Equals("defaultDatabase", StringComparison.OrdinalIgnoreCase))
             .Select(kv => kv[1].Trim()).FirstOrDefault() ?? "0";
         return Endpoint("redis", "redis", hosts, 6379, db);
@@ -212,8 +216,8 @@ public static class ResourceIdentifier
     private static ResourceIdentity? FromHostKey(string normalizedKey, string v, KeyCatalog keys, Func<string, string?>? sibling)
     {
         if (v.IndexOf(' ') >= 0) return null;
-        var hosts = SplitHosts(v);
-        if (hosts.Count == 0 || hosts.All(h => EnvironmentEvidence.IsLocal(h.Host))) return null;
+        var hosts = Shared(SplitHosts(v));
+        if (hosts.Count == 0) return null;
         if (hosts.All(h => keys.Resources.IsProviderHost(h.Host))) return null;
         var prefix = Prefix(normalizedKey);
         int? port = null;
@@ -231,6 +235,61 @@ public static class ResourceIdentifier
         if (port is { } explicitPort) hosts = WithPort(hosts, explicitPort);
         bool redis = normalizedKey.IndexOf("REDIS", StringComparison.Ordinal) >= 0;
         return redis ? Endpoint("redis", "redis", hosts, 6379, database.Length == 0 ? "0" : database) : Endpoint("database", "host", hosts, 0, database);
+    }
+
+    private static readonly string[] EndpointSuffixes =
+    {
+        "ENDPOINT", "ENDPOINT_URL", "URL", "URI", "HOST", "HOSTNAME", "SERVER", "ADDRESS", "SERVICE_URL", "SERVICEURL",
+        "S3_ENDPOINT", "S3_ENDPOINT_URL", "ENDPOINT_URL_S3", "S3_URL",
+    };
+
+    /// <summary>
+    /// A bucket is named in a namespace: S3 and GCS names are global, but a bucket on a sibling endpoint (MINIO_ENDPOINT
+    /// next to MINIO_BUCKET, INFLUXDB_URL next to INFLUXDB_BUCKET) lives in that server. Such a bucket is one shared
+    /// resource only when the server is (a qualified remote host); on an in-cluster or local server each deployment has
+    /// its own. Without a sibling endpoint the name alone is compared.
+    /// </summary>
+    private static ResourceIdentity? FromBucketKey(string normalizedKey, string v, Func<string, string?>? sibling)
+    {
+        if (!EndpointExtractor.IsBucketName(v)) return null;
+        var endpoint = sibling is null ? null : BucketEndpoint(normalizedKey, sibling);
+        if (endpoint is null) return new ResourceIdentity("bucket", "bucket|" + v.ToLowerInvariant(), $"bucket '{v}'", isSecret: false);
+        var host = HostOf(endpoint);
+        if (host is null || !HostFacts.IsRemoteName(host)) return null;
+        return new ResourceIdentity("bucket", $"bucket|{host.ToLowerInvariant()}|{v.ToLowerInvariant()}", $"bucket '{v}' on {host}", isSecret: false);
+    }
+
+    /// <summary>The endpoint a bucket key's siblings name: INFLUXDB_BUCKET -> INFLUXDB_URL, AWS_STORAGE_BUCKET_NAME -> AWS_S3_ENDPOINT_URL.</summary>
+    private static string? BucketEndpoint(string normalizedKey, Func<string, string?> sibling)
+    {
+        int at = normalizedKey.LastIndexOf("BUCKET", StringComparison.Ordinal);
+        var prefix = at < 0 ? normalizedKey : normalizedKey.Substring(0, at);
+        while (prefix.Length > 0)
+        {
+            foreach (var suffix in EndpointSuffixes)
+            {
+                var e = sibling(prefix + suffix)?.Trim();
+                if (!string.IsNullOrEmpty(e)) return e;
+            }
+            int cut = prefix.TrimEnd('_').LastIndexOf('_');
+            prefix = cut < 0 ? "" : prefix.Substring(0, cut + 1);
+        }
+        return null;
+    }
+
+    /// <summary>The (first) host of a URL or host[:port] value, or null.</summary>
+    private static string? HostOf(string value)
+    {
+        if (ValueReference.IsReference(value)) return null;
+        var v = value;
+        int scheme = v.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0) v = v.Substring(scheme + 3);
+        int at = v.IndexOf('@');
+        if (at >= 0) v = v.Substring(at + 1);
+        int end = v.IndexOfAny(new[] { '/', '?', '#' });
+        if (end >= 0) v = v.Substring(0, end);
+        var hosts = SplitHosts(v);
+        return hosts.Count == 0 ? null : hosts[0].Host;
     }
 
     private static List<(string Host, int? Port)> WithPort(List<(string Host, int? Port)> hosts, int port) =>

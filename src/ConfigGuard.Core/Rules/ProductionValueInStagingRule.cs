@@ -9,9 +9,12 @@ namespace ConfigGuard.Core.Rules;
 /// <summary>
 /// CG0002 (pair half): a staging value is the very value production sets for the same key, and it points at a
 /// host, database or bucket (<c>SHARE_URL=https://mina.app</c> in both). That is a production endpoint even when its
-/// name carries no prod token. Values without an endpoint (LOG_FORMAT=json), local hosts, multi-tenant provider
-/// hosts (hooks.slack.com) and hosts the token rule already reports are left alone; a value both inherit from
-/// one base file is CG0005's business.
+/// name carries no prod token. Compared is what the value points at, not its text: a host counts only when it is a
+/// qualified remote name (not localhost, a listen address like 0.0.0.0 or +, nor an in-cluster/compose service name
+/// without a dot, which each deployment resolves to its own service); a database name alone (DB_NAME=shop on two
+/// different hosts) is no shared database; a bucket on a sibling endpoint counts only when that endpoint is the same
+/// remote server. Values without an endpoint (LOG_FORMAT=json), multi-tenant provider hosts (hooks.slack.com) and
+/// hosts the token rule already reports are left alone; a value both inherit from one base file is CG0005's business.
 /// </summary>
 public sealed class ProductionValueInStagingRule : IPairRule
 {
@@ -19,6 +22,7 @@ public sealed class ProductionValueInStagingRule : IPairRule
 
     public void Analyze(EnvironmentPair pair, FindingSink sink)
     {
+        Func<string, string?>? stagingLookup = null, productionLookup = null;
         var production = pair.Production.Entries.GroupBy(e => e.NormalizedKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         foreach (var s in pair.Staging.Entries)
         {
@@ -31,7 +35,9 @@ public sealed class ProductionValueInStagingRule : IPairRule
             foreach (var part in parts)
             {
                 if (hasHost && part.Kind != EndpointPartKind.Host) continue;
-                if (part.Kind == EndpointPartKind.Host && (EnvironmentEvidence.IsLocal(part.Text) || sink.Resources.IsProviderHost(part.Text))) continue;
+                if (part.Kind == EndpointPartKind.Host && (!HostFacts.IsRemoteName(part.Text) || sink.Resources.IsProviderHost(part.Text))) continue;
+                if (part.Kind == EndpointPartKind.Database) continue; // a name without its host: judged with the host, by CG0005
+                if (part.Kind == EndpointPartKind.Bucket && !SameBucket(s, p, sink, stagingLookup ??= SharedResourceRule.Lookup(pair.Staging), productionLookup ??= SharedResourceRule.Lookup(pair.Production))) continue;
                 if (sink.Evidence.ProductionReason(part) is not null || sink.Evidence.NonProductionReason(part) is not null) continue;
                 var related = new[] { new RelatedLocation(p.File.Path, p.Entry.ValueSpan, $"{pair.Production.Name} sets {p.Key} to the same value here") };
                 sink.Report(Id, s.File.Path, FindingSink.SubSpan(s.Entry, part.Index, part.Length), s.Key, pair.Staging.Name,
@@ -39,5 +45,14 @@ public sealed class ProductionValueInStagingRule : IPairRule
                     part.Text, sink.DisplayValue(s), related);
             }
         }
+    }
+
+    // A bucket named alone is global (S3, GCS); on a sibling endpoint (MINIO_ENDPOINT) it is that server's.
+    private static bool SameBucket(EffectiveEntry s, EffectiveEntry p, FindingSink sink, Func<string, string?> stagingLookup, Func<string, string?> productionLookup)
+    {
+        if (s.Value.IndexOf("://", StringComparison.Ordinal) >= 0) return true;
+        var a = Resources.ResourceIdentifier.Identify(s.NormalizedKey, s.Value, sink.Pack.Keys, stagingLookup);
+        var b = Resources.ResourceIdentifier.Identify(p.NormalizedKey, p.Value, sink.Pack.Keys, productionLookup);
+        return a is not null && b is not null && a.Key == b.Key;
     }
 }

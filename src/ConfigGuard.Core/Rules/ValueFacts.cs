@@ -7,16 +7,8 @@ namespace ConfigGuard.Core.Rules;
 /// <summary>Small judgements several rules share about a value.</summary>
 internal static class ValueFacts
 {
-    /// <summary>A reference resolved at deploy time (${VAR}, $(VAR), {{ .Values.x }}, #{Token}#): not a literal to judge.</summary>
-    public static bool IsReference(string value)
-    {
-        var v = value.Trim();
-        return v.IndexOf("${", StringComparison.Ordinal) >= 0
-            || v.IndexOf("$(", StringComparison.Ordinal) >= 0
-            || v.IndexOf("{{", StringComparison.Ordinal) >= 0
-            || v.StartsWith("#{", StringComparison.Ordinal)
-            || (v.StartsWith("$", StringComparison.Ordinal) && v.Length > 1 && (char.IsLetter(v[1]) || v[1] == '_'));
-    }
+    /// <summary>A reference resolved at deploy time (${VAR}, $(VAR), %VAR%, {{ .Values.x }}, #{Token}#): not a literal to judge.</summary>
+    public static bool IsReference(string value) => Endpoints.ValueReference.IsReference(value);
 
     /// <summary>A credential match whose body is a filler (sk_live_xxxxxxxxxxxx, sk_live_0000000000): a placeholder, not a key.</summary>
     public static bool IsFiller(CredentialMatch m)
