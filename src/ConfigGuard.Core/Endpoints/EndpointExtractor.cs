@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Text;
 
 namespace ConfigGuard.Core.Endpoints;
 
@@ -13,10 +14,6 @@ namespace ConfigGuard.Core.Endpoints;
 /// </summary>
 public static class EndpointExtractor
 {
-    private static readonly Regex UrlRegex = new(
-        @"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,20})://(?:(?<userinfo>[^\s/@]*)@)?(?<hosts>[^\s/?#@]+)(?<path>/[^\s?#]*)?",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, CredentialPattern.RegexTimeout);
-
     private static readonly HashSet<string> DatabaseSchemes = new(StringComparer.OrdinalIgnoreCase)
     {
         "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "sqlserver", "mssql", "jdbc:postgresql",
@@ -100,26 +97,24 @@ public static class EndpointExtractor
 
     private static void ExtractUrls(string value, List<EndpointPart> parts)
     {
-        MatchCollection matches;
-        try { matches = UrlRegex.Matches(value); _ = matches.Count; }
-        catch (RegexMatchTimeoutException) { return; }
-        foreach (Match m in matches)
+        foreach (var url in UrlParts.FindAll(value))
         {
-            var scheme = m.Groups["scheme"].Value;
-            var hosts = m.Groups["hosts"];
+            var scheme = url.Scheme(value);
+            var hosts = url.Hosts(value);
+            if (hosts.Length == 0) continue;
             if (BucketSchemes.Contains(scheme))
             {
-                parts.Add(new EndpointPart(EndpointPartKind.Bucket, hosts.Value, hosts.Index));
+                parts.Add(new EndpointPart(EndpointPartKind.Bucket, hosts, url.HostStart));
                 continue;
             }
-            AddHosts(hosts.Value, hosts.Index, parts);
-            var path = m.Groups["path"];
-            if (path.Success && path.Length > 1 && DatabaseSchemes.Contains(scheme))
+            AddHosts(hosts, url.HostStart, parts);
+            var path = url.Path(value);
+            if (path.Length > 1 && DatabaseSchemes.Contains(scheme))
             {
-                var db = path.Value.Substring(1);
+                var db = path.Substring(1);
                 int slash = db.IndexOf('/');
                 if (slash >= 0) db = db.Substring(0, slash);
-                if (db.Length > 0) parts.Add(new EndpointPart(EndpointPartKind.Database, Uri.UnescapeDataString(db), path.Index + 1));
+                if (db.Length > 0) parts.Add(new EndpointPart(EndpointPartKind.Database, Uri.UnescapeDataString(db), url.PathStart + 1));
             }
         }
     }

@@ -48,10 +48,21 @@ public sealed class FindingSink
 
     /// <param name="fingerprintValue">The part of the value the finding is about; only its hash is kept.</param>
     /// <param name="redactedValue">A safe rendering of the value, or null to show none.</param>
+    /// <param name="secret">The secret the finding is about, when it is one: no message keeps 8 characters of it
+    /// beyond what <paramref name="redactedValue"/> shows, whatever the rule wrote.</param>
     public void Report(string ruleId, string path, SourceSpan span, string? key, string environment, string message,
-        string fingerprintValue, string? redactedValue, RelatedLocation[]? related = null)
+        string fingerprintValue, string? redactedValue, RelatedLocation[]? related = null, string? secret = null)
     {
         var fingerprint = Redactor.Hash(ruleId + "|" + path + "|" + (key ?? "") + "|" + Redactor.Hash(fingerprintValue)).Substring(0, 32);
+        if (secret is not null)
+        {
+            message = SecretScrubber.Scrub(message, secret, redactedValue ?? "");
+            if (related is not null)
+            {
+                for (int i = 0; i < related.Length; i++)
+                    related[i] = new RelatedLocation(related[i].Path, related[i].Span, SecretScrubber.Scrub(related[i].Message, secret, redactedValue ?? ""));
+            }
+        }
         _findings.Add(new Finding(ruleId, Pack.Rule(ruleId).DefaultSeverity, path, span, key, environment, message, fingerprint, redactedValue, related, redactedValue is null ? null : fingerprintValue));
     }
 

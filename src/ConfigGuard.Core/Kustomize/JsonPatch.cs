@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using ConfigGuard.Core.Catalog;
 
 namespace ConfigGuard.Core.Kustomize;
 
@@ -13,32 +14,32 @@ public static class JsonPatch
         var path = operation.GetString("path");
         if (op is null || path is null) return "a JSON6902 operation needs 'op' and 'path'";
         var segments = Split(path);
-        if (segments is null) return $"invalid JSON pointer '{path}'";
+        if (segments is null) return $"invalid JSON pointer {SafeEcho.Quote(path)}";
         switch (op)
         {
             case "add":
             case "replace":
             {
                 var value = operation.Get("value");
-                if (value is null) return $"'{op}' at '{path}' needs a 'value'";
-                return Put(root, segments, value.Clone(), op == "add") ? null : $"path '{path}' does not exist";
+                if (value is null) return $"{SafeEcho.Quote(op)} at {SafeEcho.Quote(path)} needs a 'value'";
+                return Put(root, segments, value.Clone(), op == "add") ? null : $"path {SafeEcho.Quote(path)} does not exist";
             }
             case "remove":
-                return Take(root, segments) is not null ? null : $"path '{path}' does not exist";
+                return Take(root, segments) is not null ? null : $"path {SafeEcho.Quote(path)} does not exist";
             case "copy":
             case "move":
             {
                 var from = operation.GetString("from");
                 var fromSegments = from is null ? null : Split(from);
-                if (fromSegments is null) return $"'{op}' needs a valid 'from'";
+                if (fromSegments is null) return $"{SafeEcho.Quote(op)} needs a valid 'from'";
                 var node = op == "move" ? Take(root, fromSegments) : Get(root, fromSegments)?.Clone();
-                if (node is null) return $"path '{from}' does not exist";
-                return Put(root, segments, node, true) ? null : $"path '{path}' does not exist";
+                if (node is null) return $"path {SafeEcho.Quote(from)} does not exist";
+                return Put(root, segments, node, true) ? null : $"path {SafeEcho.Quote(path)} does not exist";
             }
             case "test":
                 return null;
             default:
-                return $"unknown JSON6902 op '{op}'";
+                return $"unknown JSON6902 op {SafeEcho.Quote(op)}";
         }
     }
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Text;
+using ConfigGuard.Core.Catalog;
 
 namespace ConfigGuard.Core.Kustomize;
 
@@ -168,7 +169,7 @@ internal sealed class KustomizeBuilder
         var text = Read(target);
         if (text is null)
         {
-            Error(reference.Path, reference.ValueSpan, $"resource '{reference.Value}' not found: no such file, and no kustomization.yaml in such a folder");
+            Error(reference.Path, reference.ValueSpan, $"resource {SafeEcho.QuoteLocation(reference.Value)} not found: no such file, and no kustomization.yaml in such a folder");
             return;
         }
         foreach (var doc in Load(target, text).Documents)
@@ -189,7 +190,7 @@ internal sealed class KustomizeBuilder
         var kust = FindKustomization(target);
         if (kust is null)
         {
-            Error(reference.Path, reference.ValueSpan, $"component '{reference.Value}' not found: no kustomization.yaml in that folder");
+            Error(reference.Path, reference.ValueSpan, $"component {SafeEcho.QuoteLocation(reference.Value)} not found: no kustomization.yaml in that folder");
             return;
         }
         if (Enter(target, reference)) Process(kust, Read(kust)!, set);
@@ -199,7 +200,7 @@ internal sealed class KustomizeBuilder
     {
         if (_stack.Contains(target))
         {
-            Error(reference.Path, reference.ValueSpan, $"cycle: '{reference.Value}' includes a kustomization that is already being built ({string.Join(" -> ", _stack.Select(s => s.Length == 0 ? "." : s))} -> {target})");
+            Error(reference.Path, reference.ValueSpan, $"cycle: {SafeEcho.QuoteLocation(reference.Value)} includes a kustomization that is already being built ({string.Join(" -> ", _stack.Select(s => s.Length == 0 ? "." : s))} -> {target})");
             return false;
         }
         if (_stack.Count >= MaxNesting)
@@ -215,11 +216,11 @@ internal sealed class KustomizeBuilder
     {
         if (KustomizePaths.IsRemote(reference.Value))
         {
-            Note(reference.Path, reference.ValueSpan, $"remote {what} '{reference.Value}' not followed (ConfigGuard never fetches)");
+            Note(reference.Path, reference.ValueSpan, $"remote {what} {SafeEcho.QuoteLocation(reference.Value)} not followed (ConfigGuard never fetches)");
             return null;
         }
         var target = KustomizePaths.Join(dir, reference.Value);
-        if (target is null) Note(reference.Path, reference.ValueSpan, $"{what} '{reference.Value}' leaves the repository; not followed");
+        if (target is null) Note(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)} leaves the repository; not followed");
         return target;
     }
 
@@ -242,7 +243,7 @@ internal sealed class KustomizeBuilder
             if (seen.TryGetValue(e.Key, out var first))
             {
                 Error(e.SourcePath!, e.KeySpan.IsEmpty ? e.ValueSpan : e.KeySpan,
-                    $"duplicate key '{e.Key}' in {kind} generator '{name}' (first at {first.SourcePath}:{first.KeySpan.StartLine}); kustomize rejects the build");
+                    $"duplicate key {SafeEcho.Quote(e.Key)} in {kind} generator {SafeEcho.Quote(name)} (first at {first.SourcePath}:{first.KeySpan.StartLine}); kustomize rejects the build");
                 return;
             }
             seen[e.Key] = e;
@@ -253,7 +254,7 @@ internal sealed class KustomizeBuilder
         foreach (var lit in Scalars(gen.Get("literals")))
         {
             var e = Literal(lit);
-            if (e is null) Error(lit.Path, lit.ValueSpan, $"literal '{lit.Value}' has no '=' (kustomize: invalid literal source)");
+            if (e is null) Error(lit.Path, lit.ValueSpan, $"literal has no '=' (kustomize: invalid literal source)");
             else Add(e);
         }
         foreach (var envRef in Scalars(gen.Get("envs")).Concat(Scalars(gen.Get("env"))))
@@ -262,7 +263,9 @@ internal sealed class KustomizeBuilder
             if (text is null) continue;
             var p = KustomizePaths.Join(dir, envRef.Value)!;
             if (!_build.Comments.ContainsKey(p)) _build.Comments[p] = YamlComments.Extract(text, inlineComments: false);
-            foreach (var e in KustomizeEnvFileReader.Read(p, text)) Add(e);
+            var lineErrors = new List<ParseError>();
+            foreach (var e in KustomizeEnvFileReader.Read(p, text, lineErrors)) Add(e);
+            foreach (var err in lineErrors) Error(p, err.Span, err.Message);
         }
         foreach (var fileRef in Scalars(gen.Get("files")))
         {
@@ -306,7 +309,7 @@ internal sealed class KustomizeBuilder
             case "replace":
                 if (existing is null)
                 {
-                    Error(kustPath, behaviorSpan, $"behavior: {behavior}, but there is no {kind} '{name}' from a base to {behavior}");
+                    Error(kustPath, behaviorSpan, $"behavior: {SafeEcho.Quote(behavior)}, but there is no {kind} {SafeEcho.Quote(name)} from a base to {behavior}");
                     return;
                 }
                 var target = existing.Tree.GetOrAddMap("data");
@@ -317,13 +320,13 @@ internal sealed class KustomizeBuilder
             case "create":
                 if (existing is not null)
                 {
-                    Error(kustPath, nameNode.ValueSpan, $"{kind} '{name}' already exists in a base; use behavior: merge or replace");
+                    Error(kustPath, nameNode.ValueSpan, $"{kind} {SafeEcho.Quote(name)} already exists in a base; use behavior: merge or replace");
                     return;
                 }
                 set.Add(new KustomizeResource(tree, isGenerated: true, appendHash: hash));
                 return;
             default:
-                Error(kustPath, behaviorSpan, $"unknown behavior '{behavior}' (create, merge or replace)");
+                Error(kustPath, behaviorSpan, $"unknown behavior {SafeEcho.Quote(behavior)} (create, merge or replace)");
                 return;
         }
     }
@@ -374,7 +377,7 @@ internal sealed class KustomizeBuilder
         var p = Resolve(dir, reference, what);
         if (p is null) return null;
         var text = Read(p);
-        if (text is null) Error(reference.Path, reference.ValueSpan, $"{what} '{reference.Value}' not found");
+        if (text is null) Error(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)} not found");
         return text;
     }
 

@@ -5,6 +5,7 @@ using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using ConfigGuard.Core.Catalog;
 
 namespace ConfigGuard.Core.Kustomize;
 
@@ -198,7 +199,7 @@ public static class YamlTreeLoader
         frame.ExpectingKey = true;
         if (map.GetEntry(key.Value) is not null)
         {
-            errors.Add(new ParseError($"duplicate key '{key.Value}' in a YAML mapping (kustomize rejects it)", key.Span));
+            errors.Add(new ParseError($"duplicate key {SafeEcho.Quote(key.Value)} in a YAML mapping (kustomize rejects it)", key.Span));
             return true;
         }
         map.Entries.Add(new YamlTreeMapEntry(key.Value, key.ValueSpan, node));

@@ -11,6 +11,7 @@ using System.Globalization;
 using System.Text;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Text;
+using ConfigGuard.Core.Catalog;
 
 namespace ConfigGuard.Core.Parsing;
 
@@ -455,7 +456,7 @@ public sealed class AppSettingsJsonParser
     {
         SourceSpan nameSpan = keySpan ?? valueSpan;
         if (!_keys.Add(key))
-            AddError($"duplicate key '{key}' (keys are case-insensitive): ASP.NET Core refuses to load this file", nameSpan);
+            AddError($"duplicate key {SafeEcho.Quote(key)} (keys are case-insensitive): ASP.NET Core refuses to load this file", nameSpan);
         _entries.Add(new ConfigEntry(key, value, nameSpan, valueSpan));
     }
 

@@ -9,6 +9,7 @@ using System.Collections.Generic;
 using System.Text;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Text;
+using ConfigGuard.Core.Catalog;
 
 namespace ConfigGuard.Core.Parsing;
 
@@ -219,14 +220,14 @@ public sealed class DotEnvParser
             return;
         }
         int end = TrimEndIndex(segment, first, segment.Length);
-        AddError($"unexpected text after the closing quote of '{key}' (dotenv.net ignores it)", segmentStart + first, end - first);
+        AddError($"unexpected text after the closing quote of {SafeEcho.Quote(key)} (dotenv.net ignores it)", segmentStart + first, end - first);
     }
 
     private int ReportUnterminated(string key, char quote, int openingQuote, int line)
     {
         string kind = quote == '"' ? "double" : "single";
         AddError(
-            $"unterminated {kind}-quoted value for '{key}': no closing {quote} before the end of the file (dotenv.net fails to read the file)",
+            $"unterminated {kind}-quoted value for {SafeEcho.Quote(key)}: no closing {quote} before the end of the file (dotenv.net fails to read the file)",
             openingQuote, 1);
         return line;
     }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Redaction;
+using ConfigGuard.Core.Text;
 
 namespace ConfigGuard.Core.Resources;
 
@@ -25,10 +26,6 @@ namespace ConfigGuard.Core.Resources;
 /// </summary>
 public static class ResourceIdentifier
 {
-    private static readonly Regex UrlRegex = new(
-        @"^(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,20})://(?:(?<userinfo>[^\s/@]*)@)?(?<hosts>[^\s/?#@]*)(?<path>/[^\s?#]*)?(?:\?(?<query>[^\s#]*))?",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, CredentialPattern.RegexTimeout);
-
     private static readonly Dictionary<string, (string Family, int Port)> DataStoreSchemes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["postgres"] = ("postgres", 5432), ["postgresql"] = ("postgres", 5432), ["pgsql"] = ("postgres", 5432),
@@ -102,13 +99,12 @@ public static class ResourceIdentifier
 
     private static ResourceIdentity? FromUrl(string normalizedKey, string v, KeyCatalog keys)
     {
-        Match m;
-        try { m = UrlRegex.Match(v); }
-        catch (RegexMatchTimeoutException) { return null; }
-        if (!m.Success) return IsReference(v) ? null : Secret(v);
-        var scheme = m.Groups["scheme"].Value.ToLowerInvariant();
-        var hostList = m.Groups["hosts"].Value;
-        var path = m.Groups["path"].Success ? m.Groups["path"].Value : "";
+        var urls = UrlParts.FindAll(v);
+        if (urls.Count == 0 || urls[0].Start != 0) return IsReference(v) ? null : Secret(v);
+        var url = urls[0];
+        var scheme = url.Scheme(v).ToLowerInvariant();
+        var hostList = url.Hosts(v);
+        var path = url.Path(v);
 
         if (BucketSchemes.Contains(scheme))
         {
@@ -127,7 +123,7 @@ public static class ResourceIdentifier
             if (store.Family == "redis")
             {
                 db = db.Length == 0 ? "0" : db;
-                var query = m.Groups["query"].Value;
+                var query = url.Query(v);
                 var dbParam = Regex.Match(query, @"(?:^|&)db=(?<n>\d+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, CredentialPattern.RegexTimeout);
                 if (path.Length <= 1 && dbParam.Success) db = dbParam.Groups["n"].Value;
             }
@@ -138,7 +134,7 @@ public static class ResourceIdentifier
         int defaultPort = scheme switch { "https" => 443, "http" => 80, _ => 0 };
         var first = hosts[0];
         bool provider = hosts.All(h => keys.Resources.IsProviderHost(h.Host));
-        bool hasUserInfo = m.Groups["userinfo"].Success && m.Groups["userinfo"].Length > 0;
+        bool hasUserInfo = url.UserInfoLength > 0;
         if (hasUserInfo && (normalizedKey.EndsWith("DSN", StringComparison.Ordinal) || first.Host.IndexOf("sentry", StringComparison.OrdinalIgnoreCase) >= 0))
         {
             // Sentry DSN: https://<key>@o1.ingest.sentry.io/<project>: the project is the resource.

@@ -20,7 +20,7 @@ public sealed class CommittedCredentialRule : IFileRule
                 if (m.Pattern.Mode == CredentialMode.Test || !m.Pattern.IsSecret || ValueFacts.IsFiller(m)) continue;
                 sink.Report(Id, file.Path, FindingSink.SubSpan(e, m.Index, m.Length), e.Key, file.Environment.Name,
                     $"{e.Key} holds a {m.Pattern.Provider} {(m.Pattern.Mode == CredentialMode.Live ? "live " : "")}secret ({m.Redacted}) in plain text; move it to a secret store and rotate it",
-                    m.Value, m.Redacted);
+                    m.Value, m.Redacted, secret: m.Value);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Kustomize;
@@ -30,7 +31,7 @@ public sealed class KustomizeOverlayAimedElsewhereRule : IViewRule
             if (!seen.Add((path, span.Start))) return;
             var where = KustomizePaths.IsUnder(path, k.Build.Directory) ? view.Name : $"{view.Name} (through {ConfigFileKind.FileName(view.Primary.Path)}, inherited from {path})";
             sink.Report(Id, path, span, key, view.Name,
-                $"{what} '{value}' names {cls.ToName()}, but this overlay deploys {where} ({view.Primary.Environment.Reason}); use {view.Name}'s own {what}",
+                $"{what} {SafeEcho.Quote(value)} names {cls.ToName()}, but this overlay deploys {where} ({view.Primary.Environment.Reason}); use {view.Name}'s own {what}",
                 value, value);
         }
 

@@ -20,7 +20,7 @@ public sealed class LiveCredentialInNonProductionRule : IViewRule
                 var kind = m.Pattern.IsPublic ? "live publishable key" : "live secret key";
                 sink.Report(Id, e.File.Path, FindingSink.SubSpan(e.Entry, m.Index, m.Length), e.Key, view.Name,
                     $"{e.Key} holds a {m.Pattern.Provider} {kind} ({m.Redacted}) in {view.Describe(e)}, a non-production environment; use the provider's test-mode key",
-                    m.Value, m.Redacted);
+                    m.Value, m.Redacted, secret: m.Value);
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed class TestCredentialInProductionRule : IViewRule
                 if (m.Pattern.Mode != CredentialMode.Test || ValueFacts.IsFiller(m)) continue;
                 sink.Report(Id, e.File.Path, FindingSink.SubSpan(e.Entry, m.Index, m.Length), e.Key, view.Name,
                     $"{e.Key} holds a {m.Pattern.Provider} test-mode key ({m.Redacted}) in {view.Describe(e)}; production needs the live key",
-                    m.Value, m.Redacted);
+                    m.Value, m.Redacted, secret: m.Value);
             }
             if (ValueFacts.IsDeclaration(e, sink.Pack)) continue;
             foreach (var part in sink.EndpointsIn(e))

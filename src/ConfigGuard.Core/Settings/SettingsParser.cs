@@ -32,7 +32,7 @@ public static class SettingsParser
         {
             var key = (pair.Key as YamlScalarNode)?.Value ?? "";
             if (!TopLevelKeys.Contains(key))
-                throw new YamlFormatException(pair.Key, $"unknown key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})");
+                throw new YamlFormatException(pair.Key, $"unknown key {SafeEcho.Quote(key)} (expected one of: {string.Join(", ", TopLevelKeys)})");
         }
 
         if (root.Get("environments") is { } envs) ReadEnvironments(envs, settings, pack);
@@ -73,7 +73,7 @@ public static class SettingsParser
         {
             var env = (pair.Key as YamlScalarNode)?.Value ?? "";
             if (pack.Environments.Classify(env) == Environments.EnvironmentClass.Unknown && !string.Equals(env, "base", StringComparison.OrdinalIgnoreCase))
-                throw new YamlFormatException(pair.Key, $"unknown environment '{env}' (use production, staging, development, test, template, base or one of their aliases)");
+                throw new YamlFormatException(pair.Key, $"unknown environment {SafeEcho.Quote(env)} (use production, staging, development, test, template, base or one of their aliases)");
             foreach (var g in YamlNodes.ToStrings(pair.Value, env)) settings.EnvironmentGlobs.Add((new Glob(g), env));
         }
     }
@@ -84,10 +84,10 @@ public static class SettingsParser
         foreach (var pair in map.Children)
         {
             var id = (pair.Key as YamlScalarNode)?.Value ?? "";
-            if (!pack.RulesById.ContainsKey(id)) throw new YamlFormatException(pair.Key, $"unknown rule '{id}'");
+            if (!pack.RulesById.ContainsKey(id)) throw new YamlFormatException(pair.Key, $"unknown rule {SafeEcho.Quote(id)}");
             var value = (pair.Value as YamlScalarNode)?.Value;
             if (!SeverityNames.TryParse(value, out var sev))
-                throw new YamlFormatException(pair.Value, $"'{value}' is not a severity (error, warning, note, none)");
+                throw new YamlFormatException(pair.Value, $"{SafeEcho.Quote(value)} is not a severity (error, warning, note, none)");
             settings.SeverityOverrides[id] = sev;
         }
     }
@@ -98,7 +98,7 @@ public static class SettingsParser
         {
             var k = (pair.Key as YamlScalarNode)?.Value ?? "";
             if (Array.IndexOf(allowed, k) < 0)
-                throw new YamlFormatException(pair.Key, $"unknown key '{k}' in '{section}' (expected: {string.Join(", ", allowed)})");
+                throw new YamlFormatException(pair.Key, $"unknown key {SafeEcho.Quote(k)} in '{section}' (expected: {string.Join(", ", allowed)})");
         }
     }
 }
