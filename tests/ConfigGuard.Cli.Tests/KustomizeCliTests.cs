@@ -22,14 +22,14 @@ public class KustomizeCliTests
     }
 
     [Fact]
-    public void Missing_resource_and_invalid_yaml_are_CG0012_with_a_location_and_the_scan_goes_on()
+    public void Missing_resource_is_CG0014_and_invalid_yaml_CG0012_with_a_location_and_the_scan_goes_on()
     {
         using var tmp = new TempDir();
         tmp.Write("overlays/staging/kustomization.yaml", "resources:\n  - missing.yaml\nconfigMapGenerator:\n  - name: c\n    literals: [APP_ENV=staging]\n");
         tmp.Write("overlays/production/kustomization.yaml", "resources: [\n");
         var r = Cli.Run(tmp.Path, "check", ".");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains(r.Lines, l => l.StartsWith("overlays/staging/kustomization.yaml:2:5: error CG0012: resource 'missing.yaml' not found", StringComparison.Ordinal));
+        Assert.Contains(r.Lines, l => l.StartsWith("overlays/staging/kustomization.yaml:2:5: error CG0014: resource 'missing.yaml' not found", StringComparison.Ordinal));
         Assert.Contains(r.Lines, l => l.StartsWith("overlays/production/kustomization.yaml:", StringComparison.Ordinal) && l.Contains("CG0012: invalid YAML"));
     }
 }

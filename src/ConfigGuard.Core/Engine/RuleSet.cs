@@ -10,6 +10,7 @@ public static class RuleSet
     {
         new UnignoredLocalSecretFileRule(),
         new UnparseableFileRule(),
+        new KustomizeBuildFailureRule(),
         new CommittedCredentialRule(),
     };
 

@@ -16,7 +16,7 @@ public sealed class KustomizeBuild
     public string KustomizationPath { get; }
     public string Directory { get; }
     public List<KustomizeResource> Resources { get; } = new();
-    /// <summary>Errors kustomize would stop at (CG0012) and notes (remote or out-of-repository references, not followed).</summary>
+    /// <summary>YAML that cannot be read (CG0012), what kustomize would refuse to build (CG0014), and notes (references not followed, limits).</summary>
     public List<KustomizeProblem> Problems { get; } = new();
     /// <summary>Every file the build read, kustomization files included, in first-read order.</summary>
     public List<string> FilesRead { get; } = new();

@@ -80,13 +80,16 @@ internal sealed class KustomizeBuilder
         return null;
     }
 
-    private void Error(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message));
-    private void Note(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, isNote: true));
+    /// <summary>`kubectl kustomize` would stop here (CG0014).</summary>
+    private void Error(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, KustomizeProblemKind.Build));
+    /// <summary>The YAML cannot be read (CG0012).</summary>
+    private void SyntaxError(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, KustomizeProblemKind.Syntax));
+    private void Note(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, KustomizeProblemKind.Note));
 
     private YamlLoadResult Load(string path, string text, YamlTextOrigin? origin = null)
     {
         var result = origin is null && _yamlCache is not null ? _yamlCache.Load(path, text) : YamlTreeLoader.Load(path, text, origin);
-        foreach (var e in result.Errors) Error(path, e.Span, e.Message);
+        foreach (var e in result.Errors) SyntaxError(path, e.Span, e.Message);
         if (origin is null && !_build.Comments.ContainsKey(path)) _build.Comments[path] = YamlComments.Extract(text);
         return result;
     }
@@ -96,14 +99,14 @@ internal sealed class KustomizeBuilder
         var dir = ConfigFileKind.Directory(kustPath);
         if (++_visits > MaxKustomizations)
         {
-            Error(kustPath, new SourceSpan(0, 0, 1, 1, 1, 1), $"more than {MaxKustomizations} kustomizations in one build; stopped here");
+            Note(kustPath, new SourceSpan(0, 0, 1, 1, 1, 1), $"more than {MaxKustomizations} kustomizations in one build; ConfigGuard stopped here (the rest is not analyzed)");
             return;
         }
         var loaded = Load(kustPath, text);
         if (loaded.Documents.Count == 0) return;
         if (loaded.Documents[0] is not YamlTreeMap root)
         {
-            Error(kustPath, loaded.Documents[0].Span, "a kustomization must be a YAML mapping");
+            SyntaxError(kustPath, loaded.Documents[0].Span, "a kustomization must be a YAML mapping");
             return;
         }
         _stack.Add(dir);
@@ -205,7 +208,7 @@ internal sealed class KustomizeBuilder
         }
         if (_stack.Count >= MaxNesting)
         {
-            Error(reference.Path, reference.ValueSpan, $"kustomizations nested more than {MaxNesting} levels deep; stopped here");
+            Note(reference.Path, reference.ValueSpan, $"kustomizations nested more than {MaxNesting} levels deep; ConfigGuard stopped here (the rest is not analyzed)");
             return false;
         }
         return true;

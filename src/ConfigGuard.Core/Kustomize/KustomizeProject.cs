@@ -10,7 +10,7 @@ namespace ConfigGuard.Core.Kustomize;
 
 /// <summary>
 /// Turns the kustomizations among a scan's files into what the engine analyzes: one <see cref="ConfigFile"/> per file a
-/// build read (values it writes, YAML comments, CG0012 problems) and one <see cref="EnvironmentView"/> per overlay whose
+/// build read (values it writes, YAML comments, CG0012 syntax errors, CG0014 build failures) and one <see cref="EnvironmentView"/> per overlay whose
 /// environment is known (folder name, configguard.yaml, or a declared key), holding the env values and ConfigMap/Secret
 /// data the overlay deploys. A value a base wrote is marked inherited and keeps the base's location.
 /// </summary>
@@ -58,6 +58,7 @@ public sealed class KustomizeProject
         var entries = new Dictionary<string, List<ConfigEntry>>(StringComparer.Ordinal);
         var entryKeys = new HashSet<(string, string, int, int)>();
         var errors = new Dictionary<string, List<ParseError>>(StringComparer.Ordinal);
+        var buildErrors = new Dictionary<string, List<ParseError>>(StringComparer.Ordinal);
         var errorKeys = new HashSet<(string, string, int)>();
         var comments = new Dictionary<string, List<SourceComment>>(StringComparer.Ordinal);
         var notices = new List<Notice>();
@@ -83,7 +84,8 @@ public sealed class KustomizeProject
                     if (noticeKeys.Add(p.Path + "|" + text)) notices.Add(new Notice(p.Path, text));
                     continue;
                 }
-                if (errorKeys.Add((p.Path, p.Message, p.Span.Start))) Bucket(errors, p.Path).Add(new ParseError(p.Message, p.Span));
+                if (!errorKeys.Add((p.Path, p.Message, p.Span.Start))) continue;
+                Bucket(p.Kind == KustomizeProblemKind.Syntax ? errors : buildErrors, p.Path).Add(new ParseError(p.Message, p.Span));
             }
             foreach (var c in b.Comments) comments[c.Key] = c.Value;
         }
@@ -94,11 +96,12 @@ public sealed class KustomizeProject
         {
             var fileEntries = entries.TryGetValue(path, out var fe) ? fe : new List<ConfigEntry>();
             var fileErrors = errors.TryGetValue(path, out var er) ? er : new List<ParseError>();
+            var fileBuildErrors = buildErrors.TryGetValue(path, out var be) ? be : new List<ParseError>();
             var fileComments = comments.TryGetValue(path, out var fc) ? fc : new List<SourceComment>();
             int rootIndex = roots.IndexOf(path);
             ParsedFile parsed = rootIndex >= 0 && builds[rootIndex] is not null
-                ? new KustomizationParsedFile(path, fileEntries, fileComments, fileErrors, builds[rootIndex])
-                : new ParsedFile(path, ConfigFormat.Kustomize, fileEntries, fileComments, fileErrors);
+                ? new KustomizationParsedFile(path, fileEntries, fileComments, fileErrors, fileBuildErrors, builds[rootIndex])
+                : new ParsedFile(path, ConfigFormat.Kustomize, fileEntries, fileComments, fileErrors, fileBuildErrors);
             files[path] = new ConfigFile(parsed, Assign(path, inference), byPath.TryGetValue(path, out var src) ? src.Facts : default);
         }
 

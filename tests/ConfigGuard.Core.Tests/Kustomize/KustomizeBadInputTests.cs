@@ -6,7 +6,7 @@ using Xunit;
 
 namespace ConfigGuard.Core.Tests.Kustomize;
 
-/// <summary>Hostile and broken kustomize input: a CG0012 (or note) with a location, never a crash, a hang or unbounded memory.</summary>
+/// <summary>Hostile and broken kustomize input: a CG0012 (unreadable YAML), a CG0014 (kustomize would refuse it) or a note, with a location; never a crash, a hang or unbounded memory.</summary>
 public class KustomizeBadInputTests
 {
     [Fact]
@@ -41,9 +41,9 @@ public class KustomizeBadInputTests
     }
 
     [Fact]
-    public void A_cycle_of_bases_is_CG0012_at_the_reference_that_closes_it()
+    public void A_cycle_of_bases_is_CG0014_at_the_reference_that_closes_it()
     {
-        var findings = Scan.Rule("CG0012",
+        var findings = Scan.Rule("CG0014",
             ("a/kustomization.yaml", "resources:\n  - ../b\n"),
             ("b/kustomization.yaml", "resources:\n  - ../a\n"));
         Assert.Contains(findings, f => f.Message.StartsWith("cycle:", StringComparison.Ordinal) && f.Span.StartLine == 2);
@@ -52,13 +52,13 @@ public class KustomizeBadInputTests
     [Fact]
     public void A_self_reference_is_a_cycle()
     {
-        Assert.Contains(Scan.Rule("CG0012", ("a/kustomization.yaml", "resources:\n  - .\n")), f => f.Message.StartsWith("cycle:", StringComparison.Ordinal));
+        Assert.Contains(Scan.Rule("CG0014", ("a/kustomization.yaml", "resources:\n  - .\n")), f => f.Message.StartsWith("cycle:", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Missing_resource_env_file_and_patch_are_CG0012_at_their_entries()
+    public void Missing_resource_env_file_and_patch_are_CG0014_at_their_entries()
     {
-        var findings = Scan.Rule("CG0012", ("overlays/staging/kustomization.yaml",
+        var findings = Scan.Rule("CG0014", ("overlays/staging/kustomization.yaml",
             "resources:\n  - nope.yaml\nconfigMapGenerator:\n- name: c\n  envs: [gone.env]\npatches:\n- path: patch.yaml\n"));
         Assert.Equal(new[] { 2, 5, 7 }, findings.Select(f => f.Span.StartLine).OrderBy(l => l).ToArray());
     }
@@ -68,7 +68,7 @@ public class KustomizeBadInputTests
     {
         var engine = new Core.Engine.AnalysisEngine(Core.Catalog.RulePack.Default);
         var result = engine.Analyze(new[] { new Core.Engine.SourceFile("k/kustomization.yaml", "resources:\n  - github.com/acme/x//base\n  - ../../etc\n") });
-        Assert.DoesNotContain(result.Findings, f => f.RuleId == "CG0012");
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is "CG0012" or "CG0014");
         Assert.Equal(2, result.Notices.Count);
     }
 
@@ -81,6 +81,6 @@ public class KustomizeBadInputTests
         var watch = Stopwatch.StartNew();
         var build = KustomizeModel.Build(files, "l0/kustomization.yaml");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
-        Assert.Contains(build.Problems, p => p.Message.Contains("more than"));
+        Assert.Contains(build.Problems, p => p.Message.Contains("more than") && p.IsNote);
     }
 }

@@ -1,21 +1,16 @@
-using System.Diagnostics;
 using ConfigGuard.Core.Kustomize;
 using Xunit;
-using Xunit.Abstractions;
+using ConfigGuard.Tests;
 
 namespace ConfigGuard.Core.Tests.Kustomize;
 
 /// <summary>
 /// Parity against the real renderer, live: each fixture is written to a temp folder, rendered by `kubectl kustomize`
 /// and by the in-process model, and the two must agree on names (hash suffixes included), namespaces, data and images.
-/// Without kubectl on PATH each test returns early and says so (CI machines may not have it).
+/// Without kubectl on PATH the tests are skipped, with that reason (CI machines may not have it).
 /// </summary>
 public class KustomizeLiveKubectlTests
 {
-    private readonly ITestOutputHelper _output;
-
-    public KustomizeLiveKubectlTests(ITestOutputHelper output) => _output = output;
-
     public static IEnumerable<object[]> Fixtures() => new[]
     {
         new object[] { "namespace_and_images", new Dictionary<string, string>
@@ -48,57 +43,14 @@ public class KustomizeLiveKubectlTests
         }, "staging" },
     };
 
-    [Theory]
+    [KubectlTheory]
     [MemberData(nameof(Fixtures))]
     public void In_process_model_matches_live_kubectl_kustomize(string name, Dictionary<string, string> files, string root)
     {
-        var kubectl = FindOnPath("kubectl");
-        if (kubectl is null)
-        {
-            _output.WriteLine($"skipped {name}: kubectl is not on PATH");
-            return;
-        }
-        var dir = Path.Combine(Path.GetTempPath(), "cg-kust-" + Guid.NewGuid().ToString("N")[..10]);
-        try
-        {
-            foreach (var (path, text) in files)
-            {
-                var full = Path.Combine(dir, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, text);
-            }
-            var rendered = Run(kubectl, Path.Combine(dir, root));
-            var build = KustomizeModel.Build(files, KustomizePaths.Combine(root, "kustomization.yaml"));
-            Assert.DoesNotContain(build.Problems, p => !p.IsNote);
-            RenderedObjects.AssertSame(RenderedObjects.FromKubectlOutput(rendered), RenderedObjects.FromModel(build), name);
-        }
-        finally
-        {
-            try { Directory.Delete(dir, true); } catch (IOException) { }
-        }
-    }
-
-    private static string Run(string kubectl, string dir)
-    {
-        var psi = new ProcessStartInfo(kubectl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add("kustomize");
-        psi.ArgumentList.Add(dir);
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        if (!p.WaitForExit(60_000)) { p.Kill(true); throw new TimeoutException("kubectl kustomize"); }
-        Assert.True(p.ExitCode == 0, "kubectl kustomize failed: " + err.Result);
-        return output;
-    }
-
-    private static string? FindOnPath(string exe)
-    {
-        foreach (var d in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            if (d.Length == 0) continue;
-            var candidate = Path.Combine(d, exe);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
+        var rendered = Kubectl.Kustomize(files, root);
+        Assert.True(rendered.Builds, "kubectl kustomize failed: " + rendered.Error);
+        var build = KustomizeModel.Build(files, KustomizePaths.Combine(root, "kustomization.yaml"));
+        Assert.DoesNotContain(build.Problems, p => !p.IsNote);
+        RenderedObjects.AssertSame(RenderedObjects.FromKubectlOutput(rendered.Output), RenderedObjects.FromModel(build), name);
     }
 }

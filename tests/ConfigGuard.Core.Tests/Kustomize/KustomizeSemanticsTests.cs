@@ -45,9 +45,9 @@ public class KustomizeSemanticsTests
     }
 
     [Fact]
-    public void Duplicate_keys_in_one_generator_are_CG0012_at_the_second_key()
+    public void Duplicate_keys_in_one_generator_are_CG0014_at_the_second_key()
     {
-        var findings = Scan.Rule("CG0012",
+        var findings = Scan.Rule("CG0014",
             ("overlays/staging/kustomization.yaml", "configMapGenerator:\n- name: c\n  literals:\n  - APP_ENV=staging\n  - APP_ENV=production\n"));
         var f = Assert.Single(findings);
         Assert.Equal((5, 5), (f.Span.StartLine, f.Span.StartColumn));
