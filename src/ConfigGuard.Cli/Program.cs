@@ -33,10 +33,14 @@ public static class Program
         PhaseTimer.Mark("commands built");
         var parse = root.Parse(args);
         PhaseTimer.Mark("arguments parsed");
-        if (parse.Errors.Count > 0)
+        // Our own checks first: they name unknown commands and options with a suggestion, and catch empty values.
+        var usage = UsageChecks.Find(parse);
+        if (usage.Count > 0 || parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) Console.Error.WriteLine("configguard: " + e.Message);
-            Console.Error.WriteLine("Run 'configguard --help' for usage.");
+            foreach (var line in usage) Console.Error.WriteLine(line);
+            // System.CommandLine's own errors about the tokens reported above would say the same thing again.
+            if (usage.Count == 0 || parse.UnmatchedTokens.Count == 0)
+                foreach (var e in parse.Errors) Console.Error.WriteLine("configguard: " + OneLine(e.Message));
             return 2;
         }
         try
@@ -48,5 +52,15 @@ public static class Program
             Console.Error.WriteLine(e.Message);
             return 2;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read or write the command did not expect to fail: one line, never a stack trace (CONFIGGUARD_DEBUG=1 shows it).
+            Console.Error.WriteLine("configguard: error: " + IoErrors.Describe(e));
+            if (Environment.GetEnvironmentVariable("CONFIGGUARD_DEBUG") == "1") Console.Error.WriteLine(e);
+            return 2;
+        }
     }
+
+    private static string OneLine(string message) =>
+        string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

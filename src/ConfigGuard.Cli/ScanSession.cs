@@ -45,6 +45,10 @@ internal sealed class ScanSession
         var first = Directory.Exists(full[0]) ? full[0] : Path.GetDirectoryName(full[0])!;
         var gitRoot = GitRepository.FindRoot(first);
         var root = gitRoot ?? CommonRoot(full);
+        if (configPath is not null && !File.Exists(configPath))
+            throw new UsageException(Directory.Exists(configPath)
+                ? $"configguard: --config {configPath} is a folder; name the configguard.yaml file"
+                : $"configguard: --config file not found: {Path.GetFullPath(configPath)}");
         var settingsFile = configPath is not null ? Path.GetFullPath(configPath) : FindSettings(first, root);
         var settings = settingsFile is null ? ConfigGuardSettings.Empty : LoadSettings(settingsFile);
         return new ScanSession(root, gitRoot is not null, settings, settingsFile, full);
@@ -74,19 +78,22 @@ internal sealed class ScanSession
 
         if (!findingsOnly || found.Count <= BatchFiles)
         {
-            var result = engine.Analyze(ReadAll(found, maxFileBytes, notices), referenced.Read);
+            var sources = ReadAll(found, maxFileBytes, notices);
+            var result = engine.Analyze(sources, referenced.Read);
             PhaseTimer.Mark("read and analyze");
             foreach (var n in result.Notices) notices.Add(n);
-            return new ScanOutcome(result, Ordered(notices)) { InScope = InScope };
+            return new ScanOutcome(result, Ordered(notices)) { InScope = InScope, FilesFound = found.Count, FilesUnread = found.Count - sources.Count };
         }
 
         var findings = new List<Finding>();
         var directives = new List<SuppressionDirective>();
         var scanned = new HashSet<string>(StringComparer.Ordinal);
-        int suppressed = 0;
+        int suppressed = 0, unread = 0;
         foreach (var batch in ScanBatches.Split(found, BatchFiles))
         {
-            var result = engine.Analyze(ReadAll(batch, maxFileBytes, notices), referenced.Read);
+            var sources = ReadAll(batch, maxFileBytes, notices);
+            unread += batch.Count - sources.Count;
+            var result = engine.Analyze(sources, referenced.Read);
             findings.AddRange(result.Findings);
             directives.AddRange(result.SuppressionDirectives);
             foreach (var f in result.Files) scanned.Add(f.Path);
@@ -97,7 +104,7 @@ internal sealed class ScanSession
         // A file a kustomization in another batch references is analyzed in both: report each finding once.
         var merged = new AnalysisResult(ScanBatches.Distinct(findings), Array.Empty<ConfigFile>(), Array.Empty<EnvironmentView>(), suppressed,
             suppressionDirectives: directives.GroupBy(d => (d.Path, d.Line)).Select(g => g.First()).OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ToList());
-        return new ScanOutcome(merged, Ordered(notices)) { InScope = InScope, FilesScanned = scanned.Count };
+        return new ScanOutcome(merged, Ordered(notices)) { InScope = InScope, FilesScanned = scanned.Count, FilesFound = found.Count, FilesUnread = unread };
     }
 
     private static List<SourceFile> ReadAll(IReadOnlyList<DiscoveredFile> files, long maxFileBytes, ConcurrentBag<Notice> notices)
@@ -203,8 +210,11 @@ internal sealed class ScanSession
         var findings = result.Findings.Where(f => InScope(f.Path) || f.Related.Any(r => InScope(r.Path))).ToList();
         var directives = result.SuppressionDirectives.Where(d => InScope(d.Path)).ToList();
         var orderedNotices = notices.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal).ToList();
+        int changedConfig = git.Changed.Count(p => git.Entries.ContainsKey(p) && FileDiscovery.Wanted(p, Settings));
         return new ScanOutcome(result, orderedNotices)
         {
+            FilesFound = changedConfig,
+            FilesUnread = changedConfig - read.Count(f => changed.Contains(f.Path)),
             Findings = findings,
             FilesScanned = result.Files.Count(f => InScope(f.Path)),
             Directives = directives,
@@ -240,7 +250,7 @@ internal sealed class ScanSession
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{path}: error: cannot read configguard.yaml: {e.Message}");
+            throw new UsageException($"{path}: error: cannot read configguard.yaml: {IoErrors.Describe(e)}");
         }
         try { return SettingsParser.Parse(text, RulePack.Default); }
         catch (YamlFormatException e)
@@ -274,4 +284,7 @@ internal sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> 
     public IReadOnlyList<SuppressionDirective> Directives { get; init; } = Result.SuppressionDirectives;
     /// <summary>Whether a path was part of what this run judges (baseline staleness is only decided for those).</summary>
     public Func<string, bool> InScope { get; init; } = _ => true;
+    /// <summary>Config files the run set out to read, and how many of them it could not (size cap, binary, unreadable).</summary>
+    public int FilesFound { get; init; }
+    public int FilesUnread { get; init; }
 }

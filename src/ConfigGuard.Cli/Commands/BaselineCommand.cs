@@ -14,6 +14,7 @@ internal static class BaselineCommand
         var create = new Command("create", "Write the current findings' fingerprints to a baseline file") { paths, output, config };
         create.SetAction(parse =>
         {
+            if (parse.GetValue(output) is { } target) Output.ReportFile.CheckWritable(target, "--output");
             var session = ScanSession.Open(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(config));
             var outcome = session.Run(ScanSession.DefaultMaxFileBytes, findingsOnly: true);
             var baseline = Baseline.From(outcome.Findings);

@@ -23,6 +23,12 @@ internal static class CheckCommand
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Print secret values in full (never use in CI logs)" };
         var config = new Option<string?>("--config") { Description = "Path to configguard.yaml (default: found upwards from the scanned folder)" };
         var maxSize = new Option<long>("--max-file-size") { Description = "Skip files larger than this many bytes", DefaultValueFactory = _ => ScanSession.DefaultMaxFileBytes };
+        maxSize.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long>() < 1) r.AddError($"--max-file-size must be a positive number of bytes (got {r.GetValueOrDefault<long>()}); the default is {ScanSession.DefaultMaxFileBytes}");
+        });
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print findings only: no notes and no summary line (text format)" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say on stderr what was read: root, configguard.yaml, baseline, files scanned" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output" };
         var staged = new Option<bool>("--staged") { Description = "Scan what is staged in the git index (the content `git commit` will record), not the working tree" };
         var diff = new Option<string?>("--diff") { Description = "Scan the files changed between the merge base of BASE and HEAD (`git diff BASE...HEAD`), as committed in HEAD" };
@@ -32,13 +38,16 @@ internal static class CheckCommand
 
         var cmd = new Command("check", "Scan config files and report findings")
         {
-            paths, format, output, reports, failOn, showSecrets, config, maxSize, noColor, staged, diff, baseline, noBaseline, unused,
+            paths, format, output, reports, failOn, showSecrets, config, maxSize, noColor, staged, diff, baseline, noBaseline, unused, quiet, verbose,
         };
         cmd.SetAction(parse =>
         {
             var reportSpecs = ParseReports(parse.GetValue(reports) ?? Array.Empty<string>());
             if (parse.GetValue(staged) && parse.GetValue(diff) is not null) throw new UsageException("configguard: use either --staged or --diff, not both");
             if (parse.GetValue(baseline) is not null && parse.GetValue(noBaseline)) throw new UsageException("configguard: use either --baseline or --no-baseline, not both");
+            if (parse.GetValue(quiet) && parse.GetValue(verbose)) throw new UsageException("configguard: use either --quiet or --verbose, not both");
+            if (parse.GetValue(output) is { } o) ReportFile.CheckWritable(o, "--output");
+            foreach (var (_, file) in reportSpecs) if (file != "-") ReportFile.CheckWritable(file, "--report");
             var session = ScanSession.Open(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(config));
             PhaseTimer.Mark("session opened");
             GitScope? scope = parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
@@ -72,7 +81,15 @@ internal static class CheckCommand
             var report = new ScanReport(findings, notices, outcome.FilesScanned, outcome.Result.Suppressed, session.Pack, parse.GetValue(showSecrets))
             {
                 Baselined = baselined,
+                Quiet = parse.GetValue(quiet),
             };
+            if (parse.GetValue(verbose))
+            {
+                var mode = scope switch { GitScope.Staged => "the git index (--staged)", GitScope.Diff d => $"changes since {d.Base} (--diff)", _ => "the working tree" };
+                Console.Error.WriteLine($"configguard: root {session.Root}; read {mode}");
+                Console.Error.WriteLine($"configguard: configguard.yaml: {session.SettingsPath ?? "none found"}; baseline: {baselinePath ?? "none"}");
+                Console.Error.WriteLine($"configguard: {outcome.FilesFound} config files found by name, {outcome.FilesFound - outcome.FilesUnread} of them read, {notices.Count} notes");
+            }
             SeverityNames.TryParse(parse.GetValue(failOn), out var threshold);
             var outPath = parse.GetValue(output);
             bool color = outPath is null && !parse.GetValue(noColor) && !Console.IsOutputRedirected
@@ -80,6 +97,12 @@ internal static class CheckCommand
             Write(report, parse.GetValue(format)!, outPath, session.Root, color, threshold);
             foreach (var (fmt, file) in reportSpecs) Write(report, fmt, file == "-" ? null : file, session.Root, false, threshold);
             PhaseTimer.Mark("reports written");
+            if (outcome.FilesFound > 0 && outcome.FilesUnread == outcome.FilesFound)
+            {
+                // The gate must not pass having read nothing (every file over --max-file-size, binary or unreadable).
+                Console.Error.WriteLine($"configguard: error: none of the {outcome.FilesFound} config files found could be read (see the notes); nothing was checked");
+                return 2;
+            }
             return report.Findings.Any(f => f.Severity >= threshold && f.Severity != Severity.None) ? 1 : 0;
         });
         return cmd;
@@ -102,7 +125,20 @@ internal static class CheckCommand
 
     private static void Write(ScanReport report, string format, string? outPath, string root, bool color, Severity failLevel)
     {
-        using var stream = outPath is null ? Console.OpenStandardOutput() : File.Create(outPath);
+        try
+        {
+            WriteReport(report, format, outPath, root, color, failLevel);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"configguard: cannot write {outPath ?? "the report to stdout"}: {IoErrors.Describe(e)}");
+        }
+        if (outPath is not null && !report.Quiet) Console.Error.WriteLine($"configguard: {report.Summary()}; {format} report written to {outPath}");
+    }
+
+    private static void WriteReport(ScanReport report, string format, string? outPath, string root, bool color, Severity failLevel)
+    {
+        using var stream = outPath is null ? Console.OpenStandardOutput() : ReportFile.Create(outPath);
         switch (format)
         {
             case "json":
@@ -123,6 +159,5 @@ internal static class CheckCommand
                 }
                 break;
         }
-        if (outPath is not null) Console.Error.WriteLine($"configguard: {report.Summary()}; {format} report written to {outPath}");
     }
 }

@@ -80,7 +80,7 @@ internal sealed class FileDiscovery
             try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList(); }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                Notices.Add(new Notice(relDir.Length == 0 ? "." : relDir, $"cannot read folder ({e.Message})"));
+                Notices.Add(new Notice(relDir.Length == 0 ? "." : relDir, $"cannot read folder ({IoErrors.Describe(e)})"));
                 continue;
             }
             var subdirs = new List<string>();

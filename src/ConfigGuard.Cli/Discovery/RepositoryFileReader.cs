@@ -35,7 +35,7 @@ internal static class RepositoryFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            notices.Add(new Notice(relativePath, "cannot read file: " + e.Message));
+            notices.Add(new Notice(relativePath, "cannot read file: " + IoErrors.Describe(e)));
             return null;
         }
     }

@@ -72,7 +72,7 @@ internal sealed class Baseline
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{path}: error: cannot read baseline: {e.Message}");
+            throw new UsageException($"{path}: error: cannot read baseline: {IoErrors.Describe(e)}");
         }
         catch (JsonException e)
         {

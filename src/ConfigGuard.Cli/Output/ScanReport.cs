@@ -15,6 +15,9 @@ internal sealed record ScanReport(
     /// <summary>Findings accepted by the baseline file (not in <see cref="Findings"/>).</summary>
     public int Baselined { get; init; }
 
+    /// <summary>--quiet: the text report is the findings alone (no notes, no summary).</summary>
+    public bool Quiet { get; init; }
+
     public int Count(Severity s) => Findings.Count(f => f.Severity == s);
 
     public string Summary()

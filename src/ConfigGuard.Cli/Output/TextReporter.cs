@@ -15,6 +15,7 @@ internal static class TextReporter
             if (report.ShowSecrets && f.RawValue is not null) output.Write($" [value: {f.RawValue}]");
             output.WriteLine();
         }
+        if (report.Quiet) return;
         foreach (var n in report.Notices) output.WriteLine($"{n.Path}: note: {n.Message}");
         output.WriteLine(report.Summary());
     }
