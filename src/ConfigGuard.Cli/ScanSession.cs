@@ -127,7 +127,7 @@ internal sealed class ScanSession
     /// </summary>
     public ScanOutcome RunGit(GitScope scope, long maxFileBytes)
     {
-        if (!IsGitRepository) throw new UsageException("configguard: --staged and --diff need a git repository (none found at " + Root + ")");
+        if (!IsGitRepository) throw new UsageException("configguard: --staged, --diff and --pre-commit need a git repository (none found at " + Root + ")");
         var notices = new ConcurrentBag<Notice>();
         var specs = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).Select(r => r == "." ? "" : r).Where(r => r.Length > 0).ToList();
         using var git = GitIndexSource.Open(Root, scope, specs);

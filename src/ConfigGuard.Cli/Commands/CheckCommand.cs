@@ -30,6 +30,7 @@ internal static class CheckCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print findings only: no notes and no summary line (text format)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say on stderr what was read: root, configguard.yaml, baseline, files scanned" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output" };
+        var preCommit = new Option<bool>("--pre-commit") { Description = "Scan the files named as PATH arguments as the git index holds them, with the files they are compared with (the pre-commit framework passes the names; works under --all-files too)" };
         var staged = new Option<bool>("--staged") { Description = "Scan what is staged in the git index (the content `git commit` will record), not the working tree" };
         var diff = new Option<string?>("--diff") { Description = "Scan the files changed between the merge base of BASE and HEAD (`git diff BASE...HEAD`), as committed in HEAD" };
         var baseline = new Option<string?>("--baseline") { Description = $"Accept the findings listed in this baseline file (default: {Baseline.DefaultFileName} at the repository root, if present)" };
@@ -38,7 +39,7 @@ internal static class CheckCommand
 
         var cmd = new Command("check", "Scan config files and report findings")
         {
-            paths, format, output, reports, failOn, showSecrets, config, maxSize, noColor, staged, diff, baseline, noBaseline, unused, quiet, verbose,
+            paths, format, output, reports, failOn, showSecrets, config, maxSize, noColor, staged, diff, baseline, noBaseline, unused, quiet, verbose, preCommit,
         };
         cmd.SetAction(parse =>
         {
@@ -48,9 +49,14 @@ internal static class CheckCommand
             if (parse.GetValue(quiet) && parse.GetValue(verbose)) throw new UsageException("configguard: use either --quiet or --verbose, not both");
             if (parse.GetValue(output) is { } o) ReportFile.CheckWritable(o, "--output");
             foreach (var (_, file) in reportSpecs) if (file != "-") ReportFile.CheckWritable(file, "--report");
-            var session = ScanSession.Open(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(config));
+            if (parse.GetValue(preCommit) && (parse.GetValue(staged) || parse.GetValue(diff) is not null))
+                throw new UsageException("configguard: --pre-commit judges the named files; use it without --staged or --diff");
+            // With --pre-commit the PATH arguments are the files to judge (they may be deleted ones): the scan starts here.
+            var named = parse.GetValue(paths) ?? Array.Empty<string>();
+            var session = ScanSession.Open(parse.GetValue(preCommit) ? Array.Empty<string>() : named, parse.GetValue(config));
             PhaseTimer.Mark("session opened");
-            GitScope? scope = parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
+            GitScope? scope = parse.GetValue(preCommit) ? new GitScope.Files(named.Select(n => Path.GetRelativePath(session.Root, Path.GetFullPath(n)).Replace('\\', '/')).ToList())
+                : parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
             var outcome = scope is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true) : session.RunGit(scope, parse.GetValue(maxSize));
 
             var findings = outcome.Findings;
@@ -85,7 +91,7 @@ internal static class CheckCommand
             };
             if (parse.GetValue(verbose))
             {
-                var mode = scope switch { GitScope.Staged => "the git index (--staged)", GitScope.Diff d => $"changes since {d.Base} (--diff)", _ => "the working tree" };
+                var mode = scope switch { GitScope.Staged => "the git index (--staged)", GitScope.Files f => $"{f.Paths.Count} named files from the git index (--pre-commit)", GitScope.Diff d => $"changes since {d.Base} (--diff)", _ => "the working tree" };
                 Console.Error.WriteLine($"configguard: root {session.Root}; read {mode}");
                 Console.Error.WriteLine($"configguard: configguard.yaml: {session.SettingsPath ?? "none found"}; baseline: {baselinePath ?? "none"}");
                 Console.Error.WriteLine($"configguard: {outcome.FilesFound} config files found by name, {outcome.FilesFound - outcome.FilesUnread} of them read, {notices.Count} notes");

@@ -8,6 +8,8 @@ internal abstract record GitScope
 {
     public sealed record Staged : GitScope;
     public sealed record Diff(string Base) : GitScope;
+    /// <summary>Named files as the index holds them (`check --pre-commit FILE...`: the names the pre-commit framework passes).</summary>
+    public sealed record Files(IReadOnlyList<string> Paths) : GitScope;
 }
 
 /// <summary>One entry of the index or a tree: path as git prints it (repository-relative, `/`), file mode and blob id.</summary>
@@ -49,6 +51,7 @@ internal sealed class GitIndexSource : IDisposable
     /// <exception cref="UsageException">git failed (an unknown BASE, a shallow clone without the merge base).</exception>
     public static GitIndexSource Open(string root, GitScope scope, IReadOnlyList<string> pathSpecs)
     {
+        if (scope is GitScope.Files files) return OpenFiles(root, files);
         var diffArgs = new List<string> { "-c", "core.quotepath=off", "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--ignore-submodules" };
         if (scope is GitScope.Staged) diffArgs.Add("--cached");
         else if (scope is GitScope.Diff d) diffArgs.Add(d.Base + "...HEAD");
@@ -93,6 +96,37 @@ internal sealed class GitIndexSource : IDisposable
         finally
         {
             // Only reached with processes left over when git failed: stop the ones still running.
+            foreach (var p in started)
+            {
+                try { if (!p.HasExited) p.Kill(); } catch (InvalidOperationException) { }
+                p.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The named files count as changed, whatever git's diff says: under `pre-commit run --all-files` (and in
+    /// pre-commit CI services) nothing is staged, and the names are all there is. Names that are not in the index
+    /// (deleted, untracked) are left out; content comes from the index, which equals the working tree during a commit.
+    /// </summary>
+    private static GitIndexSource OpenFiles(string root, GitScope.Files scope)
+    {
+        var started = new List<Process>(2);
+        try
+        {
+            var list = Start(root, new[] { "ls-files", "-s", "-z" }, started);
+            var catFile = Start(root, new[] { "cat-file", "--batch" }, started, redirectInput: true);
+            var (code, output, error) = GitRepository.Collect(list);
+            if (code != 0) throw new UsageException($"configguard: git ls-files failed: {error.Trim()}");
+            var entries = ParseLsFiles(output);
+            PhaseTimer.Mark("git ls-files");
+            list.Dispose();
+            started.Clear();
+            var changed = scope.Paths.Where(entries.ContainsKey).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            return new GitIndexSource(catFile, scope, changed, entries);
+        }
+        finally
+        {
             foreach (var p in started)
             {
                 try { if (!p.HasExited) p.Kill(); } catch (InvalidOperationException) { }
