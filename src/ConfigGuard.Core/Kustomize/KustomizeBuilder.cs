@@ -35,6 +35,8 @@ internal sealed class KustomizeBuilder
     private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
     private readonly List<string> _stack = new();
     private int _visits;
+    /// <summary>Why the model may not see every object of the build (first reason), or null.</summary>
+    private string? _incomplete;
 
     private readonly YamlTreeCache? _yamlCache;
 
@@ -114,7 +116,9 @@ internal sealed class KustomizeBuilder
         {
             foreach (var field in UnmodeledFields)
             {
-                if (root.GetEntry(field) is { } e) Note(kustPath, e.KeySpan, $"'{field}' is not modeled by ConfigGuard's in-process kustomize; values it changes are not analyzed");
+                if (root.GetEntry(field) is not { } e) continue;
+                Note(kustPath, e.KeySpan, $"'{field}' is not modeled by ConfigGuard's in-process kustomize; values it changes are not analyzed");
+                if (field is "helmCharts" or "generators" or "transformers") _incomplete ??= $"'{field}' in {kustPath}";
             }
             foreach (var s in Scalars(root.Get("resources")).Concat(Scalars(root.Get("bases")))) AddResource(dir, s, set);
             foreach (var s in Scalars(root.Get("components"))) AddComponent(dir, s, set);
@@ -220,10 +224,15 @@ internal sealed class KustomizeBuilder
         if (KustomizePaths.IsRemote(reference.Value))
         {
             Note(reference.Path, reference.ValueSpan, $"remote {what} {SafeEcho.QuoteLocation(reference.Value)} not followed (ConfigGuard never fetches)");
+            _incomplete ??= $"remote {what} at {reference.Path}:{reference.ValueSpan.StartLine}";
             return null;
         }
         var target = KustomizePaths.Join(dir, reference.Value);
-        if (target is null) Note(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)} leaves the repository; not followed");
+        if (target is null)
+        {
+            Note(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)} leaves the repository; not followed");
+            _incomplete ??= $"{what} outside the repository at {reference.Path}:{reference.ValueSpan.StartLine}";
+        }
         return target;
     }
 
@@ -303,16 +312,24 @@ internal sealed class KustomizeBuilder
         string? disable = gen.GetMap("options")?.GetString("disableNameSuffixHash") ?? globalOptions?.GetString("disableNameSuffixHash");
         bool hash = !string.Equals(disable, "true", StringComparison.OrdinalIgnoreCase);
         var behavior = gen.GetString("behavior") ?? "create";
-        var ns2 = gen.GetString("namespace");
-        var existing = set.FirstOrDefault(r => r.Kind == kind && r.HasName(name) && (ns2 is null || r.Namespace == ns2));
+        // The ID is kind + name + namespace: a generator in another namespace makes another object.
+        var genNamespace = gen.GetString("namespace");
+        var same = WithId(set, kind, name, genNamespace);
+        var existing = same.FirstOrDefault();
         var behaviorSpan = gen.GetScalar("behavior")?.ValueSpan ?? nameNode.ValueSpan;
+        var where = string.IsNullOrEmpty(genNamespace) ? "" : $" in namespace {SafeEcho.Quote(genNamespace!)}";
         switch (behavior)
         {
             case "merge":
             case "replace":
                 if (existing is null)
                 {
-                    Error(kustPath, behaviorSpan, $"behavior: {SafeEcho.Quote(behavior)}, but there is no {kind} {SafeEcho.Quote(name)} from a base to {behavior}");
+                    Missing(kustPath, behaviorSpan, $"behavior: {SafeEcho.Quote(behavior)}, but there is no {kind} {SafeEcho.Quote(name)}{where} from a base to {behavior}");
+                    return;
+                }
+                if (same.Count > 1)
+                {
+                    Error(kustPath, behaviorSpan, $"behavior: {SafeEcho.Quote(behavior)}, but {same.Count} objects could take it ({kind} {SafeEcho.Quote(name)} in several namespaces); set the generator's namespace");
                     return;
                 }
                 var target = existing.Tree.GetOrAddMap("data");
@@ -323,7 +340,7 @@ internal sealed class KustomizeBuilder
             case "create":
                 if (existing is not null)
                 {
-                    Error(kustPath, nameNode.ValueSpan, $"{kind} {SafeEcho.Quote(name)} already exists in a base; use behavior: merge or replace");
+                    Error(kustPath, nameNode.ValueSpan, $"{kind} {SafeEcho.Quote(name)}{where} already exists in a base; use behavior: merge or replace");
                     return;
                 }
                 set.Add(new KustomizeResource(tree, isGenerated: true, appendHash: hash));
@@ -441,9 +458,8 @@ internal sealed class KustomizeBuilder
                     Error(at.Path, at.ValueSpan, "a JSON6902 patch needs a 'target'");
                     continue;
                 }
-                var matches = Match(set, target);
-                if (matches.Count == 0) Error(at.Path, at.ValueSpan, "patch target matches no resource");
-                foreach (var r in matches)
+                // A target that selects nothing is not an error: kustomize applies the patch to no object and goes on.
+                foreach (var r in Match(set, target))
                 {
                     foreach (var op in ops.Items.OfType<YamlTreeMap>())
                     {
@@ -457,12 +473,13 @@ internal sealed class KustomizeBuilder
                 var kind = pm.GetString("kind");
                 var pname = pm.GetMap("metadata")?.GetString("name");
                 var pns = pm.GetMap("metadata")?.GetString("namespace");
-                var matches = target is not null
-                    ? Match(set, target)
-                    : set.Where(r => r.Kind == kind && pname is not null && r.HasName(pname) && (pns is null || r.Namespace is null || r.Namespace == pns)).ToList();
-                if (matches.Count == 0)
+                // With a target, any number of objects (none included); without, exactly one object with the patch's ID.
+                var matches = target is not null ? Match(set, target) : pname is null ? new List<KustomizeResource>() : WithId(set, kind, pname, pns);
+                if (target is null && matches.Count != 1)
                 {
-                    Error(at.Path, at.ValueSpan, $"patch matches no resource ({kind}/{pname})");
+                    var id = $"{kind}/{pname}{(string.IsNullOrEmpty(pns) ? "" : " in namespace " + pns)}";
+                    if (matches.Count == 0) Missing(at.Path, at.ValueSpan, $"strategic-merge patch matches no object ({SafeEcho.Quote(id)}); without a 'target' kustomize needs exactly one");
+                    else Error(at.Path, at.ValueSpan, $"strategic-merge patch matches {matches.Count} objects ({SafeEcho.Quote(id)}); without a 'target' kustomize needs exactly one");
                     continue;
                 }
                 foreach (var r in matches)
@@ -534,8 +551,22 @@ internal sealed class KustomizeBuilder
         foreach (var r in set)
         {
             if (ClusterScoped.Contains(r.Kind)) continue;
-            r.Tree.GetOrAddMap("metadata").Set("namespace", ns);
+            r.SetNamespace(ns);
         }
+    }
+
+    /// <summary>The objects whose ID (now or earlier) is kind + name + namespace, as kustomize finds a generator's or an untargeted patch's object.</summary>
+    private static List<KustomizeResource> WithId(List<KustomizeResource> set, string? kind, string name, string? ns) =>
+        set.Where(r => r.Kind == kind && r.HasId(name, ns, ClusterScoped.Contains(r.Kind))).ToList();
+
+    /// <summary>
+    /// A failure that depends on which objects exist: an error when the model saw every object of the build, a note when
+    /// some came from what it does not follow (a remote base, helmCharts, generator or transformer plugins).
+    /// </summary>
+    private void Missing(string path, SourceSpan span, string message)
+    {
+        if (_incomplete is null) Error(path, span, message);
+        else Note(path, span, $"{message}; not an error here, because the build also has objects ConfigGuard does not see ({_incomplete})");
     }
 
     private static void AddAffixes(string prefix, string suffix, List<KustomizeResource> set)

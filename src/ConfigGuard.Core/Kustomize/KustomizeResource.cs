@@ -15,7 +15,11 @@ public sealed class KustomizeResource
         AppendHash = appendHash;
         OriginalName = Name;
         Names.Add(Name);
+        _ids.Add((Name, Namespace ?? ""));
     }
+
+    // Every (name, namespace) the object had: kustomize matches a generator or an untargeted patch against any of them.
+    private readonly List<(string Name, string Namespace)> _ids = new();
 
     public YamlTreeMap Tree { get; private set; }
     public bool IsGenerated { get; }
@@ -39,9 +43,31 @@ public sealed class KustomizeResource
         var old = meta.GetScalar("name");
         meta.Set("name", new YamlTreeScalar(old?.Path ?? Tree.Path, old?.Span ?? Tree.Span, name, old?.Span ?? Tree.Span));
         if (!Names.Contains(name)) Names.Add(name);
+        _ids.Add((name, Namespace ?? ""));
+    }
+
+    public void SetNamespace(YamlTreeScalar ns)
+    {
+        Tree.GetOrAddMap("metadata").Set("namespace", ns);
+        _ids.Add((Name, ns.Value));
     }
 
     public bool HasName(string name) => Names.Contains(name);
+
+    /// <summary>
+    /// Whether (name, namespace) is one of the object's IDs, now or earlier (kustomize's "any ID"): the namespace is part
+    /// of the ID, with "" and "default" the same namespace; <paramref name="clusterScoped"/> kinds have none.
+    /// </summary>
+    public bool HasId(string name, string? ns, bool clusterScoped)
+    {
+        foreach (var id in _ids)
+        {
+            if (id.Name == name && (clusterScoped || SameNamespace(id.Namespace, ns ?? ""))) return true;
+        }
+        return false;
+    }
+
+    private static bool SameNamespace(string a, string b) => (a == "default" ? "" : a) == (b == "default" ? "" : b);
 
     public static bool IsWorkload(string kind) => PodSpecPath(kind) is not null;
 

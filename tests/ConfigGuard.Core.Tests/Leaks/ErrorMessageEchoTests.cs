@@ -26,7 +26,7 @@ public class ErrorMessageEchoTests
     public void A_secretGenerator_literal_without_equals_is_an_error_without_its_text()
     {
         var findings = Kustomize(("deploy/overlays/staging/kustomization.yaml", Kust($"secretGenerator:\n- name: api\n  literals:\n  - {Live}\n")));
-        var f = Assert.Single(findings, f => f.RuleId == "CG0012");
+        var f = Assert.Single(findings, f => f.RuleId == "CG0014");
         Assert.Contains("literal has no '='", f.Message);
         NoPieceOf(Live, string.Join("\n", findings.Select(x => x.Message + x.RedactedValue)));
     }
@@ -57,7 +57,7 @@ public class ErrorMessageEchoTests
             new("k/overlays/staging/kustomization.yaml", Kust("configMapGenerator:\n- name: app\n  envs: [app.env]\n")),
             new("k/overlays/staging/app.env", $"GOOD=1\nAPI_TOKEN: {token}\nBARE_NAME\n"),
         });
-        var f = Assert.Single(result.Findings, f => f.RuleId == "CG0012");
+        var f = Assert.Single(result.Findings, f => f.RuleId == "CG0014");
         Assert.Equal(2, f.Span.StartLine);
         Assert.DoesNotContain(token, f.Message);
         var keys = result.Views.SelectMany(v => v.Entries).Select(e => e.Key).ToList();

@@ -1,0 +1,102 @@
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Kustomize;
+using ConfigGuard.Core.Model;
+using ConfigGuard.Tests;
+using Xunit;
+
+namespace ConfigGuard.Core.Tests.Kustomize;
+
+/// <summary>
+/// Kustomize as kubectl does it: no CG0014 where `kubectl kustomize` builds, a CG0014 at the entry where it refuses.
+/// The engine assertions run everywhere; the kubectl comparison of the same trees is skipped without kubectl.
+/// </summary>
+public class KustomizeFidelityTests
+{
+    internal static List<Finding> BuildFindings(Dictionary<string, string> files)
+    {
+        var sources = files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
+        var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null);
+        return result.Findings.Where(f => f.RuleId is "CG0012" or "CG0014").ToList();
+    }
+
+    private static string[] Where(IEnumerable<Finding> findings) =>
+        findings.Select(f => $"{f.RuleId} {f.Path}:{f.Span.StartLine}").OrderBy(s => s, StringComparer.Ordinal).ToArray();
+
+    public static IEnumerable<object[]> Trees() => new[]
+    {
+        new object[] { "components", KustomizeFidelityFixtures.Components() },
+        new object[] { "patches", KustomizeFidelityFixtures.Patches() },
+        new object[] { "namespaces", KustomizeFidelityFixtures.Namespaces() },
+    };
+
+    [KubectlTheory]
+    [MemberData(nameof(Trees))]
+    public void ConfigGuard_reports_a_build_problem_exactly_where_kubectl_fails(string name, Dictionary<string, string> files) =>
+        KubectlAgreement.AssertAgrees(files, name);
+
+    [Fact]
+    public void A_component_is_built_through_the_overlay_that_includes_it_never_alone()
+    {
+        var findings = BuildFindings(KustomizeFidelityFixtures.Components());
+        Assert.Equal(new[] { "CG0014 components/broken-sidecar/kustomization.yaml:4" }, Where(findings));
+        Assert.Contains("matches no object", findings[0].Message);
+    }
+
+    [Fact]
+    public void A_component_is_not_an_environment_of_its_own()
+    {
+        var files = KustomizeFidelityFixtures.Components();
+        files["components/prod-tuning/kustomization.yaml"] = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nconfigMapGenerator:\n- name: tuning\n  literals:\n  - LOG_LEVEL=debug\n";
+        var sources = files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
+        var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null);
+        Assert.DoesNotContain(result.Findings, f => f.Path.StartsWith("components/prod-tuning/", StringComparison.Ordinal) && f.RuleId is "CG0003" or "CG0007");
+    }
+
+    [Fact]
+    public void Patches_kustomize_accepts_are_not_errors_and_those_it_refuses_are()
+    {
+        var findings = BuildFindings(KustomizeFidelityFixtures.Patches());
+        Assert.Equal(new[] { "CG0014 overlays/production/kustomization.yaml:8", "CG0014 overlays/qa/kustomization.yaml:4" }, Where(findings));
+    }
+
+    [Fact]
+    public void Json6902_follows_kustomize_on_missing_keys_negative_indices_and_pointers_without_a_slash()
+    {
+        var files = KustomizeFidelityFixtures.Patches();
+        var build = KustomizeModel.Build(files, "overlays/staging/kustomization.yaml");
+        Assert.DoesNotContain(build.Problems, p => !p.IsNote);
+        Assert.Equal("oven-backend", build.Find("Service", "bakery")!.Tree.GetMap("metadata")!.GetMap("annotations")!.GetString("cloud.example.org/backend-config"));
+        var d = build.Find("Deployment", "bakery")!;
+        Assert.Equal("crumbs", d.Tree.GetMap("metadata")!.GetMap("annotations")!.GetString("pager"));
+        Assert.Equal("2", d.Tree.GetMap("spec")!.GetString("replicas"));
+        var env = d.Containers().Single().GetSequence("env")!.Items.OfType<YamlTreeMap>().Select(e => e.GetString("name")).ToArray();
+        Assert.Equal(new[] { "OVEN_MODE", "FLOUR_TYPE" }, env);
+    }
+
+    [Fact]
+    public void A_generator_in_another_namespace_is_another_object()
+    {
+        var findings = BuildFindings(KustomizeFidelityFixtures.Namespaces());
+        Assert.Equal(new[] { "CG0014 overlays/production/kustomization.yaml:4", "CG0014 overlays/qa/kustomization.yaml:4" }, Where(findings));
+        var staging = KustomizeModel.Build(KustomizeFidelityFixtures.Namespaces(), "overlays/staging/kustomization.yaml");
+        var maps = staging.Resources.Where(r => r.Kind == "ConfigMap").Select(r => (r.Namespace ?? "", r.DataEntries().Count)).OrderBy(x => x.Item1).ToArray();
+        Assert.Equal(new[] { ("", 1), ("payments", 2), ("payments-audit", 1) }, maps);
+    }
+
+    [Fact]
+    public void A_missing_object_behind_a_remote_base_is_a_note_not_an_error()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["overlays/staging/kustomization.yaml"] = "resources:\n- https://github.com/example-org/bakery-manifests//deploy?ref=v3\npatches:\n- path: scale.yaml\n",
+            ["overlays/staging/scale.yaml"] = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: bakery\nspec:\n  replicas: 2\n",
+            // Must flag: no remote base here, so the object really is missing.
+            ["overlays/production/kustomization.yaml"] = "resources:\n- ../../base\npatches:\n- path: scale.yaml\n",
+            ["overlays/production/scale.yaml"] = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: bakery-oven\nspec:\n  replicas: 2\n",
+            ["base/kustomization.yaml"] = "resources:\n- bakery.yaml\n",
+            ["base/bakery.yaml"] = KustomizeFidelityFixtures.Deploy("bakery"),
+        };
+        Assert.Equal(new[] { "CG0014 overlays/production/kustomization.yaml:4" }, Where(BuildFindings(files)));
+    }
+}
