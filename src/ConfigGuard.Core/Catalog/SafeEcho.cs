@@ -42,7 +42,7 @@ public static class SafeEcho
 
     /// <summary>
     /// A run of letters and digits (between separators) that looks generated rather than written: 16 or more
-    /// characters with digits in it, or 24 or more of any kind. Paths, host names and keys are made of words.
+    /// characters with digits in it, or 32 or more of any kind (DefaultEndpointsProtocol is a word). Paths, host names and keys are made of words.
     /// </summary>
     public static bool HasRandomRun(string text)
     {
@@ -55,7 +55,7 @@ public static class SafeEcho
             {
                 bool digit = false;
                 for (int j = start; j < i; j++) digit |= char.IsDigit(text[j]);
-                if (digit || len >= 24) return true;
+                if (digit || len >= 32) return true;
             }
             start = i + 1;
         }

@@ -13,7 +13,7 @@ namespace ConfigGuard.Core.Comparison;
 /// `configguard diff staging production`: for every group (folder or base) that has both environments, the keys of
 /// each side (effective values, after layering), which are missing on either side, which values are the same and
 /// which resources are shared (the comparison CG0005 makes). Values are rendered through
-/// <see cref="FindingSink.DisplayValue(string, string)"/>, so secrets and passwords never appear.
+/// <see cref="DiffValueDisplay"/>: a value is shown only when it is known to be harmless.
 /// </summary>
 public static class EnvironmentDiffBuilder
 {
@@ -42,12 +42,11 @@ public static class EnvironmentDiffBuilder
         return diffs;
     }
 
-    /// <summary>The sink's safe rendering; signing secrets (Jwt:Key) are masked too, even when their key names no secret.</summary>
-    private static string Show(EffectiveEntry e, RulePack pack, FindingSink display)
-    {
-        var shown = display.DisplayValue(e);
-        return shown == e.Value.Trim() && pack.Keys.SigningSecretKeys.Matches(e.NormalizedKey) ? Redaction.Redactor.Redact(shown) : shown;
-    }
+    /// <summary>Default-deny: see <see cref="DiffValueDisplay"/>.</summary>
+    private static string Show(EffectiveEntry e, RulePack pack, FindingSink display) => DiffValueDisplay.Show(e, pack, display);
+
+    /// <summary>A key as the diff prints it: a key that is not plainly a name (a secret pasted as a key) is described, not shown.</summary>
+    private static string KeyOf(EffectiveEntry e) => SafeEcho.IsSafeName(e.Key, 200) ? e.Key : SafeEcho.Describe(e.Key);
 
     public static EnvironmentDiff Compare(EnvironmentView left, EnvironmentView right, RulePack pack, FindingSink display)
     {
@@ -62,7 +61,7 @@ public static class EnvironmentDiffBuilder
             if (!seen.Add(l.NormalizedKey)) continue;
             if (!rightByKey.TryGetValue(l.NormalizedKey, out var r))
             {
-                rows.Add(new DiffRow(l.Key, Show(l, pack, display), null, DiffStatus.OnlyLeft, false, null));
+                rows.Add(new DiffRow(KeyOf(l), Show(l, pack, display), null, DiffStatus.OnlyLeft, false, null));
                 continue;
             }
             bool inherited = ReferenceEquals(l.Entry, r.Entry);
@@ -77,11 +76,11 @@ public static class EnvironmentDiffBuilder
             var status = shared is not null ? DiffStatus.Shared
                 : string.Equals(l.Value.Trim(), r.Value.Trim(), StringComparison.Ordinal) ? DiffStatus.Same
                 : DiffStatus.Different;
-            rows.Add(new DiffRow(l.Key, Show(l, pack, display), Show(r, pack, display), status, inherited, shared));
+            rows.Add(new DiffRow(KeyOf(l), Show(l, pack, display), Show(r, pack, display), status, inherited, shared));
         }
         foreach (var r in right.Entries)
         {
-            if (seen.Add(r.NormalizedKey)) rows.Add(new DiffRow(r.Key, null, Show(r, pack, display), DiffStatus.OnlyRight, false, null));
+            if (seen.Add(r.NormalizedKey)) rows.Add(new DiffRow(KeyOf(r), null, Show(r, pack, display), DiffStatus.OnlyRight, false, null));
         }
         return new EnvironmentDiff(left, right, rows);
     }
