@@ -250,7 +250,8 @@ internal sealed class KustomizeBuilder
         var name = nameNode.Value;
         var entries = new List<ConfigEntry>();
         var seen = new Dictionary<string, ConfigEntry>(StringComparer.Ordinal);
-        void Add(ConfigEntry e)
+        var fileParts = new Dictionary<ConfigEntry, List<ConfigEntry>>();
+        void Add(ConfigEntry e, List<ConfigEntry>? parts = null)
         {
             if (seen.TryGetValue(e.Key, out var first))
             {
@@ -260,7 +261,12 @@ internal sealed class KustomizeBuilder
             }
             seen[e.Key] = e;
             entries.Add(e);
-            _build.WrittenEntries.Add(e);
+            if (parts is null) _build.WrittenEntries.Add(e);
+            else
+            {
+                fileParts[e] = parts;
+                _build.WrittenEntries.AddRange(parts);
+            }
         }
 
         foreach (var lit in Scalars(gen.Get("literals")))
@@ -290,7 +296,8 @@ internal sealed class KustomizeBuilder
             if (text is null) continue;
             var p = KustomizePaths.Join(dir, relPath)!;
             var whole = new LineMap(text).Span(0, text.Length);
-            Add(new ConfigEntry(key, text, fileRef.ValueSpan, whole, p));
+            if (!_build.Comments.ContainsKey(p)) _build.Comments[p] = YamlComments.Extract(text, inlineComments: false);
+            Add(new ConfigEntry(key, text, fileRef.ValueSpan, whole, p), GeneratorFileValues.Read(p, text, key));
         }
 
         bool secret = kind == "Secret";
@@ -304,7 +311,8 @@ internal sealed class KustomizeBuilder
         foreach (var e in entries)
         {
             var stored = secret ? SecretBase64(e.Value) : e.Value;
-            data.Entries.Add(new YamlTreeMapEntry(e.Key, e.KeySpan, new YamlTreeScalar(e.SourcePath!, e.ValueSpan, stored, e.ValueSpan, plainValue: secret ? e.Value : null)));
+            data.Entries.Add(new YamlTreeMapEntry(e.Key, e.KeySpan, new YamlTreeScalar(e.SourcePath!, e.ValueSpan, stored, e.ValueSpan, plainValue: secret ? e.Value : null,
+                parts: fileParts.TryGetValue(e, out var parts) ? parts : null)));
         }
         tree.Set("data", data);
         if (secret) tree.Set("type", gen.GetScalar("type") ?? Synthetic(kustPath, gen, "Opaque"));

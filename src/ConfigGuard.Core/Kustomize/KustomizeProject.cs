@@ -153,7 +153,7 @@ public sealed class KustomizeProject
                     list.Add(new ConfigEntry(name.Value, value.IsNull ? "" : value.Value, name.ValueSpan, value.ValueSpan, value.Path));
                 }
             }
-            list.AddRange(r.DataEntries());
+            list.AddRange(r.AnalyzedEntries());
         }
         return list;
     }

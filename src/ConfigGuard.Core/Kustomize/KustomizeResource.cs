@@ -130,6 +130,25 @@ public sealed class KustomizeResource
         return result;
     }
 
+    /// <summary>
+    /// What rules analyze: <see cref="DataEntries"/>, except that a value a generator took from a whole file gives the
+    /// values inside that file, each at its own line, comments left out (<see cref="YamlTreeScalar.Parts"/>).
+    /// </summary>
+    public List<ConfigEntry> AnalyzedEntries()
+    {
+        var parts = new Dictionary<string, IReadOnlyList<ConfigEntry>>(StringComparer.Ordinal);
+        foreach (var e in Tree.GetMap("data")?.Entries ?? new List<YamlTreeMapEntry>())
+            if (e.Value is YamlTreeScalar { Parts: { } p }) parts[e.Key] = p;
+        if (parts.Count == 0) return DataEntries();
+        var result = new List<ConfigEntry>();
+        foreach (var e in DataEntries())
+        {
+            if (parts.TryGetValue(e.Key, out var p)) result.AddRange(p);
+            else result.Add(e);
+        }
+        return result;
+    }
+
     /// <summary>`data` exactly as kustomize would print it (base64 for a Secret): what the content hash is computed over.</summary>
     public List<KeyValuePair<string, string>> RawData()
     {

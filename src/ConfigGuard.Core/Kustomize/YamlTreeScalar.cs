@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Kustomize;
@@ -5,9 +6,11 @@ namespace ConfigGuard.Core.Kustomize;
 /// <summary>A scalar with the exact span of its content (for a plain or quoted one-line scalar), or of the whole node.</summary>
 public sealed class YamlTreeScalar : YamlTreeNode
 {
-    public YamlTreeScalar(string path, SourceSpan span, string value, SourceSpan valueSpan, bool isNull = false, string? plainValue = null)
+    public YamlTreeScalar(string path, SourceSpan span, string value, SourceSpan valueSpan, bool isNull = false, string? plainValue = null,
+        IReadOnlyList<ConfigEntry>? parts = null)
         : base(path, span)
     {
+        Parts = parts;
         Value = value;
         ValueSpan = valueSpan;
         IsNull = isNull;
@@ -21,6 +24,8 @@ public sealed class YamlTreeScalar : YamlTreeNode
     public bool IsNull { get; }
     /// <summary>For a generated Secret's base64 data: the value as the user wrote it (a literal or env-file line), which <see cref="ValueSpan"/> locates.</summary>
     public string? PlainValue { get; }
+    /// <summary>For a value a generator took from a whole file (`files:`): the values inside it, each at its own line (see <see cref="GeneratorFileValues"/>).</summary>
+    public IReadOnlyList<ConfigEntry>? Parts { get; }
 
     public override YamlTreeNode Clone() => this; // immutable: sharing is safe
 }
