@@ -2,6 +2,7 @@ using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Settings;
+using ConfigGuard.Core.Text;
 
 namespace ConfigGuard.Cli.Discovery;
 

@@ -39,11 +39,13 @@ internal sealed class KustomizeBuilder
     private string? _incomplete;
 
     private readonly YamlTreeCache? _yamlCache;
+    private readonly KustomizeMissingInput _missingInput;
 
     public KustomizeBuilder(Func<string, string?> readFile, string rootPath, YamlTreeCache? cache = null)
     {
         _yamlCache = cache;
         _readFile = readFile;
+        _missingInput = new KustomizeMissingInput(readFile);
         _rootPath = rootPath;
         _build = new KustomizeBuild(rootPath);
     }
@@ -176,7 +178,7 @@ internal sealed class KustomizeBuilder
         var text = Read(target);
         if (text is null)
         {
-            Error(reference.Path, reference.ValueSpan, $"resource {SafeEcho.QuoteLocation(reference.Value)} not found: no such file, and no kustomization.yaml in such a folder");
+            NotFound(reference, target, $"resource {SafeEcho.QuoteLocation(reference.Value)} not found: no such file, and no kustomization.yaml in such a folder");
             return;
         }
         foreach (var doc in Load(target, text).Documents)
@@ -197,7 +199,7 @@ internal sealed class KustomizeBuilder
         var kust = FindKustomization(target);
         if (kust is null)
         {
-            Error(reference.Path, reference.ValueSpan, $"component {SafeEcho.QuoteLocation(reference.Value)} not found: no kustomization.yaml in that folder");
+            NotFound(reference, target, $"component {SafeEcho.QuoteLocation(reference.Value)} not found: no kustomization.yaml in that folder");
             return;
         }
         if (Enter(target, reference)) Process(kust, Read(kust)!, set);
@@ -405,8 +407,26 @@ internal sealed class KustomizeBuilder
         var p = Resolve(dir, reference, what);
         if (p is null) return null;
         var text = Read(p);
-        if (text is null) Error(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)} not found");
+        if (text is null) NotFound(reference, p, $"{what} {SafeEcho.QuoteLocation(reference.Value)} not found");
         return text;
+    }
+
+    /// <summary>
+    /// A referenced path that is not there: a note when the author could not have committed it (a submodule not checked
+    /// out, a git-ignored input; see <see cref="KustomizeMissingInput"/>), else an error. Either way the build now lacks
+    /// what the path held, so what depends on it (a merge, an untargeted patch) is not reported a second time.
+    /// </summary>
+    private void NotFound(YamlTreeScalar reference, string target, string message)
+    {
+        var where = $"{reference.Path}:{reference.ValueSpan.StartLine}";
+        if (_missingInput.Explain(target) is { } why)
+        {
+            Note(reference.Path, reference.ValueSpan, $"{message}, but {why}; not followed");
+            _incomplete ??= $"an input not checked out at {where}";
+            return;
+        }
+        Error(reference.Path, reference.ValueSpan, message);
+        _incomplete ??= $"a missing input at {where}";
     }
 
     // ---- patches ----

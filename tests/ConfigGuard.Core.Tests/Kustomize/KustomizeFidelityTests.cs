@@ -100,3 +100,56 @@ public class KustomizeFidelityTests
         Assert.Equal(new[] { "CG0014 overlays/production/kustomization.yaml:4" }, Where(BuildFindings(files)));
     }
 }
+
+/// <summary>An input the author could not have committed (a submodule not checked out, a git-ignored file) is a note; a plain missing file is CG0014, once.</summary>
+public class KustomizeMissingInputTests
+{
+    private static (List<Finding> Build, List<string> Notes) Scan(Dictionary<string, string> files)
+    {
+        var sources = files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
+        var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null);
+        return (result.Findings.Where(f => f.RuleId is "CG0012" or "CG0014").ToList(), result.Notices.Select(n => n.Path + ": " + n.Message).ToList());
+    }
+
+    [Fact]
+    public void A_resource_inside_a_submodule_that_is_not_checked_out_is_a_note()
+    {
+        var files = new Dictionary<string, string>
+        {
+            [".gitmodules"] = "[submodule \"vendor/oven-charts\"]\n\tpath = vendor/oven-charts\n\turl = https://git.example.org/bakery/oven-charts.git\n",
+            ["overlays/staging/kustomization.yaml"] = "resources:\n- ../../vendor/oven-charts/deploy\n- ../../vendor/oven-charts/extra.yaml\n",
+            // Must flag: not in a submodule, simply missing.
+            ["overlays/production/kustomization.yaml"] = "resources:\n- ../../vendor/oven-charts/deploy\n- ../../vendor-local/oven.yaml\n",
+        };
+        var (build, notes) = Scan(files);
+        var f = Assert.Single(build);
+        Assert.Equal(("CG0014", "overlays/production/kustomization.yaml", 3), (f.RuleId, f.Path, f.Span.StartLine));
+        Assert.Contains(notes, n => n.StartsWith("overlays/staging/kustomization.yaml: line 2:", StringComparison.Ordinal) && n.Contains("git submodule 'vendor/oven-charts'"));
+        Assert.Contains(notes, n => n.StartsWith("overlays/staging/kustomization.yaml: line 3:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_git_ignored_input_is_a_note_and_what_depends_on_it_is_not_reported_again()
+    {
+        var files = new Dictionary<string, string>
+        {
+            [".gitignore"] = "*.local.env\nrendered/\n",
+            ["deploy/.gitignore"] = "secrets.env\n",
+            ["deploy/overlays/staging/kustomization.yaml"] =
+                "resources:\n- ../../rendered/staging\nsecretGenerator:\n- name: till-secrets\n  envs:\n  - secrets.env\n- name: till-extra\n  envs:\n  - extra.local.env\n" +
+                "patches:\n- path: replicas.yaml\n",
+            ["deploy/overlays/staging/replicas.yaml"] = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: till\nspec:\n  replicas: 1\n",
+            // Must flag: 'base-extra' is not ignored, so its absence is a mistake; and only that one error (the merge that
+            // may have needed it is not reported again).
+            ["deploy/overlays/production/kustomization.yaml"] =
+                "resources:\n- ../../base\n- ../../base-extra\nconfigMapGenerator:\n- name: till-settings\n  behavior: merge\n  literals:\n  - MODE=live\n",
+            ["deploy/base/kustomization.yaml"] = "resources:\n- till.yaml\n",
+            ["deploy/base/till.yaml"] = KustomizeFidelityFixtures.Deploy("till"),
+        };
+        var (build, notes) = Scan(files);
+        Assert.Equal(new[] { "CG0014 deploy/overlays/production/kustomization.yaml:3" }, build.Select(f => $"{f.RuleId} {f.Path}:{f.Span.StartLine}").ToArray());
+        Assert.Contains(notes, n => n.Contains("line 2:") && n.Contains("git-ignored"));
+        Assert.Contains(notes, n => n.Contains("line 6:") && n.Contains("git-ignored"));
+        Assert.Contains(notes, n => n.Contains("line 9:") && n.Contains("git-ignored"));
+    }
+}

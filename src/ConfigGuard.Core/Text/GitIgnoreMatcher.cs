@@ -1,12 +1,15 @@
 // Hand-written: no maintained .gitignore library is served by the registry here, and inside a git repository
-// ConfigGuard asks git itself (`git ls-files --exclude-standard`), so this only serves folders that are not repositories.
+// ConfigGuard asks git itself (`git ls-files --exclude-standard`) to discover files, so this serves folders that are not
+// repositories, and the kustomize model (is a missing input git-ignored on purpose?), which has only file texts.
 // It implements the gitignore(5) rules that matter for discovery: comments, `!` negation, trailing `/` for folders,
 // leading or inner `/` anchoring to the .gitignore's folder, `*`, `?`, `[...]` and `**`.
+using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Core.Text;
 
-internal sealed class GitIgnoreMatcher
+public sealed class GitIgnoreMatcher
 {
     private readonly List<(string BaseDir, Regex Regex, bool Negate, bool DirOnly)> _rules = new();
 
@@ -16,15 +19,15 @@ internal sealed class GitIgnoreMatcher
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) continue;
             line = TrimTrailingSpaces(line);
-            bool negate = line.StartsWith('!');
-            if (negate) line = line[1..];
-            if (line.StartsWith("\\#") || line.StartsWith("\\!")) line = line[1..];
-            bool dirOnly = line.EndsWith('/');
+            bool negate = line.StartsWith("!", StringComparison.Ordinal);
+            if (negate) line = line.Substring(1);
+            if (line.StartsWith("\\#", StringComparison.Ordinal) || line.StartsWith("\\!", StringComparison.Ordinal)) line = line.Substring(1);
+            bool dirOnly = line.EndsWith("/", StringComparison.Ordinal);
             line = line.TrimEnd('/');
             if (line.Length == 0) continue;
-            bool anchored = line.Contains('/');
+            bool anchored = line.IndexOf('/') >= 0;
             line = line.TrimStart('/');
             var pattern = (anchored ? "^" : "^(?:.*/)?") + Translate(line) + "$";
             _rules.Add((baseDir, new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)), negate, dirOnly));
@@ -40,7 +43,7 @@ internal sealed class GitIgnoreMatcher
             if (dirOnly && !isDirectory) continue;
             string rel;
             if (baseDir.Length == 0) rel = path;
-            else if (path.StartsWith(baseDir + "/", StringComparison.Ordinal)) rel = path[(baseDir.Length + 1)..];
+            else if (path.StartsWith(baseDir + "/", StringComparison.Ordinal)) rel = path.Substring(baseDir.Length + 1);
             else continue;
             bool match;
             try { match = regex.IsMatch(rel); }
@@ -54,7 +57,7 @@ internal sealed class GitIgnoreMatcher
     {
         int end = line.Length;
         while (end > 0 && line[end - 1] == ' ' && (end < 2 || line[end - 2] != '\\')) end--;
-        return line[..end];
+        return line.Substring(0, end);
     }
 
     private static string Translate(string glob)
@@ -75,8 +78,8 @@ internal sealed class GitIgnoreMatcher
             {
                 int close = glob.IndexOf(']', i + 1);
                 if (close < 0) { sb.Append("\\["); continue; }
-                var set = glob[(i + 1)..close];
-                if (set.StartsWith('!')) set = "^" + set[1..];
+                var set = glob.Substring(i + 1, close - i - 1);
+                if (set.StartsWith("!", StringComparison.Ordinal)) set = "^" + set.Substring(1);
                 sb.Append('[').Append(set.Replace("\\", "\\\\")).Append(']');
                 i = close;
             }
