@@ -19,7 +19,7 @@ public class InitAndToolTests
         var yaml = File.ReadAllText(Path.Combine(repo.Path, "configguard.yaml"));
         Assert.Contains("#   production: .env.production", yaml);
         Assert.Contains("#   staging: .env.staging", yaml);
-        Assert.Contains("production:\n  hosts:\n    - cache.prod.acme.io\n    - db.prod.acme.io\n", yaml);
+        Assert.Contains("production:\n  hosts:\n    - cache.prod.acme.io    # seen at .env.production:3\n    - db.prod.acme.io    # seen at .env.production:2\n", yaml);
         Assert.DoesNotContain("localhost", yaml.Split('\n').Where(l => !l.StartsWith('#')));
 
         // The written file is a valid configguard.yaml and its hosts take effect.
@@ -33,6 +33,50 @@ public class InitAndToolTests
         var forced = Cli.Run(repo.Path, "init", "--force", "--install-hook");
         Assert.Equal(0, forced.ExitCode);
         Assert.True(File.Exists(Path.Combine(repo.Path, ".git", "hooks", "pre-commit")));
+    }
+
+    /// <summary>
+    /// Init used to list every host production's config mentions; a Sentry ingest host serves staging's project too,
+    /// so the first correct staging commit after init was a CG0002. Only production's own hosts are proposed now.
+    /// </summary>
+    [Fact]
+    public void Init_proposes_only_production_s_own_hosts_and_says_what_it_left_out()
+    {
+        using var repo = GitRepo.Init();
+        repo.Write(".env.production",
+            "APP_ENV=production\nSENTRY_DSN=https://a1b2c3@o77.ingest.sentry.io/4401\nSENTRY_ENVIRONMENT=production\n" +
+            "DATABASE_URL=postgres://app@db.tidepool-live.example:5432/app\nSTATUS_URL=https://status.tidepool.example\n");
+        repo.Write(".env.staging",
+            "APP_ENV=staging\nSENTRY_DSN=https://d4e5f6@o77.ingest.sentry.io/4402\nSENTRY_ENVIRONMENT=staging\n" +
+            "DATABASE_URL=postgres://app@db.tidepool-stg.example:5432/app\n");
+        Assert.Equal(0, Cli.Run(repo.Path, "check").ExitCode);
+
+        var r = Cli.Run(repo.Path, "init");
+        Assert.Equal(0, r.ExitCode);
+        var yaml = File.ReadAllText(Path.Combine(repo.Path, "configguard.yaml"));
+        var listed = yaml.Split('\n').Where(l => l.StartsWith("    - ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { "    - db.tidepool-live.example    # seen at .env.production:4", "    - status.tidepool.example    # seen at .env.production:5" }, listed);
+        Assert.Contains("#   left out o77.ingest.sentry.io (seen at .env.production:2): a provider's multi-tenant host", yaml);
+        Assert.Contains("production host db.tidepool-live.example (seen at .env.production:4): listed under production: hosts:", r.Stdout);
+        Assert.Contains("production host o77.ingest.sentry.io (seen at .env.production:2) left out: a provider's multi-tenant host", r.Stdout);
+
+        // The correct staging config still passes with the written configguard.yaml; pointing staging at production's own host does not.
+        var after = Cli.Run(repo.Path, "check");
+        Assert.True(after.ExitCode == 0, after.All);
+        var staging = File.ReadAllText(Path.Combine(repo.Path, ".env.staging"));
+        repo.Write(".env.staging", staging + "REPORTS_DB_HOST=db.tidepool-live.example\n");
+        var wrong = Cli.Run(repo.Path, "check");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains(".env.staging:5:17: error CG0002:", wrong.Stdout);
+
+        // A host another environment's config uses too is not production's own.
+        repo.Write(".env.staging", staging);
+        repo.Write(".env.development", "APP_ENV=development\nSTATUS_URL=https://status.tidepool.example\n");
+        var again = Cli.Run(repo.Path, "init", "--force");
+        Assert.Equal(0, again.ExitCode);
+        yaml = File.ReadAllText(Path.Combine(repo.Path, "configguard.yaml"));
+        Assert.Contains("#   left out status.tidepool.example (seen at .env.production:5): development uses it too (.env.development:2)", yaml);
+        Assert.DoesNotContain("    - status.tidepool.example", yaml);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.RegularExpressions;
 using ConfigGuard.Cli.Discovery;
 using ConfigGuard.Cli.Gating;
 using ConfigGuard.Core.Environments;
@@ -13,9 +12,6 @@ namespace ConfigGuard.Cli.Commands;
 /// </summary>
 internal static class InitCommand
 {
-    private static readonly Regex UrlHost = new(@"[a-z][a-z0-9+.\-]*://(?:[^@/\s]*@)?(?<host>[A-Za-z0-9.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
-    private static readonly Regex BareHost = new(@"^(?<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?::\d+)?$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
-
     public static Command Create()
     {
         var path = new Argument<string?>("path") { Description = "Repository folder (default: the current folder)", Arity = ArgumentArity.ZeroOrOne };
@@ -36,8 +32,13 @@ internal static class InitCommand
             try { session = ScanSession.Open(new[] { root }, empty); }
             finally { if (empty is not null) File.Delete(empty); }
             var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
-            File.WriteAllText(target, Render(outcome));
+            var hosts = ProductionHostProposal.From(outcome.Result.Files, session.Pack);
+            File.WriteAllText(target, Render(outcome, hosts));
             Console.WriteLine($"configguard: wrote {target}");
+            foreach (var h in hosts)
+                Console.WriteLine(h.Proposed
+                    ? $"configguard: production host {h.Host} (seen at {h.SeenAt}): listed under production: hosts:"
+                    : $"configguard: production host {h.Host} (seen at {h.SeenAt}) left out: {h.LeftOutBecause}");
 
             if (GitRepository.FindRoot(root) is null) return 0;
             var hookFile = Path.Combine(PreCommitHook.HooksDirectory(root), "pre-commit");
@@ -67,7 +68,7 @@ internal static class InitCommand
         return f;
     }
 
-    internal static string Render(ScanOutcome outcome)
+    internal static string Render(ScanOutcome outcome, IReadOnlyList<HostChoice> hostChoices)
     {
         var files = outcome.Result.Files;
         var sb = new StringBuilder();
@@ -85,41 +86,24 @@ internal static class InitCommand
         sb.Append("#\n# Files named or placed unconventionally can be assigned with path globs:\n");
         sb.Append("# environments:\n#   staging: [\"deploy/stg/**\"]\n#   production: [\"deploy/prd/**\"]\n\n");
 
-        var hosts = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var f in files.Where(f => f.Environment.Class == EnvironmentClass.Production))
-        {
-            foreach (var e in f.Parsed.Entries)
-            {
-                if (e.Value is not { Length: > 0 } value) continue;
-                foreach (Match m in UrlHost.Matches(value)) AddHost(hosts, m.Groups["host"].Value);
-                if (e.Key.EndsWith("HOST", StringComparison.OrdinalIgnoreCase) || e.Key.EndsWith("HOSTNAME", StringComparison.OrdinalIgnoreCase) || e.Key.EndsWith(":Host", StringComparison.OrdinalIgnoreCase))
-                {
-                    var bare = BareHost.Match(value.Trim());
-                    if (bare.Success) AddHost(hosts, bare.Groups["host"].Value);
-                }
-            }
-        }
+        var hosts = hostChoices.Where(h => h.Proposed).ToList();
+        var leftOut = hostChoices.Where(h => !h.Proposed).ToList();
         sb.Append("# Production hosts: a non-production file that points at one of these is CG0002.\n");
+        sb.Append("# Proposed: hosts only production's config uses. Left out: provider hosts many projects share, and hosts\n");
+        sb.Append("# another environment's config uses too (CG0005 and CG0002 still compare those values with production's).\n");
+        foreach (var h in leftOut) sb.Append($"#   left out {h.Host} (seen at {h.SeenAt}): {h.LeftOutBecause}\n");
         if (hosts.Count == 0)
         {
-            sb.Append("# (none seen in production files)\n# production:\n#   hosts: [db.example.com]\n#   domains: [example.com]\n");
+            sb.Append("# (none of production's own seen)\n# production:\n#   hosts: [db.example.com]\n#   domains: [example.com]\n");
         }
         else
         {
-            sb.Append("# (seen in production files; remove any that staging may legitimately use)\nproduction:\n  hosts:\n");
-            foreach (var h in hosts) sb.Append($"    - {h}\n");
+            sb.Append("production:\n  hosts:\n");
+            foreach (var h in hosts) sb.Append($"    - {h.Host}    # seen at {h.SeenAt}\n");
         }
         sb.Append("\n# Severity per rule (the same keys .editorconfig accepts as dotnet_diagnostic.CGxxxx.severity):\n");
         sb.Append("# rules:\n#   CG0007: error\n#   CG0003: none\n\n");
         sb.Append("# Paths never scanned:\n# exclude: [\"test/fixtures/**\"]\n");
         return sb.ToString();
-    }
-
-    private static void AddHost(SortedSet<string> hosts, string host)
-    {
-        host = host.TrimEnd('.').ToLowerInvariant();
-        if (host.Length == 0 || host == "localhost" || !host.Contains('.') || host.All(c => char.IsDigit(c) || c == '.')) return;
-        if (host.EndsWith(".local", StringComparison.Ordinal) || host.EndsWith(".svc", StringComparison.Ordinal) || host.Contains(".svc.", StringComparison.Ordinal)) return;
-        hosts.Add(host);
     }
 }
