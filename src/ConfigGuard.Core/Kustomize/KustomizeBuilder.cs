@@ -113,6 +113,8 @@ internal sealed class KustomizeBuilder
             SyntaxError(kustPath, loaded.Documents[0].Span, "a kustomization must be a YAML mapping");
             return;
         }
+        foreach (var (field, value, type) in KustomizationFieldTypes.Check(root))
+            Error(kustPath, value.ValueSpan, $"{field} is {type} to YAML ({SafeEcho.Quote(value.Value)} without quotes); kustomize needs a string and refuses the kustomization: quote it");
         _stack.Add(dir);
         try
         {
@@ -680,15 +682,24 @@ internal sealed class KustomizeBuilder
         }
     }
 
-    private static void SetImage(YamlTreeMap image, List<KustomizeResource> set)
+    private void SetImage(YamlTreeMap image, List<KustomizeResource> set)
     {
         var name = image.GetString("name");
-        if (name is null) return;
         var newName = image.GetScalar("newName");
         var newTag = image.GetScalar("newTag");
         var digest = image.GetScalar("digest");
         var origin = digest ?? newTag ?? newName;
-        if (origin is null) return;
+        // kubectl builds both, silently changing nothing: usually one image's fields split across list items ("- newTag:").
+        if (name is null)
+        {
+            Note(image.Path, image.Span, "an images: entry without 'name' changes no image (kustomize ignores it); are one image's fields split across two '-' items?");
+            return;
+        }
+        if (origin is null)
+        {
+            Note(image.Path, image.Span, $"the images: entry for {SafeEcho.Quote(name)} sets no newName, newTag or digest, so it changes nothing (are its fields split across two '-' items?)");
+            return;
+        }
         foreach (var r in set)
         {
             foreach (var c in r.Containers())

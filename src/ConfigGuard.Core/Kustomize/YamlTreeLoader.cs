@@ -171,7 +171,7 @@ public static class YamlTreeLoader
         }
         bool isNull = s.Style == ScalarStyle.Plain && s.Tag.IsEmpty
             && (s.Value.Length == 0 || s.Value == "~" || s.Value == "null" || s.Value == "Null" || s.Value == "NULL");
-        return new YamlTreeScalar(path, whole, s.Value, valueSpan, isNull);
+        return new YamlTreeScalar(path, whole, s.Value, valueSpan, isNull, isPlain: s.Style == ScalarStyle.Plain && s.Tag.IsEmpty);
     }
 
     private static bool Attach(List<Frame> stack, YamlTreeNode node, ref YamlTreeNode? docRoot, Mark at, List<ParseError> errors, Func<int, int, SourceSpan> spanOf)

@@ -7,10 +7,11 @@ namespace ConfigGuard.Core.Kustomize;
 public sealed class YamlTreeScalar : YamlTreeNode
 {
     public YamlTreeScalar(string path, SourceSpan span, string value, SourceSpan valueSpan, bool isNull = false, string? plainValue = null,
-        IReadOnlyList<ConfigEntry>? parts = null)
+        IReadOnlyList<ConfigEntry>? parts = null, bool isPlain = false)
         : base(path, span)
     {
         Parts = parts;
+        IsPlain = isPlain;
         Value = value;
         ValueSpan = valueSpan;
         IsNull = isNull;
@@ -26,6 +27,8 @@ public sealed class YamlTreeScalar : YamlTreeNode
     public string? PlainValue { get; }
     /// <summary>For a value a generator took from a whole file (`files:`): the values inside it, each at its own line (see <see cref="GeneratorFileValues"/>).</summary>
     public IReadOnlyList<ConfigEntry>? Parts { get; }
+    /// <summary>Written without quotes or tag in the YAML source, so a YAML reader may take it for a number or a boolean (see <see cref="KustomizationFieldTypes"/>).</summary>
+    public bool IsPlain { get; }
 
     public override YamlTreeNode Clone() => this; // immutable: sharing is safe
 }

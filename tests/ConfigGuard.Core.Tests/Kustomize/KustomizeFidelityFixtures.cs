@@ -76,4 +76,14 @@ internal static class KustomizeFidelityFixtures
             "resources:\n- ../../base\n" +
             "patches:\n- patch: |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: till-settings\n    data:\n      CURRENCY: CHF\n",
     };
+
+    /// <summary>`images:` as kustomize reads it: entries split across items build (and change nothing); an unquoted all-digit tag does not.</summary>
+    public static Dictionary<string, string> Images() => new()
+    {
+        ["base/kustomization.yaml"] = "resources:\n- till.yaml\n",
+        ["base/till.yaml"] = Deploy("till"),
+        ["overlays/staging/kustomization.yaml"] = "resources:\n- ../../base\nimages:\n- name: registry.example.org/bakery/till\n- newTag: 2.5.0\n- name: busybox\n  newTag: \"20241130\"\n",
+        // Must flag: YAML reads the tag as a number.
+        ["overlays/production/kustomization.yaml"] = "resources:\n- ../../base\nimages:\n- name: registry.example.org/bakery/till\n  newTag: 20241130\n",
+    };
 }

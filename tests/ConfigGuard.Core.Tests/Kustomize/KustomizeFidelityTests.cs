@@ -28,6 +28,7 @@ public class KustomizeFidelityTests
         new object[] { "components", KustomizeFidelityFixtures.Components() },
         new object[] { "patches", KustomizeFidelityFixtures.Patches() },
         new object[] { "namespaces", KustomizeFidelityFixtures.Namespaces() },
+        new object[] { "images", KustomizeFidelityFixtures.Images() },
     };
 
     [KubectlTheory]
@@ -151,5 +152,68 @@ public class KustomizeMissingInputTests
         Assert.Contains(notes, n => n.Contains("line 2:") && n.Contains("git-ignored"));
         Assert.Contains(notes, n => n.Contains("line 6:") && n.Contains("git-ignored"));
         Assert.Contains(notes, n => n.Contains("line 9:") && n.Contains("git-ignored"));
+    }
+}
+
+/// <summary>`images:` and other string fields as kustomize reads them.</summary>
+public class KustomizeImagesTests
+{
+    [Theory]
+    [InlineData("newTag: 20241130", "images.newTag is a number")]
+    [InlineData("newTag: 1.20", "images.newTag is a number")]
+    [InlineData("newTag: yes", "images.newTag is a boolean")]
+    [InlineData("digest: 0x1F", "images.digest is a number")]
+    public void An_unquoted_number_or_boolean_where_kustomize_needs_a_string_is_CG0014(string field, string message)
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["overlays/production/kustomization.yaml"] = $"resources:\n- ../../base\nimages:\n- name: registry.example.org/bakery/till\n  {field}\n",
+            ["base/kustomization.yaml"] = "resources:\n- till.yaml\n",
+            ["base/till.yaml"] = KustomizeFidelityFixtures.Deploy("till"),
+        };
+        var f = Assert.Single(KustomizeFidelityTests.BuildFindings(files));
+        Assert.Equal(("CG0014", "overlays/production/kustomization.yaml", 5), (f.RuleId, f.Path, f.Span.StartLine));
+        Assert.StartsWith(message, f.Message);
+    }
+
+    [Theory]
+    [InlineData("newTag: \"20241130\"")]
+    [InlineData("newTag: 1.20.3")]
+    [InlineData("newTag: v20241130")]
+    [InlineData("newTag: '1.20'")]
+    [InlineData("newTag: 2024-11-30")]
+    public void A_quoted_or_non_numeric_tag_is_fine(string field)
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["overlays/staging/kustomization.yaml"] = $"resources:\n- ../../base\nnamespace: bakery-staging\ncommonLabels:\n  tier: \"3\"\nimages:\n- name: registry.example.org/bakery/till\n  {field}\n",
+            ["base/kustomization.yaml"] = "resources:\n- till.yaml\n",
+            ["base/till.yaml"] = KustomizeFidelityFixtures.Deploy("till"),
+        };
+        Assert.Empty(KustomizeFidelityTests.BuildFindings(files));
+    }
+
+    [Fact]
+    public void Other_string_fields_are_checked_too()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["overlays/staging/kustomization.yaml"] = "namespace: 2024\ncommonLabels:\n  replicas-tier: 3\nconfigMapGenerator:\n- name: c\n  literals: [A=1]\n",
+        };
+        Assert.Equal(new[] { 1, 3 }, KustomizeFidelityTests.BuildFindings(files).Select(f => f.Span.StartLine).OrderBy(l => l).ToArray());
+    }
+
+    [Fact]
+    public void An_images_entry_split_across_items_builds_but_gets_a_note()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["overlays/staging/kustomization.yaml"] = "resources:\n- ../../base\nimages:\n- name: registry.example.org/bakery/till\n- newTag: 2.5.0\n",
+            ["base/kustomization.yaml"] = "resources:\n- till.yaml\n",
+            ["base/till.yaml"] = KustomizeFidelityFixtures.Deploy("till"),
+        };
+        var build = KustomizeModel.Build(files, "overlays/staging/kustomization.yaml");
+        Assert.DoesNotContain(build.Problems, p => !p.IsNote);
+        Assert.Equal(2, build.Problems.Count(p => p.Message.Contains("split across")));
     }
 }
