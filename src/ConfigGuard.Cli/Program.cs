@@ -23,6 +23,7 @@ public static class Program
             HookCommand.Create(),
             BaselineCommand.Create(),
             InitCommand.Create(),
+            CompletionCommand.Create(),
         };
         if (args.Length == 0)
         {
@@ -31,6 +32,9 @@ public static class Program
             return 2;
         }
         PhaseTimer.Mark("commands built");
+        // `configguard [suggest:N] "LINE"`: System.CommandLine's completion directive, which the scripts of
+        // `configguard completion` call; LINE is judged by the completer, not as a command line to run.
+        if (args[0].StartsWith("[suggest", StringComparison.Ordinal)) return root.Parse(args).Invoke();
         var parse = root.Parse(args);
         PhaseTimer.Mark("arguments parsed");
         // Our own checks first: they name unknown commands and options with a suggestion, and catch empty values.

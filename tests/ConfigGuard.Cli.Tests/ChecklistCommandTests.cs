@@ -51,6 +51,19 @@ public class ChecklistCommandTests
     }
 
     [Fact]
+    public void A_row_about_a_resource_the_environment_does_not_configure_is_SKIP_not_PASS()
+    {
+        var r = Cli.Run(RepoPaths.Root, "checklist", "samples/staging-leak");
+        Assert.Contains(r.Lines, l => l.StartsWith("SKIP    Email isolated from production", StringComparison.Ordinal) && l.EndsWith("not configured", StringComparison.Ordinal));
+        Assert.Contains(r.Lines, l => l.StartsWith("SKIP    Slack webhook and channel isolated from production", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Lines, l => l.StartsWith("PASS", StringComparison.Ordinal) && l.EndsWith("not configured", StringComparison.Ordinal));
+        var md = Cli.Run(RepoPaths.Root, "checklist", "samples/staging-leak", "--format", "markdown");
+        Assert.Contains(md.Lines, l => l.StartsWith("| ➖ skip | Email isolated from production |", StringComparison.Ordinal));
+        // Skipped rows do not fail the checklist: the clean sample configures every kind and passes (see above).
+        Assert.Equal("8 of 13 checks failed for staging", r.Lines[^1].Trim());
+    }
+
+    [Fact]
     public void Markdown_is_a_table_for_the_job_summary()
     {
         var r = Cli.Run(RepoPaths.Root, "checklist", "samples/staging-leak", "--format", "markdown");

@@ -16,9 +16,9 @@ internal static class ChecklistWriter
         w.WriteLine($"{"RESULT",-6}  {"CHECK".PadRight(width)}  {"RULES".PadRight(rulesWidth)}  DETAIL");
         foreach (var row in report.Rows)
         {
-            var status = row.Passed ? "PASS" : "FAIL";
+            var status = ChecklistStatus.Text(row);
             var shown = status.PadRight(6);
-            if (color) shown = (row.Passed ? "\u001b[32m" : "\u001b[31m") + shown + "\u001b[0m";
+            if (color) shown = (!row.Passed ? "\u001b[31m" : ChecklistStatus.Skipped(row) ? "\u001b[2m" : "\u001b[32m") + shown + "\u001b[0m";
             w.WriteLine($"{shown}  {row.Item.Title.PadRight(width)}  {string.Join(" ", row.Item.Rules).PadRight(rulesWidth)}  {row.Note}");
             foreach (var e in row.Evidence)
             {
@@ -42,7 +42,7 @@ internal static class ChecklistWriter
             var details = row.Passed
                 ? Escape(row.Note)
                 : string.Join("<br>", row.Evidence.Select(e => $"`{Escape(e.Location)}` {(e.RuleId is null ? "" : e.RuleId + ": ")}{Escape(e.Message)}"));
-            w.WriteLine($"| {(row.Passed ? "✅ pass" : "❌ FAIL")} | {Escape(row.Item.Title)} | {string.Join(", ", row.Item.Rules)} | {details} |");
+            w.WriteLine($"| {ChecklistStatus.Markdown(row)} | {Escape(row.Item.Title)} | {string.Join(", ", row.Item.Rules)} | {details} |");
         }
         w.WriteLine();
         w.WriteLine($"**{Summary(report)}**");
