@@ -35,7 +35,8 @@ internal sealed class ScanSession
     public RulePack Pack => RulePack.Default;
 
     /// <exception cref="UsageException">A path does not exist or configguard.yaml is unreadable or invalid.</exception>
-    public static ScanSession Open(IReadOnlyList<string> paths, string? configPath)
+    /// <param name="withoutSettings">Ignore every configguard.yaml (init infers from the files alone).</param>
+    public static ScanSession Open(IReadOnlyList<string> paths, string? configPath, bool withoutSettings = false)
     {
         var full = (paths.Count == 0 ? new[] { "." } : paths).Select(p => Path.GetFullPath(p)).ToList();
         foreach (var p in full)
@@ -49,7 +50,7 @@ internal sealed class ScanSession
             throw new UsageException(Directory.Exists(configPath)
                 ? $"configguard: --config {configPath} is a folder; name the configguard.yaml file"
                 : $"configguard: --config file not found: {Path.GetFullPath(configPath)}");
-        var settingsFile = configPath is not null ? Path.GetFullPath(configPath) : FindSettings(first, root);
+        var settingsFile = withoutSettings ? null : configPath is not null ? Path.GetFullPath(configPath) : FindSettings(first, root);
         var settings = settingsFile is null ? ConfigGuardSettings.Empty : LoadSettings(settingsFile);
         return new ScanSession(root, gitRoot is not null, settings, settingsFile, full);
     }

@@ -27,13 +27,10 @@ internal static class InitCommand
             if (File.Exists(target) && !parse.GetValue(force))
                 throw new UsageException($"configguard: {target} already exists; rerun with --force to overwrite it");
             // Infer without the existing settings, so --force starts from what the files say.
-            var empty = File.Exists(target) ? EmptySettingsFile() : null;
-            ScanSession session;
-            try { session = ScanSession.Open(new[] { root }, empty); }
-            finally { if (empty is not null) File.Delete(empty); }
+            var session = ScanSession.Open(new[] { root }, null, withoutSettings: true);
             var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
             var hosts = ProductionHostProposal.From(outcome.Result.Files, session.Pack);
-            File.WriteAllText(target, Render(outcome, hosts));
+            WriteReplacing(target, Render(outcome, hosts));
             Console.WriteLine($"configguard: wrote {target}");
             foreach (var h in hosts)
                 Console.WriteLine(h.Proposed
@@ -61,11 +58,27 @@ internal static class InitCommand
         return cmd;
     }
 
-    private static string EmptySettingsFile()
+    /// <summary>
+    /// Writes beside the target under a random name with an exclusive create (never an existing file, never through a
+    /// planted symbolic link), then renames it over the target: a symbolic link at the target is replaced, not followed.
+    /// </summary>
+    internal static void WriteReplacing(string target, string text)
     {
-        var f = Path.Combine(Path.GetTempPath(), "configguard-init-" + Environment.ProcessId + ".yaml");
-        File.WriteAllText(f, "");
-        return f;
+        var dir = Path.GetDirectoryName(target)!;
+        var temp = Path.Combine(dir, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            {
+                writer.Write(text);
+            }
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 
     internal static string Render(ScanOutcome outcome, IReadOnlyList<HostChoice> hostChoices)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Text;
 
 namespace ConfigGuard.Cli.Commands;
 
@@ -19,7 +20,6 @@ internal sealed record HostChoice(string Host, string SeenAt, string? LeftOutBec
 /// </summary>
 internal static class ProductionHostProposal
 {
-    private static readonly Regex UrlHost = new(@"[a-z][a-z0-9+.\-]*://(?:[^@/\s]*@)?(?<host>[A-Za-z0-9.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
     private static readonly Regex BareHost = new(@"^(?<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?::\d+)?$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
 
     private static readonly EnvironmentClass[] OtherDeployed = { EnvironmentClass.Staging, EnvironmentClass.Development, EnvironmentClass.Test };
@@ -58,8 +58,18 @@ internal static class ProductionHostProposal
     private static IEnumerable<string> Hosts(string key, string value)
     {
         if (value is not { Length: > 0 }) yield break;
-        foreach (Match m in UrlHost.Matches(value))
-            if (Normalize(m.Groups["host"].Value) is { } h) yield return h;
+        // Hosts as UrlParts reads them: the last '@' before the host ends the userinfo, so no piece of a password
+        // (redis://:Hj5@Wq9/x@host) is taken for a host and written into configguard.yaml.
+        foreach (var url in UrlParts.FindAll(value))
+        {
+            foreach (var item in url.Hosts(value).Split(','))
+            {
+                int colon = item.IndexOf(':');
+                var host = colon >= 0 ? item.Substring(0, colon) : item;
+                if (host.Length == 0 || host.Any(c => !(char.IsLetterOrDigit(c) || c is '.' or '-'))) continue;
+                if (Normalize(host) is { } h) yield return h;
+            }
+        }
         if (key.EndsWith("HOST", StringComparison.OrdinalIgnoreCase) || key.EndsWith("HOSTNAME", StringComparison.OrdinalIgnoreCase) || key.EndsWith(":Host", StringComparison.OrdinalIgnoreCase))
         {
             var bare = BareHost.Match(value.Trim());

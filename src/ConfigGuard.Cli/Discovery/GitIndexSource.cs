@@ -54,7 +54,14 @@ internal sealed class GitIndexSource : IDisposable
         if (scope is GitScope.Files files) return OpenFiles(root, files);
         var diffArgs = new List<string> { "-c", "core.quotepath=off", "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--ignore-submodules" };
         if (scope is GitScope.Staged) diffArgs.Add("--cached");
-        else if (scope is GitScope.Diff d) diffArgs.Add(d.Base + "...HEAD");
+        else if (scope is GitScope.Diff d)
+        {
+            // A user-supplied revision never reaches git as an option (--diff=--output=x would make git write x).
+            if (d.Base.StartsWith("-", StringComparison.Ordinal))
+                throw new UsageException("configguard: --diff needs a revision (a branch, tag or commit); a value starting with '-' is not one");
+            diffArgs.Add("--end-of-options");
+            diffArgs.Add(d.Base + "...HEAD");
+        }
         diffArgs.Add("--");
         diffArgs.AddRange(pathSpecs);
         var listArgs = scope is GitScope.Staged
