@@ -36,8 +36,67 @@ public static class YamlTreeLoader
         public bool ExpectingKey { get; set; } = true;
     }
 
+    /// <summary>At most this many continuation lines are re-indented (see <see cref="Load"/>).</summary>
+    public const int MaxIndentRepairs = 200;
+
     public static YamlLoadResult Load(string path, string text, YamlTextOrigin? origin = null)
     {
+        var result = LoadOnce(path, text, origin, out var badIndent);
+        // kustomize's YAML reader (Go) accepts a continuation line of a multi-line quoted scalar indented no deeper than
+        // its key; YamlDotNet refuses it. Leading spaces of a continuation line are folded away, so indenting that line
+        // changes no value: do it and read again (line numbers stay; columns move on the repaired lines only).
+        var repaired = text;
+        for (int i = 0; i < MaxIndentRepairs && badIndent is { } at && IndentContinuation(repaired, at) is { } next; i++)
+        {
+            repaired = next;
+            var retry = LoadOnce(path, repaired, origin, out badIndent);
+            if (retry.Errors.Count == 0) return retry;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The text with every continuation line of the quoted scalar that starts at <paramref name="quote"/> indented two
+    /// spaces deeper than the line the scalar starts on, or null when there is no closed quoted scalar there.
+    /// </summary>
+    private static string? IndentContinuation(string text, int quote)
+    {
+        if (quote >= text.Length || (text[quote] != '"' && text[quote] != '\'')) return null;
+        char q = text[quote];
+        int close = quote + 1;
+        while (close < text.Length)
+        {
+            char c = text[close];
+            if (q == '"' && c == '\\') { close += 2; continue; }
+            if (c == q)
+            {
+                if (q == '\'' && close + 1 < text.Length && text[close + 1] == '\'') { close += 2; continue; }
+                break;
+            }
+            close++;
+        }
+        if (close >= text.Length) return null;
+        int lineStart = quote == 0 ? 0 : text.LastIndexOf('\n', quote - 1) + 1;
+        int keyIndent = 0;
+        while (lineStart + keyIndent < text.Length && text[lineStart + keyIndent] == ' ') keyIndent++;
+        var sb = new System.Text.StringBuilder(text.Length + 64);
+        int pos = 0;
+        for (int nl = text.IndexOf('\n', quote); nl >= 0 && nl < close; nl = text.IndexOf('\n', nl + 1))
+        {
+            sb.Append(text, pos, nl + 1 - pos);
+            pos = nl + 1;
+            int indent = 0;
+            while (pos + indent < text.Length && text[pos + indent] == ' ') indent++;
+            if (indent <= keyIndent) sb.Append(' ', keyIndent - indent + 2);
+        }
+        if (pos == 0) return null;
+        sb.Append(text, pos, text.Length - pos);
+        return sb.ToString();
+    }
+
+    private static YamlLoadResult LoadOnce(string path, string text, YamlTextOrigin? origin, out int? badQuotedIndent)
+    {
+        badQuotedIndent = null;
         var map = new LineMap(text);
         var docs = new List<YamlTreeNode>();
         var errors = new List<ParseError>();
@@ -127,6 +186,7 @@ public static class YamlTreeLoader
         catch (YamlException e)
         {
             var message = e.InnerException is not null && e.Message.Length < 8 ? e.InnerException.Message : e.Message;
+            if (message.IndexOf("quoted scalar, found wrong indentation", StringComparison.Ordinal) >= 0) badQuotedIndent = (int)e.Start.Index;
             errors.Add(new ParseError("invalid YAML: " + Clean(message), SpanOf((int)e.Start.Index, (int)e.Start.Index)));
             return Failed(errors);
         }

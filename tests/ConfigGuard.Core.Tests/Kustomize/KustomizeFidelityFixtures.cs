@@ -86,4 +86,16 @@ internal static class KustomizeFidelityFixtures
         // Must flag: YAML reads the tag as a number.
         ["overlays/production/kustomization.yaml"] = "resources:\n- ../../base\nimages:\n- name: registry.example.org/bakery/till\n  newTag: 20241130\n",
     };
+
+    /// <summary>YAML that Go's reader (kustomize's) accepts and a stricter reader refuses: a quoted scalar's continuation lines no deeper than its key.</summary>
+    public static Dictionary<string, string> LenientYaml() => new()
+    {
+        ["base/kustomization.yaml"] = "resources:\n- recipe.yaml\n",
+        ["base/recipe.yaml"] =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: recipe\ndata:\n  location: \"{{inputs.bucket}}/\\\n  {{inputs.folder}}/\\\n  sourdough.json\"\n  note: 'first line\n  second line'\n",
+        ["overlays/staging/kustomization.yaml"] = "resources:\n- ../../base\n",
+        // Must flag: a quote that is never closed.
+        ["overlays/production/kustomization.yaml"] = "resources:\n- ../../base\n- broken.yaml\n",
+        ["overlays/production/broken.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\ndata:\n  location: \"never closed\n",
+    };
 }

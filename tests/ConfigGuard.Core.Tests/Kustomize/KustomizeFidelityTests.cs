@@ -29,7 +29,18 @@ public class KustomizeFidelityTests
         new object[] { "patches", KustomizeFidelityFixtures.Patches() },
         new object[] { "namespaces", KustomizeFidelityFixtures.Namespaces() },
         new object[] { "images", KustomizeFidelityFixtures.Images() },
+        new object[] { "yaml", KustomizeFidelityFixtures.LenientYaml() },
     };
+
+    [Fact]
+    public void Yaml_that_kustomize_reads_is_read_with_the_same_values()
+    {
+        var files = KustomizeFidelityFixtures.LenientYaml();
+        Assert.Equal(new[] { "CG0012 overlays/production/broken.yaml:6" }, Where(BuildFindings(files)));
+        var data = KustomizeModel.Build(files, "overlays/staging/kustomization.yaml").Resources.Single().DataEntries().ToDictionary(e => e.Key, e => e.Value);
+        Assert.Equal("{{inputs.bucket}}/{{inputs.folder}}/sourdough.json", data["location"]);
+        Assert.Equal("first line second line", data["note"]);
+    }
 
     [KubectlTheory]
     [MemberData(nameof(Trees))]
