@@ -108,7 +108,7 @@ internal sealed class ScanSession
         return new ScanOutcome(merged, Ordered(notices)) { InScope = InScope, FilesScanned = scanned.Count, FilesFound = found.Count, FilesUnread = unread };
     }
 
-    private static List<SourceFile> ReadAll(IReadOnlyList<DiscoveredFile> files, long maxFileBytes, ConcurrentBag<Notice> notices)
+    private List<SourceFile> ReadAll(IReadOnlyList<DiscoveredFile> files, long maxFileBytes, ConcurrentBag<Notice> notices)
     {
         var sources = new SourceFile?[files.Count];
         ParallelWork.For(files.Count, i => sources[i] = Read(files[i], maxFileBytes, notices));
@@ -223,10 +223,17 @@ internal sealed class ScanSession
         };
     }
 
-    private static SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices) =>
-        RepositoryFileReader.ReadText(file.FullPath, file.RelativePath, maxBytes, notices) is { } text
+    private SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices)
+    {
+        if (RepositoryContainment.WhyOutside(Root, file.FullPath) is { } why && !why.StartsWith("symbolic link", StringComparison.Ordinal))
+        {
+            notices.Add(new Notice(file.RelativePath, why));
+            return null;
+        }
+        return RepositoryFileReader.ReadText(file.FullPath, file.RelativePath, maxBytes, notices) is { } text
             ? new SourceFile(file.RelativePath, text, file.Facts)
             : null;
+    }
 
     private static string? FindSettings(string start, string root)
     {
@@ -237,7 +244,11 @@ internal sealed class ScanSession
             foreach (var name in new[] { "configguard.yaml", "configguard.yml", ".configguard.yaml" })
             {
                 var candidate = Path.Combine(dir.FullName, name);
-                if (File.Exists(candidate)) return candidate;
+                if (!File.Exists(candidate)) continue;
+                // Found by the scan, not named by the user: it is read only if it lies in the repository, no link on the way.
+                if (RepositoryContainment.WhyOutside(root, candidate) is { } why)
+                    throw new UsageException($"configguard: {Path.GetRelativePath(root, candidate).Replace('\\', '/')}: {why}; name a settings file with --config");
+                return candidate;
             }
             if (dir.FullName.TrimEnd(Path.DirectorySeparatorChar) == rootFull) break;
             dir = dir.Parent;

@@ -1,3 +1,4 @@
+using ConfigGuard.Cli.Discovery;
 // Hand-written: reading `dotnet_diagnostic.<ID>.severity` from .editorconfig needs only sections and key/value
 // pairs, and no .editorconfig library is served here. The CLI honours the same keys the compiler does, so one
 // file sets severities for the IDE, `dotnet build` and `configguard check`.
@@ -60,7 +61,7 @@ internal sealed class EditorConfigSeverities
     {
         if (_files.TryGetValue(dir, out var f)) return f;
         var path = Path.Combine(_root, dir, ".editorconfig");
-        f = File.Exists(path) ? EditorConfigFile.Parse(dir, SafeRead(path)) : null;
+        f = File.Exists(path) && RepositoryContainment.WhyOutside(_root, path) is null ? EditorConfigFile.Parse(dir, SafeRead(path)) : null;
         _files[dir] = f;
         return f;
     }

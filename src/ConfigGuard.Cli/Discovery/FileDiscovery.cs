@@ -117,7 +117,7 @@ internal sealed class FileDiscovery
         for (int i = 0; i < parts.Length; i++)
         {
             var gi = Path.Combine(dir, ".gitignore");
-            if (File.Exists(gi)) ignore.Add(acc, SafeRead(gi));
+            if (File.Exists(gi) && RepositoryContainment.WhyOutside(Root, gi) is null) ignore.Add(acc, SafeRead(gi));
             dir = Path.Combine(dir, parts[i]);
             acc = acc.Length == 0 ? parts[i] : acc + "/" + parts[i];
         }

@@ -30,8 +30,12 @@ internal sealed class KustomizeReferencedFiles
     private string? Load(string relative)
     {
         var full = Path.GetFullPath(Path.Combine(_root, relative));
-        return full.StartsWith(_rootFull, StringComparison.Ordinal)
-            ? RepositoryFileReader.ReadText(full, relative, _maxBytes, _notices, "symbolic link referenced by a kustomization, not followed")
-            : null;
+        if (!full.StartsWith(_rootFull, StringComparison.Ordinal)) return null;
+        if (RepositoryContainment.WhyOutside(_root, full) is { } why)
+        {
+            _notices.Add(new Notice(relative, why.StartsWith("symbolic link", StringComparison.Ordinal) ? "symbolic link referenced by a kustomization, not followed" : why));
+            return null;
+        }
+        return RepositoryFileReader.ReadText(full, relative, _maxBytes, _notices, "symbolic link referenced by a kustomization, not followed");
     }
 }

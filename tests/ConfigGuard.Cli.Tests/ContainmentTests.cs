@@ -1,0 +1,55 @@
+using Xunit;
+
+namespace ConfigGuard.Cli.Tests;
+
+/// <summary>Nothing outside the repository root is read, ever: every path component is resolved, a committed folder link is not followed.</summary>
+public class ContainmentTests
+{
+    private const string Kust = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n";
+
+    /// <summary>A repository whose staging overlay reaches a folder outside through a committed folder link.</summary>
+    private static (TempDir Repo, TempDir Outside) Plant()
+    {
+        var outside = new TempDir();
+        outside.Write("secrets/passwd", "root-line-Xy7Qw3Er9Ty5Ui1Op8\n");
+        outside.Write("secrets/app.env", "OUTSIDE_TOKEN=Lm4Nb8Vc2Xz6As0Df\n");
+        outside.Write("secrets/.editorconfig", "root = true\n[*]\ndotnet_diagnostic.CG0003.severity = none\n");
+        outside.Write("secrets/configguard.yaml", "rules:\n  CG0003: none\n");
+        var repo = GitRepo.Init();
+        repo.Write("k/base/kustomization.yaml", Kust + "configMapGenerator:\n- name: app\n  literals: [LOG_LEVEL=info]\n");
+        repo.Write("k/overlays/production/kustomization.yaml", Kust + "namespace: prd\nresources: [../../base]\nconfigMapGenerator:\n- name: app\n  behavior: merge\n  literals: [APP_ENV=production]\n");
+        repo.Write("k/overlays/staging/kustomization.yaml", Kust + "namespace: stg\nresources: [../../base]\nconfigMapGenerator:\n- name: app\n  behavior: merge\n  literals: [APP_ENV=staging]\n  files: [linked/passwd]\n  envs: [linked/app.env]\n");
+        Directory.CreateSymbolicLink(Path.Combine(repo.Path, "k/overlays/staging/linked"), Path.Combine(outside.Path, "secrets"));
+        Directory.CreateSymbolicLink(Path.Combine(repo.Path, "app"), Path.Combine(outside.Path, "secrets"));
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "plant");
+        return (repo, outside);
+    }
+
+    [Fact]
+    public void A_committed_folder_link_is_not_followed_by_any_command()
+    {
+        var (repo, outside) = Plant();
+        using var _ = repo;
+        using var __ = outside;
+        var outputs = new List<string>();
+        foreach (var args in new[]
+        {
+            new[] { "check" }, new[] { "check", "--format", "json" }, new[] { "diff", "staging", "production" },
+            new[] { "diff", "staging", "production", "--format", "json" }, new[] { "envs" }, new[] { "checklist" },
+            new[] { "check", "app" }, new[] { "check", "--staged" },
+        })
+        {
+            var r = Cli.Run(repo.Path, args);
+            Assert.True(r.ExitCode is 0 or 1 or 2, string.Join(' ', args) + ": " + r.All);
+            outputs.Add(r.All);
+        }
+        var all = string.Join("\n", outputs);
+        Assert.DoesNotContain("Xy7Qw3Er9Ty5", all);
+        Assert.DoesNotContain("OUTSIDE_TOKEN", all);
+        Assert.DoesNotContain("Lm4Nb8Vc2Xz6", all);
+        Assert.Contains("'k/overlays/staging/linked' is a symbolic link to a folder; not followed", all);
+        // The outside .editorconfig did not silence CG0003 in the linked folder (it was never read).
+        Assert.DoesNotContain(outside.Path, all);
+    }
+}
