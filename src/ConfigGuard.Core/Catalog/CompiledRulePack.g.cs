@@ -274,7 +274,7 @@ internal static class CompiledRulePack
             new(@"SERILOG_MINIMUMLEVEL(_DEFAULT)?", new[] { @"debug", @"verbose" }),
             new(@"(.*_)?(INSECURE|ALLOW_INSECURE|DISABLE_TLS|SKIP_TLS_VERIFY|TLS_SKIP_VERIFY|SSL_VERIFY_DISABLED)", new[] { @"true", @"1", @"yes", @"on" }),
         },
-        new[] { @"change[-_ ]?me", @"replace[-_ ]?me", @"todo|fixme|tbd", @"x{3,}", @"<[^<>]{1,80}>", @"\[\[?[A-Za-z_ -]{1,60}\]?\]", @"your[-_ ].*", @".*[-_]here", @"placeholder", @"(sk|pk|rk)_(test|live)_(\.\.\.|…|x+|\*+)", @"\.\.\.|…", @"insert[-_ ].*", @"enter[-_ ].*" },
+        new[] { @"change[-_ ]?me", @"replace[-_ ]?me", @"todo|fixme|tbd", @"x{3,}", @"<[^<>]{1,80}>", @"\[\[?[A-Za-z_ -]{1,60}\]?\]", @"your[-_ ].*", @".*[-_]here", @"placeholder", @"(sk|pk|rk)_(test|live)_(\.\.\.|…|x+|\*+)", @"\.\.\.|…", @"insert[-_ ].*", @"enter[-_ ].*", @"\*{3,}", @"(your|my|some)[-_ ]?(api[-_ ]?)?(key|secret|token|password|url|host|webhook[-_ ]?url|domain|id)" },
         new ResourceKeyCatalog(
             new (string, IReadOnlyList<string>)[]
             {
@@ -288,5 +288,7 @@ internal static class CompiledRulePack
                 (@"apiKey", new[] { @".*API_?KEY(_ID)?", @".*_(SECRET|SECRET_KEY|CLIENT_SECRET|PRIVATE_KEY|ACCESS_KEY|ACCESS_KEY_ID|SECRET_ACCESS_KEY|AUTH_TOKEN|ACCESS_TOKEN|API_TOKEN|APP_SECRET|WEBHOOK_SECRET|SIGNING_SECRET|WEBHOOK_URL)", @"SECRET_KEY(_BASE)?", @"(.*_)?(JWT|SESSION|COOKIE|TOKEN)_(SECRET|KEY|SIGNING_?KEY)", @"(.*_)?(ENCRYPTION|SIGNING|HMAC)_(KEY|SECRET)", @"APP_KEY|NEXTAUTH_SECRET" }),
             },
             new[] { @"LOG(GING)?_.*", @"(.*_)?(ENABLED|DISABLED|ENABLE|DISABLE|FLAG|TOGGLE)", @"(FEATURE|FEATURES|FF|FLAG)_.*", @".*_(PUBLISHABLE|PUBLIC)_KEY", @"(NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC)_.*_KEY(_ID)?", @".*_(PORT|TIMEOUT|REGION|POOL_SIZE|POOL|TTL|EXPIRY|EXPIRES_IN|EXPIRATION|LIFETIME|HEADER|HEADER_NAME|ALGORITHM|ISSUER|AUDIENCE|FILE|PREFIX|VERSION|MODE)", @"(.*_)?(CDN|ASSETS?|STATIC|DOCS|HELP|SUPPORT|STATUS|TERMS|PRIVACY)_(URL|URI|HOST|ORIGIN)", @"SENTRY_ENVIRONMENT|SENTRY_RELEASE|SENTRY_ORG|SENTRY_PROJECT" },
-            new[] { @"sentry.io", @"ingest.sentry.io", @"ingest.us.sentry.io", @"ingest.de.sentry.io", @"hooks.slack.com", @"slack.com", @"sendgrid.net", @"api.sendgrid.com", @"mailgun.org", @"api.mailgun.net", @"smtp.postmarkapp.com", @"api.postmarkapp.com", @"api.stripe.com", @"s3.amazonaws.com", @"bugsnag.com", @"rollbar.com" }));
+            new[] { @"sentry.io", @"ingest.sentry.io", @"ingest.us.sentry.io", @"ingest.de.sentry.io", @"hooks.slack.com", @"slack.com", @"sendgrid.net", @"api.sendgrid.com", @"mailgun.org", @"api.mailgun.net", @"smtp.postmarkapp.com", @"api.postmarkapp.com", @"api.stripe.com", @"s3.amazonaws.com", @"bugsnag.com", @"rollbar.com" }),
+        new[] { @"secret|secrets|password|passwd|pass|pwd|token|key|apikey|api[-_]key|private[-_]?key", @"dummy|fake|sample|example|test|testing|demo|default|none|null|nil|undefined|empty|blank|redacted|hidden|masked|notset|not[-_ ]set|unset", @"-+|0+|1234(5(6(78?)?)?)?|abc(123)?|qwerty|foo|bar|foobar" },
+        new[] { @"<[A-Za-z0-9_.:/#@\-]{1,120}>", @"(?-i:[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_(URL|URI|HOST|HOSTNAME|ENDPOINT|TOKEN|KEY|SECRET|PASSWORD|PWD|DSN|ID|CONNECTION_?STRING|CONN_?STR))" });
 }

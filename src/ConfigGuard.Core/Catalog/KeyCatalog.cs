@@ -19,7 +19,9 @@ public sealed class KeyCatalog
         IEnumerable<string> bucketKeys,
         IReadOnlyList<DebugSwitch> debugSwitches,
         IEnumerable<string> placeholders,
-        ResourceKeyCatalog? resources = null)
+        ResourceKeyCatalog? resources = null,
+        IEnumerable<string>? secretPlaceholders = null,
+        IEnumerable<string>? substitutionSlots = null)
     {
         Resources = resources ?? ResourceKeyCatalog.Empty;
         SecretKeyPatterns = new List<string>(secretKeys);
@@ -32,7 +34,19 @@ public sealed class KeyCatalog
         var parts = new List<string>();
         foreach (var p in placeholders) parts.Add("(?:" + p + ")");
         _placeholderPattern = parts.Count == 0 ? "(?!)" : "^(?:" + string.Join("|", parts) + ")$";
+        _secretPlaceholders = new Regex(WholeValue(secretPlaceholders), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
+        _slots = new Regex(WholeValue(substitutionSlots), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
     }
+
+    private static string WholeValue(IEnumerable<string>? patterns)
+    {
+        var parts = new List<string>();
+        if (patterns is not null) foreach (var p in patterns) parts.Add("(?:" + p + ")");
+        return parts.Count == 0 ? "(?!)" : "^(?:" + string.Join("|", parts) + ")$";
+    }
+
+    private readonly Regex _secretPlaceholders;
+    private readonly Regex _slots;
 
     /// <summary>The regexes behind <see cref="SecretKeys"/>, for combining with a repository's own.</summary>
     public IReadOnlyList<string> SecretKeyPatterns { get; }
@@ -57,6 +71,77 @@ public sealed class KeyCatalog
         catch (RegexMatchTimeoutException) { result = false; }
         if (_placeholderCache.Count < 100_000) _placeholderCache[v] = result;
         return result;
+    }
+
+    /// <summary>
+    /// True when the value, read under its key, stands for a value rather than being one: a placeholder
+    /// (<see cref="IsPlaceholder(string)"/>), a substitution slot (<see cref="IsSubstitutionSlot"/>), a word that is a
+    /// placeholder under a secret key (API_KEY=SECRET, DB_PASSWORD=password), the key's own name written as its
+    /// value (API_KEY=API_KEY), or a URL with a placeholder in it (https://hooks.slack.com/services/your/webhook/url,
+    /// https://xxx.example.com). Such a value is no shared secret, no weak secret and no endpoint.
+    /// </summary>
+    public bool IsPlaceholder(string normalizedKey, string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0 || v.Length > 200) return false;
+        if (IsPlaceholder(v) || IsSubstitutionSlot(v)) return true;
+        if (Model.KeyNames.Normalize(v) == normalizedKey || normalizedKey.EndsWith("_" + Model.KeyNames.Normalize(v), StringComparison.Ordinal) && v.IndexOf('_') > 0) return true;
+        if (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v)) return true;
+        return IsPlaceholderUrl(v);
+    }
+
+    /// <summary>
+    /// A placeholder a deployment would silently use as the value (changeme, xxx, your-api-key, &lt;your token&gt;,
+    /// API_KEY=secret): what CG0008 reports. Substitution slots (&lt;KEY&gt;, PRODUCTION_URL) are not: a deployment step
+    /// replaces them, and one left over fails loudly.
+    /// </summary>
+    public bool IsFiller(string normalizedKey, string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0 || v.Length > 200 || IsSubstitutionSlot(v)) return false;
+        return IsPlaceholder(v) || (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v));
+    }
+
+    /// <summary>A marker a deployment step replaces (&lt;KEY&gt;, &lt;path:kv/app#token&gt;, PRODUCTION_URL): left alone by CG0008, never compared.</summary>
+    public bool IsSubstitutionSlot(string value)
+    {
+        var v = value.Trim();
+        return v.Length > 0 && v.Length <= 200 && Matches(_slots, v);
+    }
+
+    // https://hooks.slack.com/services/your/webhook/url, https://<tenant>.auth0.com, https://xxx.example.com:
+    // a host label or path segment that is itself a placeholder ("your", "xxx", "<tenant>", "changeme").
+    private bool IsPlaceholderUrl(string v)
+    {
+        int scheme = v.IndexOf("://", StringComparison.Ordinal);
+        if (scheme <= 0) return false;
+        var rest = v.Substring(scheme + 3);
+        int q = rest.IndexOfAny(new[] { '?', '#' });
+        if (q >= 0) rest = rest.Substring(0, q);
+        int slash = rest.IndexOf('/');
+        var host = (slash < 0 ? rest : rest.Substring(0, slash)).ToLowerInvariant();
+        int at = host.LastIndexOf('@');
+        if (at >= 0) host = host.Substring(at + 1);
+        int colon = host.LastIndexOf(':');
+        if (colon > 0) host = host.Substring(0, colon);
+        if (host is "example.com" or "example.org" or "example.net" || host.EndsWith(".example.com", StringComparison.Ordinal)
+            || host.EndsWith(".example.org", StringComparison.Ordinal) || host.EndsWith(".example.net", StringComparison.Ordinal)
+            || host.EndsWith(".example", StringComparison.Ordinal) || host.EndsWith(".invalid", StringComparison.Ordinal)) return true;
+        foreach (var segment in rest.Split('/', '.', '@', ':'))
+        {
+            if (segment.Length > 0 && Matches(UrlSegmentPlaceholder, segment)) return true;
+        }
+        return false;
+    }
+
+    private static readonly Regex UrlSegmentPlaceholder = new(
+        @"^(?:your(?:[-_].*)?|x{3,}|change[-_]?me|replace[-_]?me|<[^<>]*>|\.\.\.)$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
+
+    private static bool Matches(Regex regex, string v)
+    {
+        try { return regex.IsMatch(v); }
+        catch (RegexMatchTimeoutException) { return false; }
     }
 
     // Values repeat across files and views (json, true, 30 ...): each distinct value is matched once.

@@ -170,7 +170,8 @@ public sealed class RulePack
                 switches.Add(new DebugSwitch(m.GetString("key") ?? "(?!)", m.GetStrings("on")));
             }
         }
-        return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"), LoadResources(root));
+        return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"), LoadResources(root),
+            L("secretPlaceholders"), L("substitutionSlots"));
     }
 
     private static ResourceKeyCatalog LoadResources(YamlMappingNode? root)

@@ -62,7 +62,7 @@ public static class ResourceIdentifier
     public static ResourceIdentity? Identify(string normalizedKey, string value, KeyCatalog keys, Func<string, string?>? sibling = null)
     {
         var v = value.Trim();
-        if (v.Length == 0 || v.Length > 8192 || keys.IsPlaceholder(v)) return null;
+        if (v.Length == 0 || v.Length > 8192 || keys.IsPlaceholder(normalizedKey, v)) return null;
 
         if (v.IndexOf("://", StringComparison.Ordinal) > 0) return FromUrl(normalizedKey, v, keys);
         if (v.IndexOf('=') > 0 && v.IndexOf(';') >= 0) return FromConnectionString(v);

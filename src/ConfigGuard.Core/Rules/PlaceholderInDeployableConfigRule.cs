@@ -3,7 +3,13 @@ using ConfigGuard.Core.Environments;
 
 namespace ConfigGuard.Core.Rules;
 
-/// <summary>CG0008: a staging or production value is still a placeholder (changeme, xxx, TODO, &lt;generate_with: ...&gt;).</summary>
+/// <summary>
+/// CG0008: a staging or production file still holds a placeholder the app would silently use (changeme, xxx, TODO,
+/// &lt;generate_with: ...&gt;, API_KEY=secret). Left alone: substitution slots a deployment step replaces (&lt;KEY&gt;,
+/// PRODUCTION_URL: one left over fails loudly), references, and placeholders in a base file (appsettings.json, .env,
+/// kustomize base): there they document a setting each deployment supplies, and an environment file that keeps one is
+/// reported where it does.
+/// </summary>
 public sealed class PlaceholderInDeployableConfigRule : IViewRule
 {
     public string Id => "CG0008";
@@ -13,7 +19,8 @@ public sealed class PlaceholderInDeployableConfigRule : IViewRule
         if (!view.Class.IsDeployable()) return;
         foreach (var e in view.Entries)
         {
-            if (!sink.Pack.Keys.IsPlaceholder(e.Value) && !IsFillerKey(e, sink)) continue;
+            if (e.Inherited || view.IsImplicit || e.File.Environment.Class == EnvironmentClass.Base) continue;
+            if (!sink.Pack.Keys.IsFiller(e.NormalizedKey, e.Value) && !IsFillerKey(e, sink)) continue;
             sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
                 $"{e.Key} is still a placeholder ({sink.DisplayValue(e)}) in {view.Describe(e)}; set the real value or leave the key to the deployment",
                 e.Value.Trim(), sink.DisplayValue(e));

@@ -14,7 +14,7 @@ public sealed class ProductionEndpointInNonProductionRule : IViewRule
         if (!view.Class.IsNonProduction() || view.Class == EnvironmentClass.Template) return;
         foreach (var e in view.Entries)
         {
-            if (ValueFacts.IsDeclaration(e, sink.Pack)) continue;
+            if (ValueFacts.IsDeclaration(e, sink.Pack) || sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value)) continue;
             foreach (var part in sink.EndpointsIn(e))
             {
                 var reason = sink.Evidence.ProductionReason(part);

@@ -30,6 +30,7 @@ public sealed class ProductionValueInStagingRule : IPairRule
             if (!production.TryGetValue(s.NormalizedKey, out var p) || ReferenceEquals(s.Entry, p.Entry)) continue;
             var value = s.Value.Trim();
             if (value.Length == 0 || !string.Equals(value, p.Value.Trim(), StringComparison.Ordinal)) continue;
+            if (sink.Pack.Keys.IsPlaceholder(s.NormalizedKey, value) || ValueFacts.IsReference(value)) continue;
             var parts = sink.EndpointsIn(s);
             bool hasHost = parts.Any(x => x.Kind == EndpointPartKind.Host);
             foreach (var part in parts)

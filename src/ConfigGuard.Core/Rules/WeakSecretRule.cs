@@ -21,7 +21,7 @@ public sealed class WeakSecretRule : IViewRule
         {
             var value = e.Value.Trim();
             if (value.Length == 0 || !sink.Pack.Keys.SigningSecretKeys.Matches(e.NormalizedKey)) continue;
-            if (ValueFacts.IsReference(value) || sink.Pack.Keys.IsPlaceholder(value)) continue;
+            if (ValueFacts.IsReference(value) || sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, value)) continue; // a placeholder is CG0008's
             var why = Weakness(value);
             if (why is null) continue;
             sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,

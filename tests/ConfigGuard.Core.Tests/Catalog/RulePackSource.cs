@@ -121,7 +121,9 @@ public static class RulePackSource
             sb.AppendLine($"                ({S(m.GetString("class"))}, {List(m.GetStrings("keys"))}),");
         sb.AppendLine("            },");
         sb.AppendLine($"            {List(root.GetStrings("resourceExempt"))},");
-        sb.AppendLine($"            {List(root.GetStrings("providerHosts"))}));");
+        sb.AppendLine($"            {List(root.GetStrings("providerHosts"))}),");
+        sb.AppendLine($"        {List(root.GetStrings("secretPlaceholders"))},");
+        sb.AppendLine($"        {List(root.GetStrings("substitutionSlots"))});");
     }
 
     private static string List(IReadOnlyList<string> items) =>
