@@ -7,7 +7,7 @@ namespace ConfigGuard.Core.Catalog;
 /// <summary>
 /// Which keys name a resource staging and production must not share (rules/keys.yaml <c>resourceKeys</c>), in
 /// classes (database, redis, bucket, ...) that the checklist reports on; keys that never are (<c>resourceExempt</c>);
-/// and multi-tenant provider hosts whose name alone identifies no customer's resource (<c>providerHosts</c>).
+/// and multi-tenant provider hosts whose name alone identifies no customer's resource (rules/endpoints.yaml <c>multiTenant</c>).
 /// A repository adds keys and exemptions in configguard.yaml (<see cref="With"/>).
 /// </summary>
 public sealed class ResourceKeyCatalog
@@ -16,17 +16,29 @@ public sealed class ResourceKeyCatalog
     private readonly IReadOnlyList<string> _exemptPatterns;
     private readonly KeyPatternSet _exempt;
 
-    public ResourceKeyCatalog(IEnumerable<(string Class, IReadOnlyList<string> Patterns)> classes, IEnumerable<string> exempt, IEnumerable<string> providerHosts)
+    public ResourceKeyCatalog(IEnumerable<(string Class, IReadOnlyList<string> Patterns)> classes, IEnumerable<string> exempt, IEnumerable<MultiTenantHost> multiTenant)
     {
         _classes = classes.Select(c => (c.Class, c.Patterns, new KeyPatternSet(c.Patterns))).ToList();
         _exemptPatterns = exempt.ToList();
         _exempt = new KeyPatternSet(_exemptPatterns);
-        ProviderHosts = providerHosts.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).ToList();
+        MultiTenant = multiTenant.Where(h => h.Host.Length > 0).OrderByDescending(h => h.Host.Length).ToList();
     }
 
-    public static ResourceKeyCatalog Empty { get; } = new(Array.Empty<(string, IReadOnlyList<string>)>(), Array.Empty<string>(), Array.Empty<string>());
+    public static ResourceKeyCatalog Empty { get; } = new(Array.Empty<(string, IReadOnlyList<string>)>(), Array.Empty<string>(), Array.Empty<MultiTenantHost>());
 
-    public IReadOnlyList<string> ProviderHosts { get; }
+    /// <summary>Public multi-tenant hosts (rules/endpoints.yaml), longest first.</summary>
+    public IReadOnlyList<MultiTenantHost> MultiTenant { get; }
+
+    /// <summary>The multi-tenant provider entry covering <paramref name="host"/>, or null.</summary>
+    public MultiTenantHost? MultiTenantFor(string host)
+    {
+        var h = host.Trim().TrimEnd('.').ToLowerInvariant();
+        foreach (var m in MultiTenant)
+        {
+            if (m.Covers(h)) return m;
+        }
+        return null;
+    }
 
     /// <summary>The classes in rule-pack order.</summary>
     public IEnumerable<string> Classes => _classes.Select(c => c.Class);
@@ -44,15 +56,15 @@ public sealed class ResourceKeyCatalog
 
     public bool IsResource(string normalizedKey) => ClassOf(normalizedKey) is not null;
 
-    /// <summary>True when <paramref name="host"/> is a multi-tenant provider host (o1.ingest.sentry.io, hooks.slack.com).</summary>
+    /// <summary>
+    /// True when <paramref name="host"/> is shared by every customer of a provider (o1.ingest.sentry.io, hooks.slack.com,
+    /// fonts.googleapis.com): the host alone is nobody's resource. A tenant's own host on a provider that puts the
+    /// tenant in the subdomain (acme.blob.core.windows.net) is not: that host is the customer's.
+    /// </summary>
     public bool IsProviderHost(string host)
     {
-        var h = host.ToLowerInvariant();
-        foreach (var p in ProviderHosts)
-        {
-            if (h == p || h.EndsWith("." + p, StringComparison.Ordinal)) return true;
-        }
-        return false;
+        var m = MultiTenantFor(host);
+        return m is not null && (m.Tenant != TenantPart.Subdomain || host.Trim().TrimEnd('.').Equals(m.Host, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>This catalog plus a repository's own resource keys (class <see cref="ResourceClasses.Custom"/>, checked first) and exemptions.</summary>
@@ -62,6 +74,6 @@ public sealed class ResourceKeyCatalog
         var classes = new List<(string, IReadOnlyList<string>)>();
         if (extraKeys.Count > 0) classes.Add((ResourceClasses.Custom, extraKeys.ToList()));
         classes.AddRange(_classes.Select(c => (c.Class, c.Patterns)));
-        return new ResourceKeyCatalog(classes, _exemptPatterns.Concat(extraExempt), ProviderHosts);
+        return new ResourceKeyCatalog(classes, _exemptPatterns.Concat(extraExempt), MultiTenant);
     }
 }

@@ -69,12 +69,13 @@ public sealed class RulePack
         }
         rules.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 
+        var endpoints = Root(read("endpoints.yaml"), "endpoints.yaml");
         return new RulePack(
             rules,
             LoadCredentials(Root(read("credentials.yaml"), "credentials.yaml")),
-            LoadEndpoints(Root(read("endpoints.yaml"), "endpoints.yaml")),
+            LoadEndpoints(endpoints),
             LoadEnvironments(Root(read("environments.yaml"), "environments.yaml")),
-            LoadKeys(Root(read("keys.yaml"), "keys.yaml")));
+            LoadKeys(Root(read("keys.yaml"), "keys.yaml"), LoadMultiTenant(endpoints)));
     }
 
     private static YamlMappingNode? Root(string? text, string name)
@@ -159,7 +160,22 @@ public sealed class RulePack
             root?.GetStrings("buildModeKeys") ?? Array.Empty<string>());
     }
 
-    private static KeyCatalog LoadKeys(YamlMappingNode? root)
+    /// <summary>The <c>multiTenant</c> hosts of endpoints.yaml.</summary>
+    public static List<MultiTenantHost> LoadMultiTenant(YamlMappingNode? root)
+    {
+        var hosts = new List<MultiTenantHost>();
+        if (root is null) return hosts;
+        foreach (var m in root.GetMappings("multiTenant"))
+        {
+            TenantPart tenant;
+            try { tenant = MultiTenantHost.ParseTenant(m.GetString("tenant")); }
+            catch (ArgumentException e) { throw new YamlFormatException(m.Get("tenant") ?? m, e.Message); }
+            foreach (var h in m.GetStrings("hosts")) hosts.Add(new MultiTenantHost(m.GetString("provider") ?? "", h, tenant));
+        }
+        return hosts;
+    }
+
+    private static KeyCatalog LoadKeys(YamlMappingNode? root, IReadOnlyList<MultiTenantHost> multiTenant)
     {
         IReadOnlyList<string> L(string k) => root?.GetStrings(k) ?? Array.Empty<string>();
         var switches = new List<DebugSwitch>();
@@ -170,11 +186,11 @@ public sealed class RulePack
                 switches.Add(new DebugSwitch(m.GetString("key") ?? "(?!)", m.GetStrings("on")));
             }
         }
-        return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"), LoadResources(root),
+        return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"), LoadResources(root, multiTenant),
             L("secretPlaceholders"), L("substitutionSlots"));
     }
 
-    private static ResourceKeyCatalog LoadResources(YamlMappingNode? root)
+    private static ResourceKeyCatalog LoadResources(YamlMappingNode? root, IReadOnlyList<MultiTenantHost> multiTenant)
     {
         if (root is null) return ResourceKeyCatalog.Empty;
         var classes = new List<(string, IReadOnlyList<string>)>();
@@ -182,6 +198,6 @@ public sealed class RulePack
         {
             classes.Add((m.GetString("class") ?? throw new YamlFormatException(m, "resource class without a name"), m.GetStrings("keys")));
         }
-        return new ResourceKeyCatalog(classes, root.GetStrings("resourceExempt"), root.GetStrings("providerHosts"));
+        return new ResourceKeyCatalog(classes, root.GetStrings("resourceExempt"), multiTenant);
     }
 }

@@ -97,6 +97,7 @@ public sealed class AnalysisEngine
             foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);
         });
         var pairs = PairBuilder.Build(views);
+        if (pairs.Count > 0) sink.OwnDomains = new OwnDomains(files, views, sink);
         ParallelWork.ForEach(pairs, pair =>
         {
             foreach (var rule in RuleSet.PairRules) rule.Analyze(pair, sink);

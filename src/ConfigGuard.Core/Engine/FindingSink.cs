@@ -33,6 +33,9 @@ public sealed class FindingSink
 
     public ConcurrentBag<Finding> Findings => _findings;
 
+    /// <summary>The domains the analysed config shows to be the team's own (set by the engine before pair rules run).</summary>
+    public OwnDomains? OwnDomains { get; set; }
+
     // A base entry reaches several views and several rules look at each value: scan it once.
     // Keyed by reference (ConfigEntry keeps object identity); the sink lives for one analysis only.
     private readonly ConcurrentDictionary<ConfigEntry, IReadOnlyList<CredentialMatch>> _credentials = new();
@@ -43,8 +46,11 @@ public sealed class FindingSink
         _credentials.GetOrAdd(entry, e => Credentials.Scan(e.Value));
 
     /// <summary>The hosts, databases and buckets an entry's value points at (computed once per entry; do not modify).</summary>
-    public IReadOnlyList<EndpointPart> EndpointsIn(EffectiveEntry entry) =>
-        _endpoints.GetOrAdd(entry.Entry, e => EndpointExtractor.Extract(KeyNames.Normalize(e.Key), e.Value, Pack.Keys));
+    public IReadOnlyList<EndpointPart> EndpointsIn(EffectiveEntry entry) => EndpointsIn(entry.Entry);
+
+    /// <inheritdoc cref="EndpointsIn(EffectiveEntry)"/>
+    public IReadOnlyList<EndpointPart> EndpointsIn(ConfigEntry entry) =>
+        _endpoints.GetOrAdd(entry, e => EndpointExtractor.Extract(KeyNames.Normalize(e.Key), e.Value, Pack.Keys));
 
     /// <param name="fingerprintValue">The part of the value the finding is about; only its hash is kept.</param>
     /// <param name="redactedValue">A safe rendering of the value, or null to show none.</param>

@@ -143,9 +143,27 @@ public static class ResourceIdentifier
             var host = first.Host.ToLowerInvariant();
             return new ResourceIdentity("dsn", $"dsn|{host}|{project}", $"error-tracking project {project} on {host}", isSecret: false);
         }
-        if (provider || keys.SecretKeys.Matches(normalizedKey))
+        if (provider)
         {
-            // A webhook URL or a URL on a shared provider host: the tenant is in the path or the credentials.
+            // A public multi-tenant host (rules/endpoints.yaml): the host is everybody's; only the tenant part counts.
+            if (IsReference(v)) return null;
+            var tenant = keys.Resources.MultiTenantFor(first.Host)!;
+            switch (tenant.Tenant)
+            {
+                case TenantPart.Path:
+                    return path.Trim('/').Length == 0 ? null : Secret(v);
+                case TenantPart.FirstPath:
+                case TenantPart.LastPath:
+                    var segment = tenant.Tenant == TenantPart.FirstPath ? FirstSegment(path) : LastSegment(path);
+                    if (segment.Length == 0 || Unjudgeable(segment)) return null;
+                    return new ResourceIdentity("tenant", $"tenant|{tenant.Host}|{segment.ToLowerInvariant()}", $"{tenant.Provider} tenant '{segment}'", isSecret: false);
+                default:
+                    return hasUserInfo && keys.SecretKeys.Matches(normalizedKey) ? Secret(v) : null;
+            }
+        }
+        if (keys.SecretKeys.Matches(normalizedKey))
+        {
+            // A webhook URL or another URL under a secret key: the tenant is in the path or the credentials.
             if (IsReference(v)) return null;
             return Secret(v);
         }

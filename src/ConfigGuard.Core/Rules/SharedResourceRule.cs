@@ -81,6 +81,7 @@ public sealed class SharedResourceRule : IPairRule
         "dsn" => "error-tracking project",
         "url" => "host",
         "channel" => "channel",
+        "tenant" => "tenant (project, bucket or directory)",
         _ => "credentials",
     };
 }

@@ -33,7 +33,7 @@ public static class RulePackSource
         Credentials(sb, Load(rulesDir, "credentials.yaml"));
         Endpoints(sb, Load(rulesDir, "endpoints.yaml"));
         Environments(sb, Load(rulesDir, "environments.yaml"));
-        Keys(sb, Load(rulesDir, "keys.yaml"));
+        Keys(sb, Load(rulesDir, "keys.yaml"), Load(rulesDir, "endpoints.yaml"));
         sb.AppendLine("}");
         return sb.ToString().Replace("\r\n", "\n");
     }
@@ -103,7 +103,7 @@ public static class RulePackSource
         sb.AppendLine();
     }
 
-    private static void Keys(StringBuilder sb, YamlMappingNode root)
+    private static void Keys(StringBuilder sb, YamlMappingNode root, YamlMappingNode endpoints)
     {
         sb.AppendLine("    private static KeyCatalog Keys() => new(");
         foreach (var k in new[] { "secretKeys", "signingSecretKeys", "hostKeys", "databaseKeys", "bucketKeys" })
@@ -121,7 +121,11 @@ public static class RulePackSource
             sb.AppendLine($"                ({S(m.GetString("class"))}, {List(m.GetStrings("keys"))}),");
         sb.AppendLine("            },");
         sb.AppendLine($"            {List(root.GetStrings("resourceExempt"))},");
-        sb.AppendLine($"            {List(root.GetStrings("providerHosts"))}),");
+        sb.AppendLine("            new MultiTenantHost[]");
+        sb.AppendLine("            {");
+        foreach (var h in RulePack.LoadMultiTenant(endpoints))
+            sb.AppendLine($"                new({S(h.Provider)}, {S(h.Host)}, TenantPart.{h.Tenant}),");
+        sb.AppendLine("            }),");
         sb.AppendLine($"        {List(root.GetStrings("secretPlaceholders"))},");
         sb.AppendLine($"        {List(root.GetStrings("substitutionSlots"))});");
     }

@@ -15,7 +15,8 @@ public class ProductionValueInStagingRuleTests
     [Fact]
     public void Flags_a_host_without_a_prod_token_that_production_uses_with_the_same_value()
     {
-        var f = Assert.Single(CG0002("APP_ENV=staging\nSHARE_URL=https://mina.app/s\n", "APP_ENV=production\nSHARE_URL=https://mina.app/s\n"));
+        // mina.app is the team's own domain: the API host under it differs between the environments.
+        var f = Assert.Single(CG0002("APP_ENV=staging\nSHARE_URL=https://mina.app/s\nAPI_URL=https://api.stg.mina.app\n", "APP_ENV=production\nSHARE_URL=https://mina.app/s\nAPI_URL=https://api.mina.app\n"));
         Assert.Equal(2, f.Span.StartLine);
         Assert.Equal("SHARE_URL=https://".Length + 1, f.Span.StartColumn);
         Assert.Contains("'mina.app'", f.Message);
@@ -54,5 +55,30 @@ public class ProductionValueInStagingRuleTests
     {
         var f = Assert.Single(CG0002("UPLOADS_BUCKET=acme-uploads\n", "UPLOADS_BUCKET=acme-uploads\n"));
         Assert.Contains("bucket 'acme-uploads'", f.Message);
+    }
+
+    [Fact]
+    public void Leaves_third_party_hosts_both_environments_use_alone()
+    {
+        // Nothing says these domains are the team's: no environment varies a host under them.
+        const string both = "OPENAI_BASE=https://api.openai.com/v1\nWEATHER_API=https://api.weatherfeed.io/v2\nCMS_URL=https://eu-west-2.cdn.hygraph.com/content/abc123/master\nSMTP_HOST=smtp.gmail.com\n";
+        Assert.Empty(CG0002("APP_ENV=staging\n" + both, "APP_ENV=production\n" + both));
+    }
+
+    [Fact]
+    public void Flags_a_shared_host_under_the_teams_own_domain_whatever_the_key()
+    {
+        var findings = CG0002(
+            "APP_ENV=staging\nORDERS_API=https://orders.tallow-retail.net/v1\nWEB_URL=https://staging.tallow-retail.net\n",
+            "APP_ENV=production\nORDERS_API=https://orders.tallow-retail.net/v1\nWEB_URL=https://tallow-retail.net\n");
+        Assert.Equal(new[] { "ORDERS_API" }, findings.Select(f => f.Key));
+    }
+
+    [Fact]
+    public void A_tenants_own_subdomain_on_a_provider_is_the_teams()
+    {
+        var f = Assert.Single(CG0002("APP_ENV=staging\nIDP_METADATA=https://tallow.oktapreview.com/app/a1/sso/saml/metadata\n",
+            "APP_ENV=production\nIDP_METADATA=https://tallow.oktapreview.com/app/a1/sso/saml/metadata\n"));
+        Assert.Contains("tallow.oktapreview.com", f.Message);
     }
 }

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Core.Endpoints;
+
+/// <summary>
+/// The domains a repository's config shows to be the team's own: a domain under which two environments use different
+/// hosts for the same key (api.staging.acme.io in staging, api.acme.io in production), or under which some host names
+/// an environment (staging-api.acme.io). Third-party services (api.openai.com, a CMS CDN, a public API)
+/// never vary with the team's environments, so the same third-party host in staging and production says nothing
+/// about production; the same host under the team's own domain does (CG0002). The registrable domain is the last two
+/// labels (three under a generic second level of a country code: acme.co.uk), or a tenant's host on a provider that
+/// gives each tenant a subdomain (acme.herokuapp.com).
+/// </summary>
+public sealed class OwnDomains
+{
+    private static readonly HashSet<string> GenericSecondLevels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "co", "com", "org", "net", "gov", "ac", "edu", "ltd", "plc", "nhs", "gob", "gouv", "go", "or", "ne",
+    };
+
+    private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="files">Every file of the analysis, whatever its environment: evidence anywhere in the repository counts.</param>
+    /// <param name="views">Every environment view (kustomize views carry rendered entries of their own).</param>
+    public OwnDomains(IEnumerable<ConfigFile> files, IEnumerable<EnvironmentView> views, FindingSink sink)
+    {
+        // key -> registrable domain -> the hosts seen under it for that key, across environments
+        var byKey = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var seen = new HashSet<ConfigEntry>();
+        var entries = new List<ConfigEntry>();
+        foreach (var f in files) entries.AddRange(f.Parsed.Entries);
+        foreach (var v in views) foreach (var e in v.Entries) entries.Add(e.Entry);
+        foreach (var e in entries)
+        {
+            if (!seen.Add(e)) continue;
+            var key = KeyNames.Normalize(e.Key);
+            foreach (var part in sink.EndpointsIn(e))
+            {
+                if (part.Kind != EndpointPartKind.Host || !Judgeable(part.Text, sink)) continue;
+                var d = Registrable(part.Text, sink.Resources);
+                if (d is null) continue;
+                if (NamesAnEnvironment(part.Text, d, sink)) _domains.Add(d);
+                if (!byKey.TryGetValue(key, out var hosts)) byKey[key] = hosts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                if (hosts.TryGetValue(d, out var other) && !other.Equals(part.Text, StringComparison.OrdinalIgnoreCase)) _domains.Add(d);
+                else hosts[d] = part.Text;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="host"/> is under a domain the repository shows to be the team's own, or is the team's
+    /// own tenant host on a provider that gives each customer a subdomain (acme.oktapreview.com).
+    /// </summary>
+    public bool Covers(string host, ResourceKeyCatalog resources)
+    {
+        if (resources.MultiTenantFor(host) is { Tenant: TenantPart.Subdomain } && !resources.IsProviderHost(host)) return true;
+        return Registrable(host, resources) is { } d && _domains.Contains(d);
+    }
+
+    // staging-api.acme.io, api.prod.acme.io: a host whose own labels (left of the domain) name an environment.
+    private static bool NamesAnEnvironment(string host, string domain, FindingSink sink)
+    {
+        if (domain.Length >= host.Length) return false;
+        var labels = host.Substring(0, host.Length - domain.Length).TrimEnd('.');
+        return EnvironmentTokens.FirstIn(labels, sink.Pack.Environments.ProductionTokens) is not null
+            || EnvironmentTokens.FirstIn(labels, sink.Pack.Environments.NonProductionTokens) is not null;
+    }
+
+    private static bool Judgeable(string host, FindingSink sink) =>
+        HostFacts.IsRemoteName(host) && !sink.Resources.IsProviderHost(host) && !sink.Pack.Endpoints.TryClassify(host, out _, out _);
+
+    /// <summary>acme.io for api.staging.acme.io; acme.co.uk for www.acme.co.uk; acme.herokuapp.com on a per-tenant provider host.</summary>
+    public static string? Registrable(string host, ResourceKeyCatalog? resources)
+    {
+        var h = host.Trim().TrimEnd('.').ToLowerInvariant();
+        if (resources?.MultiTenantFor(h) is { Tenant: TenantPart.Subdomain } tenant && h.Length > tenant.Host.Length)
+        {
+            var left = h.Substring(0, h.Length - tenant.Host.Length - 1);
+            int dot = left.LastIndexOf('.');
+            return (dot < 0 ? left : left.Substring(dot + 1)) + "." + tenant.Host;
+        }
+        var labels = h.Split('.');
+        if (labels.Length < 2) return null;
+        int take = labels.Length >= 3 && labels[labels.Length - 1].Length == 2 && GenericSecondLevels.Contains(labels[labels.Length - 2]) ? 3 : 2;
+        return string.Join(".", labels, labels.Length - take, take);
+    }
+}
