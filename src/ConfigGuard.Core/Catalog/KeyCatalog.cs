@@ -78,7 +78,7 @@ public sealed class KeyCatalog
     /// (<see cref="IsPlaceholder(string)"/>), a substitution slot (<see cref="IsSubstitutionSlot"/>), a word that is a
     /// placeholder under a secret key (API_KEY=SECRET, DB_PASSWORD=password), the key's own name written as its
     /// value (API_KEY=API_KEY), or a URL with a placeholder in it (https://hooks.slack.com/services/your/webhook/url,
-    /// https://xxx.example.com). Such a value is no shared secret, no weak secret and no endpoint.
+    /// https://xxx.acme.io). Such a value is no shared secret, no weak secret and no endpoint.
     /// </summary>
     public bool IsPlaceholder(string normalizedKey, string value)
     {
@@ -109,7 +109,7 @@ public sealed class KeyCatalog
         return v.Length > 0 && v.Length <= 200 && Matches(_slots, v);
     }
 
-    // https://hooks.slack.com/services/your/webhook/url, https://<tenant>.auth0.com, https://xxx.example.com:
+    // https://hooks.slack.com/services/your/webhook/url, https://<tenant>.auth0.com, https://xxx.acme.io:
     // a host label or path segment that is itself a placeholder ("your", "xxx", "<tenant>", "changeme").
     private bool IsPlaceholderUrl(string v)
     {
@@ -118,15 +118,6 @@ public sealed class KeyCatalog
         var rest = v.Substring(scheme + 3);
         int q = rest.IndexOfAny(new[] { '?', '#' });
         if (q >= 0) rest = rest.Substring(0, q);
-        int slash = rest.IndexOf('/');
-        var host = (slash < 0 ? rest : rest.Substring(0, slash)).ToLowerInvariant();
-        int at = host.LastIndexOf('@');
-        if (at >= 0) host = host.Substring(at + 1);
-        int colon = host.LastIndexOf(':');
-        if (colon > 0) host = host.Substring(0, colon);
-        if (host is "example.com" or "example.org" or "example.net" || host.EndsWith(".example.com", StringComparison.Ordinal)
-            || host.EndsWith(".example.org", StringComparison.Ordinal) || host.EndsWith(".example.net", StringComparison.Ordinal)
-            || host.EndsWith(".example", StringComparison.Ordinal) || host.EndsWith(".invalid", StringComparison.Ordinal)) return true;
         foreach (var segment in rest.Split('/', '.', '@', ':'))
         {
             if (segment.Length > 0 && Matches(UrlSegmentPlaceholder, segment)) return true;

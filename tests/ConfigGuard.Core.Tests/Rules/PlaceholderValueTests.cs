@@ -26,7 +26,6 @@ public class PlaceholderValueTests
     [InlineData("API_TOKEN", "API_TOKEN")]
     [InlineData("Storage:Key", "<KEY>")]
     [InlineData("ORDERS_TOKEN", "<orders token>")]
-    [InlineData("CALLBACK_URL", "https://app.example.com/cb")]
     [InlineData("ADMIN_PASSWORD", "********")]
     public void Placeholders(string key, string value) => Assert.True(IsPlaceholder(key, value));
 
