@@ -8,7 +8,7 @@ using ConfigGuard.Core.Model;
 namespace ConfigGuard.Core.Endpoints;
 
 /// <summary>
-/// The domains a repository's config shows to be the team's own: a domain under which two environments use different
+/// The domains a pair's config (its views and the files beside them) shows to be the team's own: a domain under which two environments use different
 /// hosts for the same key (api.staging.acme.io in staging, api.acme.io in production), or under which some host names
 /// an environment (staging-api.acme.io). Third-party services (api.openai.com, a CMS CDN, a public API)
 /// never vary with the team's environments, so the same third-party host in staging and production says nothing
@@ -25,16 +25,12 @@ public sealed class OwnDomains
 
     private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <param name="files">Every file of the analysis, whatever its environment: evidence anywhere in the repository counts.</param>
-    /// <param name="views">Every environment view (kustomize views carry rendered entries of their own).</param>
-    public OwnDomains(IEnumerable<ConfigFile> files, IEnumerable<EnvironmentView> views, FindingSink sink)
+    /// <param name="entries">The entries whose hosts are evidence (the pair's views and the files beside them).</param>
+    public OwnDomains(IEnumerable<ConfigEntry> entries, FindingSink sink)
     {
-        // key -> registrable domain -> the hosts seen under it for that key, across environments
+        // key -> registrable domain -> the first host seen under it for that key
         var byKey = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         var seen = new HashSet<ConfigEntry>();
-        var entries = new List<ConfigEntry>();
-        foreach (var f in files) entries.AddRange(f.Parsed.Entries);
-        foreach (var v in views) foreach (var e in v.Entries) entries.Add(e.Entry);
         foreach (var e in entries)
         {
             if (!seen.Add(e)) continue;

@@ -86,6 +86,7 @@ public sealed class AnalysisEngine
     {
         var files = loaded.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var sink = CreateSink();
+        sink.Files = files;
         ParallelWork.ForEach(files, file =>
         {
             foreach (var rule in RuleSet.FileRules) rule.Analyze(file, sink);
@@ -97,7 +98,6 @@ public sealed class AnalysisEngine
             foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);
         });
         var pairs = PairBuilder.Build(views);
-        if (pairs.Count > 0) sink.OwnDomains = new OwnDomains(files, views, sink);
         ParallelWork.ForEach(pairs, pair =>
         {
             foreach (var rule in RuleSet.PairRules) rule.Analyze(pair, sink);

@@ -33,8 +33,30 @@ public sealed class FindingSink
 
     public ConcurrentBag<Finding> Findings => _findings;
 
-    /// <summary>The domains the analysed config shows to be the team's own (set by the engine before pair rules run).</summary>
-    public OwnDomains? OwnDomains { get; set; }
+    /// <summary>The analysed files (set by the engine before view and pair rules run).</summary>
+    public IReadOnlyList<ConfigFile> Files { get; set; } = System.Array.Empty<ConfigFile>();
+
+    private readonly ConcurrentDictionary<string, OwnDomains> _ownDomains = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// The domains a pair's config shows to be the team's own, from the pair's views and every file in the folders of
+    /// their layers (a folder is never split between scan batches, so the answer does not depend on batching).
+    /// </summary>
+    public OwnDomains OwnDomainsFor(EnvironmentPair pair)
+    {
+        var dirs = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var view in new[] { pair.Staging, pair.Production })
+            foreach (var layer in view.Layers) dirs.Add(Environments.ConfigFileKind.Directory(layer.Path));
+        return _ownDomains.GetOrAdd(string.Join("\n", dirs) + "\n" + pair, _ =>
+        {
+            var entries = new List<ConfigEntry>();
+            foreach (var f in Files)
+                if (dirs.Contains(Environments.ConfigFileKind.Directory(f.Path))) entries.AddRange(f.Parsed.Entries);
+            foreach (var e in pair.Staging.Entries) entries.Add(e.Entry);
+            foreach (var e in pair.Production.Entries) entries.Add(e.Entry);
+            return new OwnDomains(entries, this);
+        });
+    }
 
     // A base entry reaches several views and several rules look at each value: scan it once.
     // Keyed by reference (ConfigEntry keeps object identity); the sink lives for one analysis only.

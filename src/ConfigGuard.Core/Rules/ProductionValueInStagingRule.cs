@@ -13,7 +13,7 @@ namespace ConfigGuard.Core.Rules;
 /// qualified remote name (not localhost, a listen address like 0.0.0.0 or +, nor an in-cluster/compose service name
 /// without a dot, which each deployment resolves to its own service); a database name alone (DB_NAME=shop on two
 /// different hosts) is no shared database; a bucket on a sibling endpoint counts only when that endpoint is the same
-/// remote server. A host counts only under a domain the pair shows to be the team's own (<see cref="OwnDomains"/>: two
+/// remote server. A host counts only under a domain the config shows to be the team's own (<see cref="OwnDomains"/>: two
 /// environments vary hosts under it, or a host under it names an environment): api.openai.com or a CMS CDN in both
 /// is a third party both use, not production. Values without an endpoint (LOG_FORMAT=json), public multi-tenant hosts
 /// (rules/endpoints.yaml) and hosts the token rule already reports are left alone; a value both inherit from one base
@@ -40,7 +40,7 @@ public sealed class ProductionValueInStagingRule : IPairRule
             {
                 if (hasHost && part.Kind != EndpointPartKind.Host) continue;
                 if (part.Kind == EndpointPartKind.Host && (!HostFacts.IsRemoteName(part.Text) || sink.Resources.IsProviderHost(part.Text))) continue;
-                if (part.Kind == EndpointPartKind.Host && sink.OwnDomains?.Covers(part.Text, sink.Resources) == false) continue;
+                if (part.Kind == EndpointPartKind.Host && !sink.OwnDomainsFor(pair).Covers(part.Text, sink.Resources)) continue;
                 if (part.Kind == EndpointPartKind.Database) continue; // a name without its host: judged with the host, by CG0005
                 if (part.Kind == EndpointPartKind.Bucket && !SameBucket(s, p, sink, stagingLookup ??= SharedResourceRule.Lookup(pair.Staging), productionLookup ??= SharedResourceRule.Lookup(pair.Production))) continue;
                 if (sink.Evidence.ProductionReason(part) is not null || sink.Evidence.NonProductionReason(part) is not null) continue;
