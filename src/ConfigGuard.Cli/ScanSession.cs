@@ -51,7 +51,7 @@ internal sealed class ScanSession
                 ? $"configguard: --config {configPath} is a folder; name the configguard.yaml file"
                 : $"configguard: --config file not found: {Path.GetFullPath(configPath)}");
         var settingsFile = withoutSettings ? null : configPath is not null ? Path.GetFullPath(configPath) : FindSettings(first, root);
-        var settings = settingsFile is null ? ConfigGuardSettings.Empty : LoadSettings(settingsFile);
+        var settings = settingsFile is null ? ConfigGuardSettings.Empty : LoadSettings(settingsFile, userNamed: configPath is not null);
         return new ScanSession(root, gitRoot is not null, settings, settingsFile, full);
     }
 
@@ -256,14 +256,14 @@ internal sealed class ScanSession
         return null;
     }
 
-    private static ConfigGuardSettings LoadSettings(string path)
+    /// <param name="userNamed">--config named it: a symbolic link is followed (to a regular file only); a configguard.yaml found in the tree is never followed.</param>
+    private static ConfigGuardSettings LoadSettings(string path, bool userNamed)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: error: cannot read configguard.yaml: {IoErrors.Describe(e)}");
-        }
+        var read = RegularFile.Read(path, DefaultMaxFileBytes, followLinks: userNamed);
+        if (read.Outcome != RegularFile.Outcome.Read)
+            throw new UsageException($"{path}: error: cannot read configguard.yaml: {read.Describe(DefaultMaxFileBytes)}");
+        var text = SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out var problem)
+            ?? throw new UsageException($"{path}: error: cannot read configguard.yaml: {problem}");
         try { return SettingsParser.Parse(text, RulePack.Default); }
         catch (YamlFormatException e)
         {

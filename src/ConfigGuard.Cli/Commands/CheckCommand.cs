@@ -68,7 +68,7 @@ internal static class CheckCommand
             if (baselinePath is not null)
             {
                 if (!File.Exists(baselinePath)) throw new UsageException($"configguard: baseline file not found: {baselinePath}");
-                var (remaining, matched, stale) = Baseline.Load(baselinePath).Apply(findings, outcome.InScope);
+                var (remaining, matched, stale) = Baseline.Load(baselinePath, userNamed: parse.GetValue(baseline) is not null).Apply(findings, outcome.InScope);
                 findings = remaining;
                 baselined = matched;
                 var shown = Path.GetRelativePath(session.Root, baselinePath).Replace('\\', '/');

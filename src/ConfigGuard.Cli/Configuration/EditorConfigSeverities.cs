@@ -68,8 +68,9 @@ internal sealed class EditorConfigSeverities
 
     private static string SafeRead(string path)
     {
-        try { return File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
+        // Only a regular file, read up to the scan's size cap: a FIFO or a link to /dev/zero here must not hang or exhaust memory.
+        var read = Discovery.RegularFile.Read(path, ScanSession.DefaultMaxFileBytes);
+        return read.Outcome == Discovery.RegularFile.Outcome.Read ? Core.Engine.SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out _) ?? "" : "";
     }
 
     private sealed class EditorConfigFile

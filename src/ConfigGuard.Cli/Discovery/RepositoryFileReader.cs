@@ -5,8 +5,9 @@ using ConfigGuard.Core.Model;
 namespace ConfigGuard.Cli.Discovery;
 
 /// <summary>
-/// Reads one repository file the way every scan does: symbolic links are not followed, files over the size cap and
-/// binary files are skipped, bad encodings are decoded with a notice, and I/O errors become notices, never exceptions.
+/// Reads one repository file the way every scan does: symbolic links are not followed, only regular files are read
+/// (<see cref="RegularFile"/>: never a FIFO or a device), files over the size cap and binary files are skipped, bad
+/// encodings are decoded with a notice, and I/O errors become notices, never exceptions.
 /// </summary>
 internal static class RepositoryFileReader
 {
@@ -14,29 +15,21 @@ internal static class RepositoryFileReader
     public static string? ReadText(string fullPath, string relativePath, long maxBytes, ConcurrentBag<Notice> notices,
         string symlinkNotice = "symbolic link, not followed")
     {
-        try
+        var read = RegularFile.Read(fullPath, maxBytes);
+        switch (read.Outcome)
         {
-            var info = new FileInfo(fullPath);
-            if (!info.Exists) return null;
-            if (info.LinkTarget is not null)
-            {
+            case RegularFile.Outcome.Read:
+                var text = SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out var notice);
+                if (notice is not null) notices.Add(new Notice(relativePath, notice));
+                return text;
+            case RegularFile.Outcome.Missing:
+                return null;
+            case RegularFile.Outcome.SymbolicLink:
                 notices.Add(new Notice(relativePath, symlinkNotice));
                 return null;
-            }
-            if (info.Length > maxBytes)
-            {
-                notices.Add(new Notice(relativePath, $"file is {info.Length:N0} bytes, over the {maxBytes:N0}-byte limit (--max-file-size); skipped"));
+            default:
+                notices.Add(new Notice(relativePath, read.Describe(maxBytes)));
                 return null;
-            }
-            var bytes = File.ReadAllBytes(fullPath);
-            var text = SourceDecoder.Decode(bytes, bytes.Length, out var notice);
-            if (notice is not null) notices.Add(new Notice(relativePath, notice));
-            return text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            notices.Add(new Notice(relativePath, "cannot read file: " + IoErrors.Describe(e)));
-            return null;
         }
     }
 }

@@ -51,11 +51,15 @@ internal sealed class Baseline
     }
 
     /// <exception cref="UsageException">The file is missing or not a baseline.</exception>
-    public static Baseline Load(string path)
+    /// <param name="userNamed">--baseline named it: a symbolic link is followed (to a regular file only); the default file at the root never is.</param>
+    public static Baseline Load(string path, bool userNamed = false)
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            var read = Discovery.RegularFile.Read(path, ScanSession.DefaultMaxFileBytes, followLinks: userNamed);
+            if (read.Outcome != Discovery.RegularFile.Outcome.Read)
+                throw new UsageException($"{path}: error: cannot read baseline: {read.Describe(ScanSession.DefaultMaxFileBytes)}");
+            using var doc = JsonDocument.Parse(read.Bytes);
             if (!doc.RootElement.TryGetProperty("findings", out var arr) || arr.ValueKind != JsonValueKind.Array)
                 throw new UsageException($"{path}: error: not a ConfigGuard baseline (no 'findings' array)");
             var entries = new List<BaselineEntry>();
