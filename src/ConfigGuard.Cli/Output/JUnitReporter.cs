@@ -40,8 +40,8 @@ internal static class JUnitReporter
             {
                 w.WriteStartElement("testcase");
                 w.WriteAttributeString("classname", "configguard." + f.RuleId);
-                w.WriteAttributeString("name", $"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}" + (f.Key is null ? "" : " " + f.Key));
-                w.WriteAttributeString("file", f.Path);
+                w.WriteAttributeString("name", Clean($"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}" + (f.Key is null ? "" : " " + f.Key)));
+                w.WriteAttributeString("file", Clean(f.Path));
                 w.WriteAttributeString("line", f.Span.StartLine.ToString());
                 w.WriteAttributeString("time", "0");
                 var text = $"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}: {f.Severity.ToName()} {f.RuleId}: {f.Message}"
@@ -77,6 +77,20 @@ internal static class JUnitReporter
         w.WriteAttributeString("time", "0");
     }
 
-    /// <summary>XML 1.0 cannot carry most control characters even escaped; a config value may contain them.</summary>
-    private static string Clean(string s) => new(s.Select(c => c is '\t' or '\n' or '\r' || (c >= 0x20 && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF') || char.IsSurrogate(c) ? c : '\uFFFD').ToArray());
+    /// <summary>
+    /// XML 1.0 cannot carry most control characters even escaped, nor a lone surrogate; a file name, key or value may
+    /// contain them (found by the fuzz harness, bench/fuzz). Each becomes U+FFFD.
+    /// </summary>
+    private static string Clean(string s)
+    {
+        var chars = s.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            char c = chars[i];
+            if (char.IsHighSurrogate(c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) { i++; continue; }
+            bool ok = c is '\t' or '\n' or '\r' || (c >= 0x20 && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF');
+            if (!ok) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
 }
