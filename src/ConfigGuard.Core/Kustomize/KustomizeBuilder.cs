@@ -183,6 +183,7 @@ internal sealed class KustomizeBuilder
             NotFound(reference, target, $"resource {SafeEcho.QuoteLocation(reference.Value)} not found: no such file, and no kustomization.yaml in such a folder");
             return;
         }
+        OutsideRoot(dir, target, reference, "resource");
         foreach (var doc in Load(target, text).Documents)
         {
             if (doc is not YamlTreeMap map) continue;
@@ -410,7 +411,18 @@ internal sealed class KustomizeBuilder
         if (p is null) return null;
         var text = Read(p);
         if (text is null) NotFound(reference, p, $"{what} {SafeEcho.QuoteLocation(reference.Value)} not found");
+        else OutsideRoot(dir, p, reference, what);
         return text;
+    }
+
+    /// <summary>
+    /// A file above the kustomization's own folder: `kubectl kustomize` refuses it by default (load restrictor), Flux and
+    /// Argo CD (LoadRestrictionsNone) read it. Which one deploys the tree is not in the files, so it is a note.
+    /// </summary>
+    private void OutsideRoot(string dir, string file, YamlTreeScalar reference, string what)
+    {
+        if (KustomizePaths.IsUnder(file, dir)) return;
+        Note(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)} is a file above this kustomization's folder: `kubectl kustomize` refuses it by default (--load-restrictor LoadRestrictionsNone, Flux and Argo CD read it)");
     }
 
     /// <summary>

@@ -141,6 +141,20 @@ public class KustomizeMissingInputTests
     }
 
     [Fact]
+    public void A_file_above_the_kustomizations_folder_is_a_note_not_an_error()
+    {
+        // kubectl's default load restrictor refuses it; Flux and Argo CD read it. The tree says not which one deploys.
+        var files = new Dictionary<string, string>
+        {
+            ["k8s/base/till.yaml"] = KustomizeFidelityFixtures.Deploy("till"),
+            ["k8s/base-app/kustomization.yaml"] = "resources:\n- ../base/till.yaml\n",
+        };
+        var (build, notes) = Scan(files);
+        Assert.Empty(build);
+        Assert.Contains(notes, n => n.StartsWith("k8s/base-app/kustomization.yaml: line 2:", StringComparison.Ordinal) && n.Contains("load-restrictor"));
+    }
+
+    [Fact]
     public void A_git_ignored_input_is_a_note_and_what_depends_on_it_is_not_reported_again()
     {
         var files = new Dictionary<string, string>
