@@ -90,10 +90,16 @@ internal sealed class KustomizeBuilder
     private void SyntaxError(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, KustomizeProblemKind.Syntax));
     private void Note(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, KustomizeProblemKind.Note));
 
-    private YamlLoadResult Load(string path, string text, YamlTextOrigin? origin = null)
+    /// <param name="duplicateKeysAreNotes">A kustomization: kustomize reads a key written twice as its last value, without error.</param>
+    private YamlLoadResult Load(string path, string text, YamlTextOrigin? origin = null, bool duplicateKeysAreNotes = false)
     {
         var result = origin is null && _yamlCache is not null ? _yamlCache.Load(path, text) : YamlTreeLoader.Load(path, text, origin);
-        foreach (var e in result.Errors) SyntaxError(path, e.Span, e.Message);
+        foreach (var e in result.Errors)
+        {
+            if (duplicateKeysAreNotes && e.Message.StartsWith(YamlTreeLoader.DuplicateKeyMessage, StringComparison.Ordinal))
+                Note(path, e.Span, e.Message.Substring(0, e.Message.IndexOf(" (", StringComparison.Ordinal) is var i and > 0 ? i : e.Message.Length) + ": kustomize keeps the last one and ignores the others");
+            else SyntaxError(path, e.Span, e.Message);
+        }
         if (origin is null && !_build.Comments.ContainsKey(path)) _build.Comments[path] = YamlComments.Extract(text);
         return result;
     }
@@ -106,7 +112,7 @@ internal sealed class KustomizeBuilder
             Note(kustPath, new SourceSpan(0, 0, 1, 1, 1, 1), $"more than {MaxKustomizations} kustomizations in one build; ConfigGuard stopped here (the rest is not analyzed)");
             return;
         }
-        var loaded = Load(kustPath, text);
+        var loaded = Load(kustPath, text, duplicateKeysAreNotes: true);
         if (loaded.Documents.Count == 0) return;
         if (loaded.Documents[0] is not YamlTreeMap root)
         {

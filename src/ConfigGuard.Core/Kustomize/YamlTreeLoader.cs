@@ -18,6 +18,8 @@ namespace ConfigGuard.Core.Kustomize;
 public static class YamlTreeLoader
 {
     public const int MaxDepth = 64;
+    /// <summary>How the error for a key written twice in one mapping starts.</summary>
+    public const string DuplicateKeyMessage = "duplicate key";
     public const int MaxNodes = 200_000;
 
     private sealed class Frame
@@ -259,8 +261,10 @@ public static class YamlTreeLoader
         frame.ExpectingKey = true;
         if (map.GetEntry(key.Value) is not null)
         {
-            errors.Add(new ParseError($"duplicate key {SafeEcho.Quote(key.Value)} in a YAML mapping (kustomize rejects it)", key.Span));
-            return true;
+            // The later one is kept, as kustomize does in a kustomization (where it is no error; see KustomizeBuilder);
+            // in a manifest kubectl refuses the duplicate.
+            errors.Add(new ParseError(DuplicateKeyMessage + $" {SafeEcho.Quote(key.Value)} in a YAML mapping (kubectl refuses it in a manifest)", key.Span));
+            map.Remove(key.Value);
         }
         map.Entries.Add(new YamlTreeMapEntry(key.Value, key.ValueSpan, node));
         return true;

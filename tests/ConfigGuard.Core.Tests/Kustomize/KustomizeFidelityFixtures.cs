@@ -93,7 +93,11 @@ internal static class KustomizeFidelityFixtures
         ["base/kustomization.yaml"] = "resources:\n- recipe.yaml\n",
         ["base/recipe.yaml"] =
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: recipe\ndata:\n  location: \"{{inputs.bucket}}/\\\n  {{inputs.folder}}/\\\n  sourdough.json\"\n  note: 'first line\n  second line'\n",
-        ["overlays/staging/kustomization.yaml"] = "resources:\n- ../../base\n",
+        // A key written twice in a kustomization: kustomize keeps the last one.
+        ["overlays/staging/kustomization.yaml"] = "resources:\n- ../../base\nnamespace: bakery-old\nnamespace: bakery-staging\n",
+        // Must flag: a key written twice in a manifest, which kubectl refuses.
+        ["overlays/qa/kustomization.yaml"] = "resources:\n- ../../base\n- twice.yaml\n",
+        ["overlays/qa/twice.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: twice\n  name: twice-again\ndata:\n  A: b\n",
         // Must flag: a quote that is never closed.
         ["overlays/production/kustomization.yaml"] = "resources:\n- ../../base\n- broken.yaml\n",
         ["overlays/production/broken.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\ndata:\n  location: \"never closed\n",

@@ -36,8 +36,11 @@ public class KustomizeFidelityTests
     public void Yaml_that_kustomize_reads_is_read_with_the_same_values()
     {
         var files = KustomizeFidelityFixtures.LenientYaml();
-        Assert.Equal(new[] { "CG0012 overlays/production/broken.yaml:6" }, Where(BuildFindings(files)));
-        var data = KustomizeModel.Build(files, "overlays/staging/kustomization.yaml").Resources.Single().DataEntries().ToDictionary(e => e.Key, e => e.Value);
+        Assert.Equal(new[] { "CG0012 overlays/production/broken.yaml:6", "CG0012 overlays/qa/twice.yaml:5" }, Where(BuildFindings(files)));
+        var staging = KustomizeModel.Build(files, "overlays/staging/kustomization.yaml");
+        Assert.Equal("bakery-staging", staging.Resources.Single().Namespace);
+        Assert.Contains(staging.Problems, p => p.IsNote && p.Message.Contains("keeps the last one"));
+        var data = staging.Resources.Single().DataEntries().ToDictionary(e => e.Key, e => e.Value);
         Assert.Equal("{{inputs.bucket}}/{{inputs.folder}}/sourdough.json", data["location"]);
         Assert.Equal("first line second line", data["note"]);
     }
