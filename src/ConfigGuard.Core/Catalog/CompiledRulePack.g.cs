@@ -255,7 +255,7 @@ internal static class CompiledRulePack
         new[] { @"NODE_ENV", @"BABEL_ENV", @"WEBPACK_ENV" });
 
     private static KeyCatalog Keys() => new(
-        new[] { @".*(SECRET|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET|CREDENTIALS?|AUTH_KEY|DSN|WEBHOOK_URL|CONNECTION_?STRING.*|CONNECTIONSTRINGS_.*)" },
+        new[] { @".*(SECRET|SECRET_?KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET|CREDENTIALS?|AUTH_KEY|DSN|WEBHOOK_URL|CONNECTION_?STRING.*|CONNECTIONSTRINGS_.*)" },
         new[] { @"(.*_)?SECRET_KEY(_BASE)?", @"(.*_)?SESSION_(SECRET|KEY)", @"(.*_)?(JWT|TOKEN)_?(SECRET|KEY|SIGNING_?KEY|SIGNING_?SECRET)(_.*)?", @"JWT(_.*)?_(SECRET|KEY|SIGNING_?KEY)", @"(.*_)?COOKIE_(SECRET|KEY)", @"(.*_)?ENCRYPTION_KEY", @"(.*_)?SIGNING_(SECRET|KEY)", @"APP_KEY", @"(.*_)?AUTH_SECRET", @"NEXTAUTH_SECRET", @"SECRET_KEY_BASE", @"(.*_)?HMAC_(SECRET|KEY)" },
         new[] { @".*(_|^)(HOST|HOSTNAME|SERVER|ENDPOINT|DOMAIN|ADDR|ADDRESS)" },
         new[] { @".*(_|^)(DB|DATABASE|DB_NAME|DATABASE_NAME|SCHEMA|INITIAL_CATALOG)" },
@@ -274,7 +274,7 @@ internal static class CompiledRulePack
             new(@"SERILOG_MINIMUMLEVEL(_DEFAULT)?", new[] { @"debug", @"verbose" }),
             new(@"(.*_)?(INSECURE|ALLOW_INSECURE|DISABLE_TLS|SKIP_TLS_VERIFY|TLS_SKIP_VERIFY|SSL_VERIFY_DISABLED)", new[] { @"true", @"1", @"yes", @"on" }),
         },
-        new[] { @"change[-_ ]?me", @"replace[-_ ]?me", @"todo|fixme|tbd", @"x{3,}", @"<[^<>]{1,80}>", @"\[\[?[A-Za-z_ -]{1,60}\]?\]", @"your[-_ ].*", @".*[-_]here", @"placeholder", @"(sk|pk|rk)_(test|live)_(\.\.\.|…|x+|\*+)", @"\.\.\.|…", @"insert[-_ ].*", @"enter[-_ ].*", @"\*{3,}", @"(your|my|some)[-_ ]?(api[-_ ]?)?(key|secret|token|password|url|host|webhook[-_ ]?url|domain|id)" },
+        new[] { @"change[-_ ]?me", @"replace[-_ ]?me", @"todo|fixme|tbd", @"x{3,}", @"<(?![!/?])[^<>=""]{1,80}>", @"\[\[?[A-Za-z_ -]{1,60}\]?\]", @"your[-_ ].*", @".*[-_]here", @"placeholder", @"(sk|pk|rk)_(test|live)_(\.\.\.|…|x+|\*+)", @"\.\.\.|…", @"insert[-_ ].*", @"enter[-_ ].*", @"\*{3,}", @"(your|my|some)[-_ ]?(api[-_ ]?)?(key|secret|token|password|url|host|webhook[-_ ]?url|domain|id)" },
         new ResourceKeyCatalog(
             new (string, IReadOnlyList<string>)[]
             {
@@ -287,7 +287,7 @@ internal static class CompiledRulePack
                 (@"shareUrl", new[] { @"(.*_)?(SHARE|SHARING|SHORT|SHORTLINK|PUBLIC|BASE|SITE|APP|FRONTEND|WEB|CALLBACK|REDIRECT|INVITE|DEEP_?LINK)_(URL|URI|DOMAIN|HOST|ORIGIN)", @"NEXTAUTH_URL" }),
                 (@"apiKey", new[] { @".*API_?KEY(_ID)?", @".*_(SECRET|SECRET_KEY|CLIENT_SECRET|PRIVATE_KEY|ACCESS_KEY|ACCESS_KEY_ID|SECRET_ACCESS_KEY|AUTH_TOKEN|ACCESS_TOKEN|API_TOKEN|APP_SECRET|WEBHOOK_SECRET|SIGNING_SECRET|WEBHOOK_URL)", @"SECRET_KEY(_BASE)?", @"(.*_)?(JWT|SESSION|COOKIE|TOKEN)_(SECRET|KEY|SIGNING_?KEY)", @"(.*_)?(ENCRYPTION|SIGNING|HMAC)_(KEY|SECRET)", @"APP_KEY|NEXTAUTH_SECRET" }),
             },
-            new[] { @"LOG(GING)?_.*", @"(.*_)?(ENABLED|DISABLED|ENABLE|DISABLE|FLAG|TOGGLE)", @"(FEATURE|FEATURES|FF|FLAG)_.*", @".*_(PUBLISHABLE|PUBLIC)_KEY", @"(NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC)_.*_KEY(_ID)?", @".*_(PORT|TIMEOUT|REGION|POOL_SIZE|POOL|TTL|EXPIRY|EXPIRES_IN|EXPIRATION|LIFETIME|HEADER|HEADER_NAME|ALGORITHM|ISSUER|AUDIENCE|FILE|PREFIX|VERSION|MODE)", @"(.*_)?(CDN|ASSETS?|STATIC|DOCS|HELP|SUPPORT|STATUS|TERMS|PRIVACY)_(URL|URI|HOST|ORIGIN)", @"SENTRY_ENVIRONMENT|SENTRY_RELEASE|SENTRY_ORG|SENTRY_PROJECT" },
+            new[] { @"LOG(GING)?_.*", @"(.*_)?(ENABLED|DISABLED|ENABLE|DISABLE|FLAG|TOGGLE)", @"(FEATURE|FEATURES|FF|FLAG)_.*", @".*_(PUBLISHABLE|PUBLIC)_KEY", @"(NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC)_.*_KEY(_ID)?", @".*_(PORT|TIMEOUT|REGION|POOL_SIZE|POOL|TTL|EXPIRY|EXPIRES_IN|EXPIRATION|LIFETIME|HEADER|HEADER_NAME|ALGORITHM|ISSUER|AUDIENCE|FILE|PREFIX|VERSION|MODE)", @"(.*_)?(CDN|ASSETS?|STATIC|DOCS|HELP|SUPPORT|STATUS|TERMS|PRIVACY)_(URL|URI|HOST|ORIGIN)", @"SENTRY_ENVIRONMENT|SENTRY_RELEASE|SENTRY_ORG|SENTRY_PROJECT", @".*_(PROVIDER_?NAME|PROVIDER|DRIVER|DIALECT|TYPE|KIND|ENGINE)", @"(.*_)?(LINK|LINKS)(_.*)?", @"(.*_)?(FAQ|CGU|CGV|TOS|HELP|LEGAL|TERMS|PRIVACY|POLICY|COOKIES?|ABOUT|CONTACT|BLOG|ACCESSIBILITY|APP_?STORE|PLAY_?STORE|SUPPORT|DOWNLOAD)(_.*)?_(URL|URI|LINK|PAGE|FORM)" },
             new MultiTenantHost[]
             {
                 new(@"Sentry", @"sentry.io", TenantPart.LastPath),

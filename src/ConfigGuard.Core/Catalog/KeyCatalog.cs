@@ -85,8 +85,9 @@ public sealed class KeyCatalog
         var v = value.Trim();
         if (v.Length == 0 || v.Length > 200) return false;
         if (IsPlaceholder(v) || IsSubstitutionSlot(v)) return true;
-        if (Model.KeyNames.Normalize(v) == normalizedKey || normalizedKey.EndsWith("_" + Model.KeyNames.Normalize(v), StringComparison.Ordinal) && v.IndexOf('_') > 0) return true;
-        if (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v)) return true;
+        var asKey = Model.KeyNames.Normalize(v);
+        if (asKey == normalizedKey || (asKey.Length >= 4 && normalizedKey.EndsWith("_" + asKey, StringComparison.Ordinal))) return true;
+        if (SecretKeys.Matches(normalizedKey) && (Matches(_secretPlaceholders, v) || Matches(NamedLikeASecret, v))) return true;
         return IsPlaceholderUrl(v);
     }
 
@@ -125,8 +126,14 @@ public sealed class KeyCatalog
         return false;
     }
 
+    // A secret's value that is only words naming a secret (AzureStorageConnectionString, SecretKeyStripe, sendGridAPIKey,
+    // googlefontkey, keyhere): letters only, with a word like key/secret/token/password in it. Real secrets are random.
+    private static readonly Regex NamedLikeASecret = new(
+        @"^(?=[A-Za-z]{6,64}$)(?=.*(?:key|secret|token|password|passwd|connectionstring|credential)).*$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
+
     private static readonly Regex UrlSegmentPlaceholder = new(
-        @"^(?:your(?:[-_].*)?|x{3,}|change[-_]?me|replace[-_]?me|<[^<>]*>|\.\.\.)$",
+        @"^(?:your.*|my(?:site|domain|app|company|tenant|account)|(?:name|key|url|host|domain|site|token|secret|value|id)[-_]?here|x{3,}|change[-_]?me|replace[-_]?me|<[^<>]*>|\[[^\[\]]*\]|\.\.\.|subdomain|(?:blob|account|company|vision|bucket|project|tenant|server|storage|site|org|instance|resource|service|app)name)$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
 
     private static bool Matches(Regex regex, string v)

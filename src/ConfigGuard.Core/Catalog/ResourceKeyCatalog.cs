@@ -56,6 +56,9 @@ public sealed class ResourceKeyCatalog
 
     public bool IsResource(string normalizedKey) => ClassOf(normalizedKey) is not null;
 
+    /// <summary>True when the key is never a resource (resourceExempt: public values, switches, tuning knobs, page links).</summary>
+    public bool IsExempt(string normalizedKey) => _exempt.Matches(normalizedKey);
+
     /// <summary>
     /// True when <paramref name="host"/> is shared by every customer of a provider (o1.ingest.sentry.io, hooks.slack.com,
     /// fonts.googleapis.com): the host alone is nobody's resource. A tenant's own host on a provider that puts the

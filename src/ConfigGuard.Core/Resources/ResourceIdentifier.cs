@@ -78,6 +78,7 @@ public static class ResourceIdentifier
             return new ResourceIdentity("channel", "channel|" + channel, $"channel '#{channel}'", isSecret: false);
         }
         if (Switches.Contains(v) || (v.Length < 8 && v.All(char.IsDigit)) || v.Length < 6) return null;
+        if (!keys.SecretKeys.Matches(normalizedKey) && IsHostList(v)) return FromHostKey(normalizedKey, v, keys, sibling); // KAFKA_BROKERS=kafka-01,kafka-02
         return Secret(v);
     }
 
@@ -304,6 +305,15 @@ public static class ResourceIdentifier
         if (end >= 0) v = v.Substring(0, end);
         var hosts = SplitHosts(v);
         return hosts.Count == 0 ? null : hosts[0].Host;
+    }
+
+    /// <summary>"kafka-01:9092,kafka-02:9092", "es1.acme.io": a list of hosts, not a secret.</summary>
+    private static bool IsHostList(string v)
+    {
+        if (v.IndexOf(' ') >= 0) return false;
+        var hosts = SplitHosts(v);
+        return hosts.Count > 0 && hosts.Count == v.Split(',').Length && hosts.All(h => HostFacts.IsHostName(h.Host))
+            && (hosts.Count > 1 || hosts[0].Port is not null || hosts[0].Host.IndexOf('.') > 0);
     }
 
     private static List<(string Host, int? Port)> WithPort(List<(string Host, int? Port)> hosts, int port) =>

@@ -34,6 +34,7 @@ public sealed class ProductionValueInStagingRule : IPairRule
             var value = s.Value.Trim();
             if (value.Length == 0 || !string.Equals(value, p.Value.Trim(), StringComparison.Ordinal)) continue;
             if (sink.Pack.Keys.IsPlaceholder(s.NormalizedKey, value) || ValueFacts.IsReference(value)) continue;
+            if (sink.Resources.IsExempt(s.NormalizedKey) || IsPageLink(value)) continue; // public values, links shown to people
             var parts = sink.EndpointsIn(s);
             bool hasHost = parts.Any(x => x.Kind == EndpointPartKind.Host);
             foreach (var part in parts)
@@ -50,6 +51,29 @@ public sealed class ProductionValueInStagingRule : IPairRule
                     part.Text, sink.DisplayValue(s), related);
             }
         }
+    }
+
+    /// <summary>
+    /// A link to a page people read (https://help.acme.io/hc/articles/how-to-reset-your-password): a path segment of
+    /// three or more words joined by '-' is a page slug, which API routes do not have. The same page in every build is
+    /// no production endpoint.
+    /// </summary>
+    internal static bool IsPageLink(string value)
+    {
+        int scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0) return false;
+        int slash = value.IndexOf('/', scheme + 3);
+        if (slash < 0) return false;
+        foreach (var segment in value.Substring(slash).Split('/', '?', '#'))
+        {
+            int words = 0;
+            foreach (var w in segment.Split('-'))
+            {
+                if (w.Length >= 2 && w.All(char.IsLetter)) words++;
+            }
+            if (words >= 3) return true;
+        }
+        return false;
     }
 
     // A bucket named alone is global (S3, GCS); on a sibling endpoint (MINIO_ENDPOINT) it is that server's.

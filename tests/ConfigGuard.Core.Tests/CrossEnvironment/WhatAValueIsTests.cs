@@ -86,4 +86,22 @@ public class WhatAValueIsTests
     [InlineData("db.tallow-retail.net", true)]
     [InlineData("PG-MAIN.tallow-retail.net", true)]
     public void Remote_names(string host, bool remote) => Assert.Equal(remote, HostFacts.IsRemoteName(host));
+
+    [Fact]
+    public void Links_shown_to_people_are_not_endpoints()
+    {
+        // The team's own domain (the API host differs per environment), but these are pages people read.
+        const string pages = "HELP_CENTRE_LINK=https://help.tallow-retail.net/hc/articles/123\nTERMS_URL=https://tallow-retail.net/terms\n" +
+            "RETURNS_GUIDE=https://help.tallow-retail.net/how-to-return-an-order\nORDERS_API=https://orders.tallow-retail.net/v1\n";
+        var findings = SeparationFindings("API_URL=https://api.stg.tallow-retail.net\n" + pages, "API_URL=https://api.tallow-retail.net\n" + pages);
+        Assert.Equal(new[] { "ORDERS_API" }, Keys(findings));
+    }
+
+    [Fact]
+    public void Host_lists_and_type_names_are_what_they_are()
+    {
+        const string both = "KAFKA_BROKERS=kafka-01,kafka-02,kafka-03\nCONNECTIONSTRINGS__SHOP_PROVIDERNAME=Microsoft.Data.Sqlite\nDB_DRIVER=org.postgresql.Driver\n" +
+            "ELASTICSEARCH_HOST=search-1.tallow-retail.net:9200,search-2.tallow-retail.net:9200\n";
+        Assert.Equal(new[] { "ELASTICSEARCH_HOST" }, Keys(SeparationFindings(both, both)));
+    }
 }

@@ -27,6 +27,13 @@ public class PlaceholderValueTests
     [InlineData("Storage:Key", "<KEY>")]
     [InlineData("ORDERS_TOKEN", "<orders token>")]
     [InlineData("ADMIN_PASSWORD", "********")]
+    [InlineData("Storage:AzureConnectionString", "AzureStorageConnectionString")]
+    [InlineData("Stripe:SecretKey", "SecretKeyStripe")]
+    [InlineData("SendGrid:APIKey", "sendGridAPIKey")]
+    [InlineData("Auth:ClientId", "ClientId")]
+    [InlineData("Mapping:BaseUri", "https://blobName.blob.core.windows.net")]
+    [InlineData("Docs:BaseUrl", "https://yoursite.blob.core.windows.net")]
+    [InlineData("Vision:Endpoint", "https://namehere.cognitiveservices.azure.com/")]
     public void Placeholders(string key, string value) => Assert.True(IsPlaceholder(key, value));
 
     [Theory]
@@ -36,6 +43,8 @@ public class PlaceholderValueTests
     [InlineData("TODO_LIST_URL", "https://todo.tallow-retail.net")]
     [InlineData("API_KEY", "k7Qm2xVb9Lp4Zr8T")]
     [InlineData("ISOLATION", "READ_COMMITTED")]
+    [InlineData("SEARCH_URL", "https://api.sphere.io/v1")]
+    [InlineData("Stripe:SecretKey", "sk_q8Wm3KeyZt71Lp")]
     public void Real_values(string key, string value) => Assert.False(IsPlaceholder(key, value));
 
     [Fact]
@@ -70,5 +79,15 @@ public class PlaceholderValueTests
             (".env.production", $"APP_ENV=production\nDATABASE_URL=postgres://app:{pw}@pg.tallow-retail.net:5432/app\nQUEUE_URL=amqp://app:{pw}@rabbit:5672/\n"))
             .Where(f => f.RuleId == "CG0013").ToList();
         Assert.Equal(new[] { (".env.production", 2), (".env.production", 3) }, findings.Select(f => (f.Path, f.Span.StartLine)));
+    }
+
+    [Fact]
+    public void Markup_lines_of_a_whole_file_are_not_placeholders()
+    {
+        var keys = RulePack.Default.Keys;
+        Assert.False(keys.IsFiller("503_HTML", "<!DOCTYPE html>"));
+        Assert.False(keys.IsFiller("503_HTML", "<html lang=\"en\">"));
+        Assert.False(keys.IsFiller("503_HTML", "</div>"));
+        Assert.True(keys.IsFiller("SECRET_KEY", "<generate_with: openssl rand -hex 32>"));
     }
 }
