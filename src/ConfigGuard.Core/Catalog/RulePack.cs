@@ -157,7 +157,16 @@ public sealed class RulePack
             root?.GetStrings("productionTokens") ?? Array.Empty<string>(),
             root?.GetStrings("nonProductionTokens") ?? Array.Empty<string>(),
             root?.GetStrings("declarationKeys") ?? Array.Empty<string>(),
-            root?.GetStrings("buildModeKeys") ?? Array.Empty<string>());
+            root?.GetStrings("buildModeKeys") ?? Array.Empty<string>(),
+            root?.GetStrings("wholeNameOnly"),
+            root?.GetStrings("joinableNames"),
+            root?.GetStrings("notEnvironmentWords"),
+            root?.GetStrings("notProductionQualifiers"),
+            root?.GetStrings("declarationHintKeys"),
+            root?.GetStrings("modeFileKeyPrefixes"),
+            root?.GetStrings("environmentLabelKeys"),
+            root?.GetStrings("environmentFolders"),
+            root?.GetStrings("qualifierWords"));
     }
 
     /// <summary>The <c>multiTenant</c> hosts of endpoints.yaml.</summary>

@@ -19,9 +19,12 @@ public sealed class EnvironmentInference
 
     public EnvironmentInference(RulePack pack, ConfigGuardSettings settings)
     {
-        _names = pack.Environments;
+        _names = settings.Names.Count == 0 ? pack.Environments : pack.Environments.With(settings.Names);
         _settings = settings;
     }
+
+    /// <summary>The names in force: the rule pack's and configguard.yaml's <c>names:</c>.</summary>
+    public EnvironmentNames Names => _names;
 
     /// <summary>Assignment from the path alone (no file content).</summary>
     public EnvironmentAssignment FromPath(string path, ConfigFormat format)
@@ -30,7 +33,7 @@ public sealed class EnvironmentInference
         foreach (var (glob, env) in _settings.EnvironmentGlobs)
         {
             if (!glob.IsMatch(path)) continue;
-            var cls = string.Equals(env, "base", StringComparison.OrdinalIgnoreCase) ? EnvironmentClass.Base : _names.Classify(env);
+            var cls = string.Equals(env, "base", StringComparison.OrdinalIgnoreCase) ? EnvironmentClass.Base : _names.ClassifyName(env);
             return new EnvironmentAssignment(cls, env, AssignmentSource.Settings, $"configguard.yaml: '{glob.Pattern}' -> {env}", local);
         }
 
@@ -40,7 +43,12 @@ public sealed class EnvironmentInference
 
         var folder = FromFolders(path, local);
         if (folder is not null) return folder;
-        return fromName ?? new EnvironmentAssignment(EnvironmentClass.Unknown, "unknown", AssignmentSource.None, "no environment in the file name or folders", local);
+        if (fromName is not null) return fromName;
+        // A kustomization's folder is its candidate name (overlays/blue -> blue), listed by `configguard envs` as unknown.
+        var dir = ConfigFileKind.Directory(path);
+        var candidate = format == ConfigFormat.Kustomize && Kustomize.KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(path)) && dir.Length > 0
+            ? ConfigFileKind.FileName(dir) : "unknown";
+        return new EnvironmentAssignment(EnvironmentClass.Unknown, candidate, AssignmentSource.None, "no environment in the file name or folders", local);
     }
 
     /// <summary>Refines a path-only assignment with the environment a file declares (APP_ENV=staging), when the path said nothing.</summary>
@@ -60,9 +68,15 @@ public sealed class EnvironmentInference
         if (segments.Count == 0)
             return new EnvironmentAssignment(local ? EnvironmentClass.Development : EnvironmentClass.Base, local ? "local" : "base",
                 AssignmentSource.FileName, local ? $"file name '{name}' (local override)" : $"file name '{name}' (applies to every environment)", local);
+        // A template of an environment (.env.production.example) is a template: placeholders, never loaded as is.
         foreach (var seg in segments)
         {
-            var cls = _names.Classify(seg);
+            if (_names.Classify(seg) == EnvironmentClass.Template)
+                return new EnvironmentAssignment(EnvironmentClass.Template, seg, AssignmentSource.FileName, $"file name '{name}'", local);
+        }
+        foreach (var seg in segments)
+        {
+            var cls = _names.ClassifyName(seg);
             if (cls != EnvironmentClass.Unknown)
                 return new EnvironmentAssignment(cls, seg, AssignmentSource.FileName, $"file name '{name}'", local);
         }
@@ -101,7 +115,7 @@ public sealed class EnvironmentInference
         var dirs = ConfigFileKind.Directory(path).Split('/');
         for (int i = dirs.Length - 1; i >= 0; i--)
         {
-            var cls = _names.Classify(dirs[i]);
+            var cls = _names.ClassifyFolder(dirs[i], i > 0 ? dirs[i - 1] : null);
             if (cls != EnvironmentClass.Unknown && cls != EnvironmentClass.Template)
                 return new EnvironmentAssignment(cls, dirs[i], AssignmentSource.Folder, $"folder '{dirs[i]}/'", local);
         }

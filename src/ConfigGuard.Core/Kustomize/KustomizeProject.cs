@@ -121,7 +121,12 @@ public sealed class KustomizeProject
             {
                 var declared = effective.FirstOrDefault(e => names.DeclarationKeys.Contains(KeyNames.Normalize(e.Key)));
                 assignment = inference.WithDeclaration(assignment, declared);
-                if (assignment.Class != EnvironmentClass.Unknown) primary = new ConfigFile(primary.Parsed, assignment, primary.Facts);
+                if (assignment.Class != EnvironmentClass.Unknown)
+                {
+                    // The file itself says so too: `envs`, `check` and `checklist` name one environment for it.
+                    primary = new ConfigFile(primary.Parsed, assignment, primary.Facts);
+                    files[roots[i]] = primary;
+                }
             }
             if (assignment.Class is EnvironmentClass.Unknown or EnvironmentClass.Base or EnvironmentClass.Template) continue;
             var dir = builds[i].Directory;

@@ -16,7 +16,7 @@ public static class SettingsParser
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "environments", "production", "secrets", "resources", "credentials", "rules", "exclude",
+        "environments", "names", "production", "secrets", "resources", "credentials", "rules", "exclude",
     };
 
     /// <exception cref="YamlFormatException">The file is not valid YAML or not a valid configguard.yaml.</exception>
@@ -35,6 +35,7 @@ public static class SettingsParser
                 throw new YamlFormatException(pair.Key, $"unknown key {SafeEcho.Quote(key)} (expected one of: {string.Join(", ", TopLevelKeys)})");
         }
 
+        if (root.Get("names") is { } names) ReadNames(names, settings);
         if (root.Get("environments") is { } envs) ReadEnvironments(envs, settings, pack);
         if (root.Get("production") is { } prod)
         {
@@ -72,9 +73,30 @@ public static class SettingsParser
         foreach (var pair in map.Children)
         {
             var env = (pair.Key as YamlScalarNode)?.Value ?? "";
-            if (pack.Environments.Classify(env) == Environments.EnvironmentClass.Unknown && !string.Equals(env, "base", StringComparison.OrdinalIgnoreCase))
+            var known = settings.Names.Count == 0 ? pack.Environments : pack.Environments.With(settings.Names);
+            if (known.ClassifyName(env) == Environments.EnvironmentClass.Unknown && !string.Equals(env, "base", StringComparison.OrdinalIgnoreCase))
                 throw new YamlFormatException(pair.Key, $"unknown environment {SafeEcho.Quote(env)} (use production, staging, development, test, template, base or one of their aliases)");
             foreach (var g in YamlNodes.ToStrings(pair.Value, env)) settings.EnvironmentGlobs.Add((new Glob(g), env));
+        }
+    }
+
+    /// <summary><c>names: { staging: [qa2, eshopfoo], production: [main] }</c>: a repository's own environment names.</summary>
+    private static void ReadNames(YamlNode node, ConfigGuardSettings settings)
+    {
+        var map = node as YamlMappingNode ?? throw new YamlFormatException(node, "'names' must map an environment class to the names a repository uses, e.g. staging: [qa2, acc]");
+        foreach (var pair in map.Children)
+        {
+            var cls = (pair.Key as YamlScalarNode)?.Value?.ToLowerInvariant() switch
+            {
+                "production" => Environments.EnvironmentClass.Production,
+                "staging" => Environments.EnvironmentClass.Staging,
+                "development" => Environments.EnvironmentClass.Development,
+                "test" => Environments.EnvironmentClass.Test,
+                "template" => Environments.EnvironmentClass.Template,
+                var other => throw new YamlFormatException(pair.Key, $"unknown environment class {SafeEcho.Quote(other ?? "")} under 'names' (production, staging, development, test or template)"),
+            };
+            foreach (var n in YamlNodes.ToStrings(pair.Value, "names"))
+                settings.Names.Add(new KeyValuePair<string, Environments.EnvironmentClass>(n, cls));
         }
     }
 
