@@ -105,7 +105,8 @@ public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper out
     {
         var (dir, add) = feed.CreateConsumer("WarnApp", new[]
         {
-            (".env.staging", "# staging, no environment declared\nLOG_LEVEL=info\n"),
+            (".env.production", "APP_ENV=production\n"),
+            (".env.staging", "# staging, no environment declared (production declares one)\nLOG_LEVEL=info\n"),
             ("Program.cs", PlainProgram),
         });
         Log("restore (dotnet add package)", add);
@@ -117,7 +118,7 @@ public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper out
         Assert.Equal(new[] { ".env.staging(1,1): warning CG0003" }, first.Diagnostics(dir));
 
         // Incremental: the AdditionalFile changed, so CoreCompile (and the analyzer) runs again.
-        File.WriteAllText(Path.Combine(dir, ".env.staging"), $"# staging, no environment declared\nSTRIPE_SECRET_KEY={LiveKey}\n");
+        File.WriteAllText(Path.Combine(dir, ".env.staging"), $"# staging, no environment declared (production declares one)\nSTRIPE_SECRET_KEY={LiveKey}\n");
         var edited = DotNet.Build(dir);
         Log("build after editing .env.staging", edited);
         Assert.NotEqual(0, edited.ExitCode);

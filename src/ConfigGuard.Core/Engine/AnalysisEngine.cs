@@ -93,6 +93,7 @@ public sealed class AnalysisEngine
         });
         var views = ViewBuilder.Build(files);
         views.AddRange(extraViews);
+        PairBuilder.LinkSiblings(views);
         ParallelWork.ForEach(views, view =>
         {
             foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);

@@ -28,6 +28,11 @@ public sealed class EnvironmentView
     public IReadOnlyList<EffectiveEntry> Entries { get; }
     /// <summary>True for production seen through appsettings.json alone (ASP.NET Core's default environment).</summary>
     public bool IsImplicit { get; }
+    /// <summary>
+    /// The other deployed (staging/production) views of the same group: the same base file, or the same folder and
+    /// family (see <see cref="PairBuilder.GroupOf"/>). Set by the engine before the view rules run.
+    /// </summary>
+    public IReadOnlyList<EnvironmentView> Siblings { get; internal set; } = System.Array.Empty<EnvironmentView>();
 
     /// <summary>How a message names where an inherited value goes: "staging (via .env.staging)".</summary>
     public string Describe(EffectiveEntry e) =>

@@ -34,6 +34,18 @@ public static class PairBuilder
         return pairs;
     }
 
+    /// <summary>Sets <see cref="EnvironmentView.Siblings"/>: the other staging/production views of each view's group.</summary>
+    public static void LinkSiblings(IReadOnlyList<EnvironmentView> views)
+    {
+        var deployed = views.Where(v => !v.Primary.Environment.IsLocalOverride && !v.IsImplicit && v.Class.IsDeployable())
+            .GroupBy(GroupOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.Primary.Path, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        foreach (var view in views)
+        {
+            if (deployed.TryGetValue(GroupOf(view), out var group)) view.Siblings = group.Where(v => !ReferenceEquals(v, view)).ToList();
+        }
+    }
+
     public static string GroupOf(EnvironmentView view)
     {
         var baseFile = view.Layers.FirstOrDefault(l => l.Environment.Class == EnvironmentClass.Base && !l.Environment.IsLocalOverride);

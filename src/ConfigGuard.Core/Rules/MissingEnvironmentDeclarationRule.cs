@@ -1,14 +1,25 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 
 /// <summary>
-/// CG0003: a deployable .env config (staging or production) sets no environment-declaring key, neither itself nor
-/// through its base. appsettings files are exempt: ASP.NET Core takes the environment from ASPNETCORE_ENVIRONMENT,
-/// outside the file, and the file name already is the declaration.
+/// CG0003: a deployed config that does not tell the app its environment, where that can bite. Two cases:
+/// <list type="bullet">
+/// <item>a sibling environment of the same group (same base, or same folder and family) declares its environment
+/// (APP_ENV=production) and this one declares nothing, neither itself nor through its base: the app reads the key and
+/// falls back to its default here (ASP.NET Core's default is Production);</item>
+/// <item>a kustomize overlay's workload reads ASPNETCORE_ENVIRONMENT (or another declaration key) from a ConfigMap or
+/// Secret key that the overlay's own ConfigMap does not set.</item>
+/// </list>
+/// Nothing is asked of a lone file (a Vite/Vue/dotenv-flow mode file: its name is the declaration), of appsettings
+/// files (ASP.NET Core takes the environment from outside), or of declarations in any spelling teams use (NODE_ENV,
+/// GOLANG_ENV, VITE_MODE, SPRING_PROFILES_ACTIVE, commonLabels env:).
 /// </summary>
 public sealed class MissingEnvironmentDeclarationRule : IViewRule
 {
@@ -16,11 +27,86 @@ public sealed class MissingEnvironmentDeclarationRule : IViewRule
 
     public void Analyze(EnvironmentView view, FindingSink sink)
     {
-        if (!view.Class.IsDeployable() || view.Primary.Format == ConfigFormat.AppSettingsJson || view.Primary.Environment.IsLocalOverride) return;
-        if (view.Entries.Any(e => ValueFacts.IsDeclaration(e, sink.Pack))) return;
-        var name = ConfigFileKind.FileName(view.Primary.Path);
-        sink.Report(Id, view.Primary.Path, new SourceSpan(0, 0, 1, 1, 1, 1), null, view.Name,
-            $"{name} configures {view.Name} but declares no environment; add APP_ENV={view.Name} (or ENVIRONMENT, ASPNETCORE_ENVIRONMENT, SENTRY_ENVIRONMENT)",
-            view.Primary.Path, null);
+        if (!view.Class.IsDeployable() || view.IsImplicit || view.Primary.Format == ConfigFormat.AppSettingsJson || view.Primary.Environment.IsLocalOverride) return;
+        var names = sink.Pack.Environments;
+        var build = (view.Primary.Parsed as KustomizationParsedFile)?.Build;
+        if (build is not null) ReportUnsetReferences(view, build, sink);
+        if (Declares(view, build, names)) return;
+
+        foreach (var sibling in view.Siblings)
+        {
+            var declaration = sibling.Entries.FirstOrDefault(e => names.DeclarationKeys.Contains(e.NormalizedKey) && e.Value.Trim().Length > 0);
+            if (declaration is null) continue;
+            var name = ConfigFileKind.FileName(view.Primary.Path);
+            sink.Report(Id, view.Primary.Path, new SourceSpan(0, 0, 1, 1, 1, 1), null, view.Name,
+                $"{name} configures {view.Name} but declares no environment, while {sibling.Name} declares " +
+                $"{declaration.Key}={declaration.Value.Trim()} ({declaration.File.Path}:{declaration.Entry.KeySpan.StartLine}); the app falls back to its default here " +
+                $"(ASP.NET Core's is Production): add {declaration.Key}={view.Name}",
+                view.Primary.Path, null);
+            return;
+        }
+    }
+
+    /// <summary>The view says which environment it is for, in any spelling teams use.</summary>
+    private static bool Declares(EnvironmentView view, KustomizeBuild? build, EnvironmentNames names)
+    {
+        foreach (var e in view.Entries)
+        {
+            if (e.Value.Trim().Length > 0 && names.DeclaresEnvironment(e.NormalizedKey)) return true;
+        }
+        // Vite / Vue CLI load .env.[mode] by the mode's name: the file name is the declaration.
+        if (view.Primary.Format == ConfigFormat.DotEnv && ConfigFileKind.FileName(view.Primary.Path).StartsWith(".env", StringComparison.OrdinalIgnoreCase)
+            && view.Entries.Any(e => names.IsModeFileKey(e.NormalizedKey))) return true;
+        if (build is null) return false;
+        foreach (var label in build.Labels)
+        {
+            if (names.IsEnvironmentLabel(label.Key) && label.Value.Value.Trim().Length > 0) return true;
+        }
+        foreach (var (item, key) in EnvItems(build))
+        {
+            if (names.DeclaresEnvironment(KeyNames.Normalize(key)) && item.Get("valueFrom") is YamlTreeMap) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// ASPNETCORE_ENVIRONMENT (or another declaration key) taken from a ConfigMap/Secret key that the build's ConfigMap of that
+    /// name does not hold: the variable is unset (or the pod fails to start). A ConfigMap the build does not contain is
+    /// made elsewhere and is not judged.
+    /// </summary>
+    private void ReportUnsetReferences(EnvironmentView view, KustomizeBuild build, FindingSink sink)
+    {
+        var names = sink.Pack.Environments;
+        foreach (var (item, key) in EnvItems(build))
+        {
+            if (!names.DeclarationKeys.Contains(KeyNames.Normalize(key)) || item.GetMap("valueFrom") is not { } from) continue;
+            var (kind, reference) = from.GetMap("configMapKeyRef") is { } cm ? ("ConfigMap", cm)
+                : from.GetMap("secretKeyRef") is { } sk ? ("Secret", sk) : (null, null);
+            if (kind is null || reference is null) continue;
+            if (reference.GetString("name") is not { } source || reference.GetString("key") is not { } dataKey) continue;
+            if (string.Equals(reference.GetString("optional"), "true", StringComparison.OrdinalIgnoreCase)) continue;
+            var holder = build.Resources.FirstOrDefault(r => r.Kind == kind && (r.HasName(source) || r.Name == source || r.OriginalName == source));
+            if (holder is null || holder.DataEntries().Any(d => d.Key == dataKey)) continue;
+            var nameNode = item.GetScalar("name")!;
+            sink.Report(Id, nameNode.Path, nameNode.ValueSpan, key, view.Name,
+                $"{key} is read from key '{dataKey}' of {kind} {source}, which {view.Name} ({ConfigFileKind.FileName(view.Primary.Path)}) does not set: " +
+                $"the app runs with its default environment (ASP.NET Core's is Production); add {dataKey}={view.Name} to the {kind}",
+                key, null);
+        }
+    }
+
+    private static IEnumerable<(YamlTreeMap Item, string Key)> EnvItems(KustomizeBuild build)
+    {
+        foreach (var r in build.Resources)
+        {
+            foreach (var c in r.Containers())
+            {
+                if (c.GetSequence("env") is not { } env) continue;
+                foreach (var item in env.Items.OfType<YamlTreeMap>())
+                {
+                    if (item.GetString("name") is { } key) yield return (item, key);
+                }
+            }
+        }
     }
 }

@@ -5,31 +5,6 @@ namespace ConfigGuard.Core.Tests.Rules;
 public class EnvironmentDeclarationRuleTests
 {
     [Fact]
-    public void CG0003_flags_a_staging_file_with_no_declaration()
-    {
-        var f = Assert.Single(Scan.Rule("CG0003", (".env.staging", "DATABASE_URL=postgres://x@staging-db/x\n")));
-        Assert.Equal((1, 1), (f.Span.StartLine, f.Span.StartColumn));
-    }
-
-    [Theory]
-    [InlineData("APP_ENV=staging")]
-    [InlineData("ASPNETCORE_ENVIRONMENT=Staging")]
-    [InlineData("SENTRY_ENVIRONMENT=staging")]
-    [InlineData("export ENVIRONMENT=staging")]
-    public void CG0003_accepts_any_declaration_key(string line)
-    {
-        Assert.Empty(Scan.Rule("CG0003", (".env.staging", line + "\n")));
-    }
-
-    [Fact]
-    public void CG0003_accepts_a_declaration_inherited_from_the_base_and_ignores_dev_files_and_node_env()
-    {
-        Assert.Empty(Scan.Rule("CG0003", (".env", "APP_ENV=${DEPLOY_ENV}\n"), (".env.staging", "X=1\n")));
-        Assert.Empty(Scan.Rule("CG0003", (".env.development", "X=1\n"), (".env.example", "X=1\n")));
-        Assert.Single(Scan.Rule("CG0003", (".env.production", "NODE_ENV=production\n")));
-    }
-
-    [Fact]
     public void CG0004_flags_production_declared_in_a_staging_file()
     {
         var f = Assert.Single(Scan.Rule("CG0004", (".env.staging", "APP_ENV=production\n")));
