@@ -3,7 +3,10 @@ using ConfigGuard.Core.Environments;
 
 namespace ConfigGuard.Core.Rules;
 
-/// <summary>CG0004: a declared environment (APP_ENV=production) contradicts the environment the file configures (.env.staging).</summary>
+/// <summary>
+/// CG0004: a declared environment (APP_ENV=production) contradicts the environment the file configures (.env.staging),
+/// where one of the two is deployed (staging or production); development against test is not reported.
+/// </summary>
 public sealed class ContradictingEnvironmentDeclarationRule : IViewRule
 {
     public string Id => "CG0004";
@@ -17,7 +20,9 @@ public sealed class ContradictingEnvironmentDeclarationRule : IViewRule
             if (!ValueFacts.IsDeclaration(e, sink.Pack) || ValueFacts.IsReference(e.Value)) continue;
             var declared = sink.Pack.Environments.ClassifyValue(e.Value);
             if (declared == EnvironmentClass.Unknown || declared == view.Class) continue;
-            // development and local overrides of it are the same class; test vs development is a real contradiction.
+            // Development and test are both runs on a machine or a CI runner (APP_ENV=local in .env.testing is a team's
+            // own word for a test run): a contradiction matters when one side is deployed (staging or production).
+            if (!declared.IsDeployable() && !view.Class.IsDeployable()) continue;
             sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
                 $"{e.Key}={e.Value.Trim()} declares {declared.ToName()}, but this config is for {view.Describe(e)} ({view.Primary.Environment.Reason})",
                 e.Value.Trim(), e.Value.Trim());

@@ -12,6 +12,15 @@ public class EnvironmentDeclarationRuleTests
         Assert.Contains("declares production", f.Message);
     }
 
+    [Theory]
+    [InlineData(".env.preprod", "APP_ENV=local", "declares development")]
+    [InlineData(".env.test", "APP_ENV=production", "declares production")]
+    [InlineData("appsettings.DeployedProd.json", "{\"Environment\": \"Staging\"}", "declares staging")]
+    public void CG0004_flags_a_contradiction_where_one_side_is_deployed(string path, string text, string says)
+    {
+        Assert.Contains(says, Assert.Single(Scan.Rule("CG0004", (path, text + "\n"))).Message);
+    }
+
     [Fact]
     public void CG0004_flags_a_base_declaration_that_reaches_production()
     {
@@ -27,6 +36,9 @@ public class EnvironmentDeclarationRuleTests
     [InlineData(".env.production", "ASPNETCORE_ENVIRONMENT=Production")]
     [InlineData(".env.staging", "APP_ENV=blue")]
     [InlineData(".env.example", "APP_ENV=development")]
+    [InlineData(".env.testing", "APP_ENV=local")]
+    [InlineData(".env.test.ci", "ENVIRONMENT='local'")]
+    [InlineData(".env.development", "APP_ENV=test")]
     public void CG0004_leaves_agreeing_or_unknowable_declarations_alone(string path, string line)
     {
         Assert.Empty(Scan.Rule("CG0004", (path, line + "\n")));
