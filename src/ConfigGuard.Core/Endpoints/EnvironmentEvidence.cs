@@ -45,8 +45,7 @@ public sealed class EnvironmentEvidence
                 return mode == CredentialMode.Live ? $"{provider}'s live endpoint" : null;
             }
         }
-        var token = EnvironmentTokens.FirstIn(NameWithoutTld(part), _pack.Environments.ProductionTokens);
-        return token is null ? null : $"its name says '{token}'";
+        return WordReason(part, _pack.Environments.ProductionTokens);
     }
 
     /// <summary>Why <paramref name="part"/> is a sandbox/test/staging endpoint, or null.</summary>
@@ -60,8 +59,37 @@ public sealed class EnvironmentEvidence
                 return mode == CredentialMode.Test ? $"{provider}'s sandbox endpoint" : null;
             }
         }
-        var token = EnvironmentTokens.FirstIn(NameWithoutTld(part), _pack.Environments.NonProductionTokens);
-        return token is null ? null : $"its name says '{token}'";
+        return WordReason(part, _pack.Environments.NonProductionTokens);
+    }
+
+    /// <summary>
+    /// "its name says 'dev'" when a word of <paramref name="set"/> is a whole token of the name (the TLD left out), or is
+    /// joined to another word (<c>eshopdev</c>, <c>webreportingtest</c>, a database <c>shop_localdev</c>). In a host, joined
+    /// words are read only left of the registrable name: <c>eshopdev.database.windows.net</c> is dev, the company
+    /// <c>testrail.io</c> is not. Known words are never split (<c>devices</c>, <c>contest</c>: rules/environments.yaml).
+    /// </summary>
+    private string? WordReason(EndpointPart part, ISet<string> set)
+    {
+        var text = NameWithoutTld(part);
+        var whole = EnvironmentTokens.FirstIn(text, set);
+        if (whole is not null) return $"its name says '{whole}'";
+        var names = _pack.Environments;
+        var labels = part.Kind == EndpointPartKind.Host ? text.Split('.') : new[] { text };
+        int joinable = labels.Length;
+        if (part.Kind == EndpointPartKind.Host)
+        {
+            joinable = labels.Length - 1;
+            // example.co.uk, shop.com.au: the short label before the TLD is a public suffix, the one before it the name.
+            if (joinable > 0 && labels[joinable].Length <= 3) joinable--;
+        }
+        for (int i = 0; i < joinable; i++)
+        {
+            foreach (var token in EnvironmentTokens.Tokenize(labels[i]))
+            {
+                if (names.JoinedName(token, out var name, out _) && set.Contains(name)) return $"its name says '{name}' in '{token}'";
+            }
+        }
+        return null;
     }
 
     /// <summary>See <see cref="HostFacts.IsLocal"/>.</summary>

@@ -98,7 +98,7 @@ public sealed class AnalysisEngine
         {
             foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);
         });
-        var pairs = PairBuilder.Build(views);
+        var pairs = PairBuilder.Build(views, _inference.Names);
         ParallelWork.ForEach(pairs, pair =>
         {
             foreach (var rule in RuleSet.PairRules) rule.Analyze(pair, sink);

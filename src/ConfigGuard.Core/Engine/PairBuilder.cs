@@ -15,7 +15,14 @@ namespace ConfigGuard.Core.Engine;
 /// </summary>
 public static class PairBuilder
 {
-    public static List<EnvironmentPair> Build(IReadOnlyList<EnvironmentView> views)
+    public static List<EnvironmentPair> Build(IReadOnlyList<EnvironmentView> views) => Build(views, null);
+
+    /// <param name="names">
+    /// When given, a staging view pairs with the production views whose names share its qualifiers: <c>staging-eu</c>
+    /// with <c>prod-eu</c>, not <c>prod-asia</c>; <c>DeployedQA</c> with <c>DeployedProd</c>, not the legacy
+    /// <c>Production</c>; <c>staging</c> with <c>production</c>. When no production shares any, it pairs with all.
+    /// </param>
+    public static List<EnvironmentPair> Build(IReadOnlyList<EnvironmentView> views, EnvironmentNames? names)
     {
         var pairs = new List<EnvironmentPair>();
         var groups = views
@@ -28,10 +35,26 @@ public static class PairBuilder
             var production = group.Where(v => v.Class == EnvironmentClass.Production).OrderBy(v => v.Primary.Path, StringComparer.Ordinal).ToList();
             foreach (var s in staging)
             {
-                foreach (var p in production) pairs.Add(new EnvironmentPair(s, p, group.Key));
+                foreach (var p in Counterparts(s, production, names)) pairs.Add(new EnvironmentPair(s, p, group.Key));
             }
         }
         return pairs;
+    }
+
+    /// <summary>The production views <paramref name="staging"/> is compared with: those that share the most of its qualifiers.</summary>
+    private static IEnumerable<EnvironmentView> Counterparts(EnvironmentView staging, List<EnvironmentView> production, EnvironmentNames? names)
+    {
+        if (names is null || production.Count < 2) return production;
+        var mine = new HashSet<string>(names.Qualifiers(staging.Name), StringComparer.OrdinalIgnoreCase);
+        int Score(EnvironmentView p)
+        {
+            var theirs = new HashSet<string>(names.Qualifiers(p.Name), StringComparer.OrdinalIgnoreCase);
+            int shared = theirs.Count(mine.Contains);
+            return (theirs.SetEquals(mine) ? 1000 : 0) + shared;
+        }
+        var scored = production.Select(p => (View: p, Score: Score(p))).ToList();
+        int best = scored.Max(x => x.Score);
+        return best == 0 ? production : scored.Where(x => x.Score == best).Select(x => x.View);
     }
 
     /// <summary>Sets <see cref="EnvironmentView.Siblings"/>: the other staging/production views of each view's group.</summary>

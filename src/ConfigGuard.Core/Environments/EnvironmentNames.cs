@@ -206,22 +206,6 @@ public sealed class EnvironmentNames
     }
 
     /// <summary>
-    /// The first environment word of <paramref name="text"/> that is in <paramref name="set"/>: a whole token, or (with
-    /// <paramref name="joinedIn"/> true for that token) a joinable name joined to another word. Null when there is none.
-    /// </summary>
-    public string? FirstWord(string text, ISet<string> set, Func<int, int, bool>? joinedIn = null)
-    {
-        var tokens = EnvironmentTokens.Tokenize(text);
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (set.Contains(tokens[i])) return tokens[i];
-            if (joinedIn is not null && joinedIn(i, tokens.Count) && JoinedName(tokens[i], out var name, out _) && set.Contains(name))
-                return tokens[i];
-        }
-        return null;
-    }
-
-    /// <summary>
     /// For CG0003: a key that says which environment a config is for, in any spelling teams use (APP_ENV, NODE_ENV,
     /// GOLANG_ENV, VITE_MODE, SPRING_PROFILES_ACTIVE), not only the <see cref="DeclarationKeys"/> CG0004 judges.
     /// </summary>
