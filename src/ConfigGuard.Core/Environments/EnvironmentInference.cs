@@ -76,7 +76,7 @@ public sealed class EnvironmentInference
         }
         foreach (var seg in segments)
         {
-            var cls = _names.ClassifyName(seg);
+            var cls = _names.ClassifyFileSegment(seg);
             if (cls != EnvironmentClass.Unknown)
                 return new EnvironmentAssignment(cls, seg, AssignmentSource.FileName, $"file name '{name}'", local);
         }

@@ -96,6 +96,13 @@ public sealed class EnvironmentNames
     public EnvironmentClass ClassifyName(string name) => ClassifyParts(name, joined: true);
 
     /// <summary>
+    /// Class of a segment of a config file's name (<c>.env.[segment]</c>, <c>appsettings.[segment].json</c>): like
+    /// <see cref="ClassifyName"/>, and names that elsewhere count only whole count as parts too (<c>DeployedLocal</c>,
+    /// <c>ci-eu</c>): a config file's name is there to say its environment.
+    /// </summary>
+    public EnvironmentClass ClassifyFileSegment(string segment) => ClassifyParts(segment, joined: true, wholeOnly: false);
+
+    /// <summary>
     /// Class of a folder: its exact name (<c>staging/</c>), else its parts when its other words are all qualifiers
     /// (<c>staging-eu</c>, <c>prod-us-east-1</c>) or when <paramref name="parent"/> is a folder of environments
     /// (<c>envs/</c>, <c>overlays/</c>). <c>samples/staging-leak</c> is a project, not staging.
@@ -118,7 +125,7 @@ public sealed class EnvironmentNames
     /// </summary>
     public EnvironmentClass ClassifyValue(string value) => ClassifyParts(value, joined: false);
 
-    private EnvironmentClass ClassifyParts(string text, bool joined)
+    private EnvironmentClass ClassifyParts(string text, bool joined, bool wholeOnly = true)
     {
         var whole = Classify(text);
         if (whole != EnvironmentClass.Unknown) return whole;
@@ -127,7 +134,7 @@ public sealed class EnvironmentNames
         foreach (var token in EnvironmentTokens.Tokenize(text))
         {
             if (_notProductionQualifiers.Contains(token)) { qualified = true; continue; }
-            var c = _wholeNameOnly.Contains(token) ? EnvironmentClass.Unknown : Classify(token);
+            var c = wholeOnly && _wholeNameOnly.Contains(token) ? EnvironmentClass.Unknown : Classify(token);
             if (c == EnvironmentClass.Unknown && joined && JoinedName(token, out var name, out var rest))
             {
                 c = Classify(name);

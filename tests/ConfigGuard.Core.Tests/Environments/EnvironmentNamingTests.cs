@@ -80,6 +80,8 @@ public class EnvironmentNamingTests
     [Theory]
     [InlineData("appsettings.DeployedProd.json", ConfigFormat.AppSettingsJson, EnvironmentClass.Production)]
     [InlineData("appsettings.Prd.json", ConfigFormat.AppSettingsJson, EnvironmentClass.Production)]
+    [InlineData("appsettings.DeployedLocal.json", ConfigFormat.AppSettingsJson, EnvironmentClass.Development)]
+    [InlineData("deploy/live-chat/.env", ConfigFormat.DotEnv, EnvironmentClass.Base)]
     [InlineData(".env.stg", ConfigFormat.DotEnv, EnvironmentClass.Staging)]
     [InlineData(".env.uat", ConfigFormat.DotEnv, EnvironmentClass.Staging)]
     [InlineData(".env.production.example", ConfigFormat.DotEnv, EnvironmentClass.Template)]
