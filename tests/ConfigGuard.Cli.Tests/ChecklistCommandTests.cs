@@ -94,13 +94,39 @@ public class ChecklistCommandTests
     }
 
     [Fact]
-    public void A_tree_without_the_environment_is_a_usage_error()
+    public void A_tree_without_the_environment_says_so_and_exits_0_or_1_under_require()
     {
         using var tmp = new TempDir();
         tmp.Write(".env.production", "APP_ENV=production\n");
         var r = Cli.Run(tmp.Path, "checklist", ".");
-        Assert.Equal(2, r.ExitCode);
-        Assert.Contains("no staging configuration found", r.Stderr);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("No staging configuration found: nothing to check", r.Stdout);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal(1, Cli.Run(tmp.Path, "checklist", ".", "--require").ExitCode);
+        var json = Cli.Run(tmp.Path, "checklist", ".", "--format", "json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        Assert.False(doc.RootElement.GetProperty("found").GetBoolean());
+        Assert.Equal("staging", doc.RootElement.GetProperty("environment").GetString());
+    }
+
+    [Fact]
+    public void QA_stands_in_for_staging_and_a_team_name_does_when_configguard_yaml_names_it()
+    {
+        using var tmp = new TempDir();
+        tmp.Write(".env.production", "APP_ENV=production\n");
+        tmp.Write(".env.qa", "APP_ENV=qa\n");
+        var qa = Cli.Run(tmp.Path, "checklist", ".");
+        Assert.Equal(0, qa.ExitCode);
+        Assert.Contains("Safety checklist for staging (.env.qa)", qa.Stdout);
+
+        using var own = new TempDir();
+        own.Write(".env.production", "APP_ENV=production\n");
+        own.Write(".env.rehearsal", "APP_ENV=rehearsal\n");
+        Assert.Contains("No staging configuration found", Cli.Run(own.Path, "checklist", ".").Stdout);
+        own.Write("configguard.yaml", "names:\n  staging: [rehearsal]\n");
+        var named = Cli.Run(own.Path, "checklist", ".", "--env", "rehearsal");
+        Assert.Equal(0, named.ExitCode);
+        Assert.Contains("Safety checklist for staging (.env.rehearsal)", named.Stdout);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConfigGuard.Core.Environments;
 
 namespace ConfigGuard.Cli.Commands;
 
@@ -22,6 +23,18 @@ internal static class EnvsCommand
             {
                 var env = f.Environment.Display + (f.Environment.IsLocalOverride ? " (local)" : "");
                 Console.WriteLine($"{f.Path.PadRight(width)}  {env.PadRight(envWidth)}  {f.Environment.Reason}");
+            }
+            // Names nobody knows (overlays/blue, .env.rehearsal): say how to map them, so check and checklist see them too.
+            var unknown = files.Where(f => f.Environment.Class == EnvironmentClass.Unknown && f.Environment.Name != "unknown")
+                .GroupBy(f => f.Environment.Name, StringComparer.OrdinalIgnoreCase)
+                .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ToList();
+            if (unknown.Count > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine("unknown environment names: " + string.Join(", ", unknown.Select(g => $"{g.Key} ({g.First().Path})")));
+                Console.WriteLine("  map them to an environment in configguard.yaml, e.g.");
+                Console.WriteLine("    names:");
+                Console.WriteLine($"      staging: [{string.Join(", ", unknown.Select(g => g.Key))}]");
             }
             foreach (var n in outcome.Notices) Console.WriteLine($"{n.Path}: note: {n.Message}");
             if (session.SettingsPath is not null) Console.WriteLine($"settings: {Path.GetRelativePath(session.Root, session.SettingsPath).Replace('\\', '/')}");

@@ -29,6 +29,24 @@ internal static class ChecklistWriter
         w.WriteLine(Summary(report));
     }
 
+    /// <summary>JSON for a repository with no config for the environment: found false, passed true (nothing failed).</summary>
+    public static void WriteNotFoundJson(string environment, string message, Stream output)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("tool", "configguard");
+        w.WriteString("version", Program.Version);
+        w.WriteString("environment", environment);
+        w.WriteBoolean("found", false);
+        w.WriteBoolean("passed", true);
+        w.WriteString("message", message);
+        w.WriteStartArray("configs");
+        w.WriteEndArray();
+        w.WriteStartArray("items");
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     public static void WriteMarkdown(ChecklistReport report, TextWriter w)
     {
         w.WriteLine($"### ConfigGuard safety checklist: {report.Environment}");
