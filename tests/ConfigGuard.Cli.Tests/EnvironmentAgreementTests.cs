@@ -28,7 +28,7 @@ public class EnvironmentAgreementTests
         {
             tmp.Write($"ops/envs/{region}/kustomization.yaml",
                 "resources:\n  - ../../base\nconfigMapGenerator:\n  - name: api-settings\n    behavior: merge\n    literals:\n" +
-                $"      - APP_ENV={env}\n      - ORDERS_DB=postgres://orders@{db}:5432/orders\n");
+                $"      - APP_ENV={env}\n      - DATABASE_URL=postgres://orders@{db}:5432/orders\n");
             tmp.Write($"svc/envs/{region}/.env", $"APP_ENV={env}\nCACHE_URL=redis://cache.{region}.example.net:6379/0\n");
         }
         tmp.Write("web/appsettings.json", "{\"Logging\": {\"LogLevel\": {\"Default\": \"Information\"}}}");

@@ -11,7 +11,7 @@ public class MultiRegionPairingTests
         new AnalysisEngine(RulePack.Default).Analyze(files.Select(f => new SourceFile(f.Path, f.Text)).ToList()).Pairs;
 
     private static string Overlay(string db) =>
-        $"resources:\n  - ../../base\nconfigMapGenerator:\n  - name: settings\n    behavior: merge\n    literals:\n      - ORDERS_DB=postgres://orders@{db}:5432/orders\n";
+        $"resources:\n  - ../../base\nconfigMapGenerator:\n  - name: settings\n    behavior: merge\n    literals:\n      - DATABASE_URL=postgres://orders@{db}:5432/orders\n";
 
     private static readonly (string, string)[] Base =
     {
@@ -62,6 +62,16 @@ public class MultiRegionPairingTests
             ("ops/envs/prod-asia/kustomization.yaml", Overlay("orders-db.shared-eu.internal")),
         }).Select(f => new SourceFile(f.Item1, f.Item2)).ToList();
         var findings = new AnalysisEngine(RulePack.Default).Analyze(files).Findings;
-        Assert.DoesNotContain(findings, f => f.RuleId == "CG0005");
+        Assert.DoesNotContain(findings, f => f.RuleId is "CG0005" or "CG0002");
+
+        // The same database in staging-eu and prod-eu is shared.
+        var paired = Base.Concat(new[]
+        {
+            ("ops/envs/staging-eu/kustomization.yaml", Overlay("orders-db.shared-eu.internal")),
+            ("ops/envs/prod-eu/kustomization.yaml", Overlay("orders-db.shared-eu.internal")),
+            ("ops/envs/prod-asia/kustomization.yaml", Overlay("orders-db.main-asia.internal")),
+        }).Select(f => new SourceFile(f.Item1, f.Item2)).ToList();
+        var shared = Assert.Single(new AnalysisEngine(RulePack.Default).Analyze(paired).Findings, f => f.RuleId is "CG0005" or "CG0002");
+        Assert.Contains("prod-eu", shared.Message);
     }
 }
