@@ -11,7 +11,9 @@ namespace ConfigGuard.Core.Kustomize;
 /// kustomize stores the file as one data value, but a finding must point at the value's own line, and a comment is
 /// not a value. JSON and YAML files give their leaves (keys `a:b` / `a.b`); any other text gives one value per line,
 /// `key=value` or `key: value` split at the separator, comment lines (`#`, `;`, `!`, `//`, `--`) and blank lines
-/// skipped. A PEM block stays one value (a key or certificate is one secret, not lines). Written here rather than
+/// skipped. A PEM block stays one value (a key or certificate is one secret, not lines), and so does a markup file
+/// (its first line that is not blank or a comment opens with `<`: HTML pages, XML, fluentd and Apache configs), whose
+/// tags (`<match **>`, `</source>`) are structure, not values. Written here rather than
 /// taken from a library: it only has to find values and their positions, not to be any one format's full reader.
 /// </summary>
 public static class GeneratorFileValues
@@ -19,7 +21,7 @@ public static class GeneratorFileValues
     public static List<ConfigEntry> Read(string path, string text, string dataKey)
     {
         var name = path.Substring(path.LastIndexOf('/') + 1).ToLowerInvariant();
-        if (text.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0) return Whole(path, text, dataKey);
+        if (text.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0 || IsMarkup(text)) return Whole(path, text, dataKey);
         if (name.EndsWith(".json", StringComparison.Ordinal))
         {
             var parsed = AppSettingsJsonParser.Parse(path, text);
@@ -99,6 +101,22 @@ public static class GeneratorFileValues
             offset = nl + 1;
         }
         return list;
+    }
+
+    private static bool IsMarkup(string text)
+    {
+        int offset = 0;
+        while (offset < text.Length)
+        {
+            int nl = text.IndexOf('\n', offset);
+            int end = nl < 0 ? text.Length : nl;
+            int start = offset;
+            while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF')) start++;
+            if (start < end && !IsComment(text, start)) return text[start] == '<';
+            if (nl < 0) break;
+            offset = nl + 1;
+        }
+        return false;
     }
 
     private static bool IsComment(string text, int i) =>

@@ -74,4 +74,36 @@ public class GeneratorFileValuesTests
         var e = Assert.Single(GeneratorFileValues.Read("tls/ca.pem", pem, "ca.pem"));
         Assert.Equal(pem, e.Value);
     }
+
+    [Theory]
+    [InlineData("log-shipper.conf", "# ship the kiln logs\n<source>\n  @type tail\n  path /var/log/kiln/*.log\n</source>\n<match kiln.**>\n  @type stdout\n</match>\n")]
+    [InlineData("closed.html", "<!DOCTYPE html>\n<html>\n<body>\n  <p>The bakery is closed for <b>maintenance</b></p>\n</body>\n</html>\n")]
+    [InlineData("vhost.conf", "<VirtualHost *:80>\n  ServerName bakery.example\n</VirtualHost>\n")]
+    public void A_markup_file_is_one_value_so_its_tags_are_not_placeholders(string name, string text)
+    {
+        var e = Assert.Single(GeneratorFileValues.Read("cfg/" + name, text, name));
+        Assert.Equal(text, e.Value);
+
+        var tree = new Dictionary<string, string>
+        {
+            ["overlays/staging/kustomization.yaml"] = "configMapGenerator:\n- name: oven\n  files:\n  - " + name + "\n  literals:\n  - APP_ENV=staging\n",
+            ["overlays/staging/" + name] = text,
+        };
+        var sources = new[] { new SourceFile("overlays/staging/kustomization.yaml", tree["overlays/staging/kustomization.yaml"]) };
+        var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => tree.TryGetValue(p, out var t) ? t : null);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "CG0008");
+    }
+
+    [Fact]
+    public void A_placeholder_line_in_a_key_value_file_is_still_a_placeholder()
+    {
+        var tree = new Dictionary<string, string>
+        {
+            ["overlays/production/kustomization.yaml"] = "configMapGenerator:\n- name: oven\n  files:\n  - oven.properties\n  literals:\n  - APP_ENV=production\n",
+            ["overlays/production/oven.properties"] = "# where the ovens report\noven.report.token=<your token here>\n",
+        };
+        var sources = new[] { new SourceFile("overlays/production/kustomization.yaml", tree["overlays/production/kustomization.yaml"]) };
+        var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => tree.TryGetValue(p, out var t) ? t : null);
+        Assert.Contains(result.Findings, f => f.RuleId == "CG0008" && f.Path == "overlays/production/oven.properties" && f.Span.StartLine == 2);
+    }
 }
