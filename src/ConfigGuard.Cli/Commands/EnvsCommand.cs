@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Environments;
 
 namespace ConfigGuard.Cli.Commands;
@@ -16,13 +17,13 @@ internal static class EnvsCommand
             var session = ScanSession.Open(parse.GetValue(path) ?? Array.Empty<string>(), parse.GetValue(config));
             var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
             var files = outcome.Result.Files;
-            int width = files.Count == 0 ? 4 : Math.Min(60, files.Max(f => f.Path.Length));
+            int width = files.Count == 0 ? 4 : Math.Min(60, files.Max(f => Untrusted.LineStart(f.Path).Length));
             int envWidth = files.Count == 0 ? 11 : Math.Max(11, files.Max(f => f.Environment.Display.Length + (f.Environment.IsLocalOverride ? 8 : 0)));
             Console.WriteLine($"{"FILE".PadRight(width)}  {"ENVIRONMENT".PadRight(envWidth)}  WHY");
             foreach (var f in files)
             {
                 var env = f.Environment.Display + (f.Environment.IsLocalOverride ? " (local)" : "");
-                Console.WriteLine($"{f.Path.PadRight(width)}  {env.PadRight(envWidth)}  {f.Environment.Reason}");
+                Console.WriteLine($"{Untrusted.LineStart(f.Path).PadRight(width)}  {Untrusted.Line(env).PadRight(envWidth)}  {Untrusted.Line(f.Environment.Reason)}");
             }
             // Names nobody knows (overlays/blue, .env.rehearsal): say how to map them, so check and checklist see them too.
             var unknown = files.Where(f => f.Environment.Class == EnvironmentClass.Unknown && f.Environment.Name != "unknown")
@@ -31,12 +32,12 @@ internal static class EnvsCommand
             if (unknown.Count > 0)
             {
                 Console.WriteLine();
-                Console.WriteLine("unknown environment names: " + string.Join(", ", unknown.Select(g => $"{g.Key} ({g.First().Path})")));
+                Console.WriteLine("unknown environment names: " + Untrusted.Line(string.Join(", ", unknown.Select(g => $"{g.Key} ({g.First().Path})"))));
                 Console.WriteLine("  map them to an environment in configguard.yaml, e.g.");
                 Console.WriteLine("    names:");
-                Console.WriteLine($"      staging: [{string.Join(", ", unknown.Select(g => g.Key))}]");
+                Console.WriteLine($"      staging: [{Untrusted.Line(string.Join(", ", unknown.Select(g => g.Key)))}]");
             }
-            foreach (var n in outcome.Notices) Console.WriteLine($"{n.Path}: note: {n.Message}");
+            foreach (var n in outcome.Notices) Console.WriteLine($"{Untrusted.LineStart(n.Path)}: note: {Untrusted.Line(n.Message)}");
             if (session.SettingsPath is not null) Console.WriteLine($"settings: {Path.GetRelativePath(session.Root, session.SettingsPath).Replace('\\', '/')}");
             return 0;
         });

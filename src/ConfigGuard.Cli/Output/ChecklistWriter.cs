@@ -9,7 +9,7 @@ internal static class ChecklistWriter
 {
     public static void WriteText(ChecklistReport report, TextWriter w, bool color)
     {
-        w.WriteLine($"Safety checklist for {report.Environment} ({Configs(report)})");
+        w.WriteLine($"Safety checklist for {Untrusted.Line(report.Environment)} ({Untrusted.Line(Configs(report))})");
         w.WriteLine();
         int width = Math.Max(5, report.Rows.Max(r => r.Item.Title.Length));
         int rulesWidth = report.Rows.Max(r => string.Join(" ", r.Item.Rules).Length);
@@ -19,10 +19,10 @@ internal static class ChecklistWriter
             var status = ChecklistStatus.Text(row);
             var shown = status.PadRight(6);
             if (color) shown = (!row.Passed ? "\u001b[31m" : ChecklistStatus.Skipped(row) ? "\u001b[2m" : "\u001b[32m") + shown + "\u001b[0m";
-            w.WriteLine($"{shown}  {row.Item.Title.PadRight(width)}  {string.Join(" ", row.Item.Rules).PadRight(rulesWidth)}  {row.Note}");
+            w.WriteLine($"{shown}  {row.Item.Title.PadRight(width)}  {string.Join(" ", row.Item.Rules).PadRight(rulesWidth)}  {Untrusted.Line(row.Note)}");
             foreach (var e in row.Evidence)
             {
-                w.WriteLine($"        {e.Location}: {(e.RuleId is null ? "" : e.RuleId + ": ")}{e.Message}");
+                w.WriteLine($"        {Untrusted.LineStart(e.Location)}: {(e.RuleId is null ? "" : e.RuleId + ": ")}{Untrusted.Line(e.Message)}");
             }
         }
         w.WriteLine();
@@ -49,9 +49,9 @@ internal static class ChecklistWriter
 
     public static void WriteMarkdown(ChecklistReport report, TextWriter w)
     {
-        w.WriteLine($"### ConfigGuard safety checklist: {report.Environment}");
+        w.WriteLine($"### ConfigGuard safety checklist: {Untrusted.Markdown(report.Environment)}");
         w.WriteLine();
-        w.WriteLine($"Configs: {string.Join(", ", report.Configs.Select(c => "`" + c + "`"))}");
+        w.WriteLine($"Configs: {string.Join(", ", report.Configs.Select(c => "`" + Untrusted.MarkdownCode(c) + "`"))}");
         w.WriteLine();
         w.WriteLine("| | Check | Rules | Details |");
         w.WriteLine("|---|---|---|---|");
@@ -59,7 +59,7 @@ internal static class ChecklistWriter
         {
             var details = row.Passed
                 ? Escape(row.Note)
-                : string.Join("<br>", row.Evidence.Select(e => $"`{Escape(e.Location)}` {(e.RuleId is null ? "" : e.RuleId + ": ")}{Escape(e.Message)}"));
+                : string.Join("<br>", row.Evidence.Select(e => $"`{Untrusted.MarkdownCode(e.Location)}` {(e.RuleId is null ? "" : e.RuleId + ": ")}{Escape(e.Message)}"));
             w.WriteLine($"| {ChecklistStatus.Markdown(row)} | {Escape(row.Item.Title)} | {string.Join(", ", row.Item.Rules)} | {details} |");
         }
         w.WriteLine();
@@ -75,7 +75,7 @@ internal static class ChecklistWriter
         w.WriteString("environment", report.Environment);
         w.WriteBoolean("passed", report.Passed);
         w.WriteStartArray("configs");
-        foreach (var c in report.Configs) w.WriteStringValue(c);
+        foreach (var c in report.Configs) w.WriteStringValue(Untrusted.Json(c));
         w.WriteEndArray();
         w.WriteStartArray("items");
         foreach (var row in report.Rows)
@@ -87,20 +87,20 @@ internal static class ChecklistWriter
             w.WriteStartArray("rules");
             foreach (var r in row.Item.Rules) w.WriteStringValue(r);
             w.WriteEndArray();
-            w.WriteString("note", row.Note);
+            w.WriteString("note", Untrusted.Json(row.Note));
             w.WriteStartArray("checked");
-            foreach (var k in row.CheckedKeys) w.WriteStringValue(k);
+            foreach (var k in row.CheckedKeys) w.WriteStringValue(Untrusted.Json(k));
             w.WriteEndArray();
             w.WriteStartArray("evidence");
             foreach (var e in row.Evidence)
             {
                 w.WriteStartObject();
                 if (e.RuleId is not null) w.WriteString("ruleId", e.RuleId);
-                w.WriteString("path", e.Path);
+                w.WriteString("path", Untrusted.Json(e.Path));
                 w.WriteNumber("line", e.Line);
                 w.WriteNumber("column", e.Column);
-                if (e.Key is not null) w.WriteString("key", e.Key);
-                w.WriteString("message", e.Message);
+                if (e.Key is not null) w.WriteString("key", Untrusted.Json(e.Key));
+                w.WriteString("message", Untrusted.Json(e.Message));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -120,14 +120,5 @@ internal static class ChecklistWriter
 
     private static string Configs(ChecklistReport report) => string.Join(", ", report.Configs);
 
-    private static string Escape(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            if (c is '|' or '<' or '>' or '`' or '*' or '_' or '[' or ']') sb.Append('\\');
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    private static string Escape(string s) => Untrusted.Markdown(s);
 }

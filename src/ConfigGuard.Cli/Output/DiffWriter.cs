@@ -12,14 +12,14 @@ internal static class DiffWriter
     {
         foreach (var d in diffs)
         {
-            w.WriteLine($"{d.Left.Primary.Path} ({d.Left.Name})  <->  {d.Right.Primary.Path} ({d.Right.Name}{(d.Right.IsImplicit ? ", implicit" : "")})");
-            int keyWidth = Math.Max(3, d.Rows.Count == 0 ? 3 : d.Rows.Max(r => r.Key.Length));
+            w.WriteLine($"{Untrusted.LineStart(d.Left.Primary.Path)} ({Untrusted.Line(d.Left.Name)})  <->  {Untrusted.Line(d.Right.Primary.Path)} ({Untrusted.Line(d.Right.Name)}{(d.Right.IsImplicit ? ", implicit" : "")})");
+            int keyWidth = Math.Max(3, d.Rows.Count == 0 ? 3 : d.Rows.Max(r => Untrusted.Line(r.Key).Length));
             int leftWidth = Math.Max(left.Length, d.Rows.Count == 0 ? 0 : d.Rows.Max(r => Cell(r.Left).Length));
             int rightWidth = Math.Max(right.Length, d.Rows.Count == 0 ? 0 : d.Rows.Max(r => Cell(r.Right).Length));
             w.WriteLine($"  {"KEY".PadRight(keyWidth)}  {left.ToUpperInvariant().PadRight(leftWidth)}  {right.ToUpperInvariant().PadRight(rightWidth)}  STATUS");
             foreach (var r in d.Rows)
             {
-                w.WriteLine($"  {r.Key.PadRight(keyWidth)}  {Cell(r.Left).PadRight(leftWidth)}  {Cell(r.Right).PadRight(rightWidth)}  {Status(r, left, right)}".TrimEnd());
+                w.WriteLine($"  {Untrusted.Line(r.Key).PadRight(keyWidth)}  {Cell(r.Left).PadRight(leftWidth)}  {Cell(r.Right).PadRight(rightWidth)}  {Untrusted.Line(Status(r, left, right))}".TrimEnd());
             }
             w.WriteLine($"  {d.Rows.Count} keys: {d.Count(DiffStatus.OnlyLeft)} only in {left}, {d.Count(DiffStatus.OnlyRight)} only in {right}, {d.Count(DiffStatus.Shared)} shared, {d.Count(DiffStatus.Same)} same, {d.Count(DiffStatus.Different)} different");
             w.WriteLine();
@@ -37,15 +37,15 @@ internal static class DiffWriter
         foreach (var d in diffs)
         {
             w.WriteStartObject();
-            w.WriteString("leftConfig", d.Left.Primary.Path);
-            w.WriteString("rightConfig", d.Right.Primary.Path);
+            w.WriteString("leftConfig", Untrusted.Json(d.Left.Primary.Path));
+            w.WriteString("rightConfig", Untrusted.Json(d.Right.Primary.Path));
             w.WriteStartArray("keys");
             foreach (var r in d.Rows)
             {
                 w.WriteStartObject();
-                w.WriteString("key", r.Key);
-                if (r.Left is not null) w.WriteString("left", r.Left); else w.WriteNull("left");
-                if (r.Right is not null) w.WriteString("right", r.Right); else w.WriteNull("right");
+                w.WriteString("key", Untrusted.Json(r.Key));
+                if (r.Left is not null) w.WriteString("left", Untrusted.Json(r.Left)); else w.WriteNull("left");
+                if (r.Right is not null) w.WriteString("right", Untrusted.Json(r.Right)); else w.WriteNull("right");
                 w.WriteString("status", r.Status switch
                 {
                     DiffStatus.OnlyLeft => "onlyLeft",
@@ -55,7 +55,7 @@ internal static class DiffWriter
                     _ => "different",
                 });
                 w.WriteBoolean("inheritedByBoth", r.InheritedByBoth);
-                if (r.SharedResource is not null) w.WriteString("sharedResource", r.SharedResource);
+                if (r.SharedResource is not null) w.WriteString("sharedResource", Untrusted.Json(r.SharedResource));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -68,7 +68,7 @@ internal static class DiffWriter
     private static string Cell(string? value)
     {
         if (value is null) return "-";
-        var v = value.Replace("\r", "\\r").Replace("\n", "\\n");
+        var v = Untrusted.Line(value);
         return v.Length > MaxValue ? v.Substring(0, MaxValue - 1) + "…" : v;
     }
 

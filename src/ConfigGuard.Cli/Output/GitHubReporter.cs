@@ -22,7 +22,7 @@ internal static class GitHubReporter
         output.Write(report.Summary() + "\n");
     }
 
-    public static string Data(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    public static string Data(string s) => Untrusted.GitHubData(s);
 
-    public static string Property(string s) => Data(s).Replace(":", "%3A").Replace(",", "%2C");
+    public static string Property(string s) => Untrusted.GitHubProperty(s);
 }

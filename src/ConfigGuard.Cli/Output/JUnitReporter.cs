@@ -27,7 +27,7 @@ internal static class JUnitReporter
             Suite(w, "configguard", 1, 0);
             w.WriteStartElement("testcase");
             w.WriteAttributeString("classname", "configguard");
-            w.WriteAttributeString("name", report.Summary());
+            w.WriteAttributeString("name", Clean(report.Summary()));
             w.WriteAttributeString("time", "0");
             w.WriteEndElement();
             w.WriteEndElement();
@@ -44,19 +44,19 @@ internal static class JUnitReporter
                 w.WriteAttributeString("file", Clean(f.Path));
                 w.WriteAttributeString("line", f.Span.StartLine.ToString());
                 w.WriteAttributeString("time", "0");
-                var text = $"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}: {f.Severity.ToName()} {f.RuleId}: {f.Message}"
-                    + (report.Value(f) is { } v ? $"\nvalue: {v}" : "") + $"\nfingerprint: {f.Fingerprint}";
+                var text = $"{Untrusted.LineStart(f.Path)}:{f.Span.StartLine}:{f.Span.StartColumn}: {f.Severity.ToName()} {f.RuleId}: {Untrusted.Line(f.Message)}"
+                    + (report.Value(f) is { } v ? $"\nvalue: {Untrusted.Line(v)}" : "") + $"\nfingerprint: {f.Fingerprint}";
                 if (Fails(f))
                 {
                     w.WriteStartElement("failure");
                     w.WriteAttributeString("type", f.RuleId);
                     w.WriteAttributeString("message", Clean(f.Message));
-                    w.WriteString(Clean(text));
+                    w.WriteString(Untrusted.Xml(text));
                     w.WriteEndElement();
                 }
                 else
                 {
-                    w.WriteElementString("system-out", Clean(text));
+                    w.WriteElementString("system-out", Untrusted.Xml(text));
                 }
                 w.WriteEndElement();
             }
@@ -78,19 +78,8 @@ internal static class JUnitReporter
     }
 
     /// <summary>
-    /// XML 1.0 cannot carry most control characters even escaped, nor a lone surrogate; a file name, key or value may
-    /// contain them (found by the fuzz harness, bench/fuzz). Each becomes U+FFFD.
+    /// Scanned-file text on one line (no control, bidi or line-break character), then what XML 1.0 can carry: a lone
+    /// surrogate or a character XML cannot hold even escaped becomes U+FFFD (found by the fuzz harness, bench/fuzz).
     /// </summary>
-    private static string Clean(string s)
-    {
-        var chars = s.ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
-        {
-            char c = chars[i];
-            if (char.IsHighSurrogate(c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) { i++; continue; }
-            bool ok = c is '\t' or '\n' or '\r' || (c >= 0x20 && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF');
-            if (!ok) chars[i] = '\uFFFD';
-        }
-        return new string(chars);
-    }
+    private static string Clean(string s) => Untrusted.Xml(Untrusted.Line(s));
 }

@@ -18,26 +18,26 @@ internal static class JsonReporter
             w.WriteStartObject();
             w.WriteString("ruleId", f.RuleId);
             w.WriteString("severity", f.Severity.ToName());
-            w.WriteString("path", f.Path);
+            w.WriteString("path", Untrusted.Json(f.Path));
             w.WriteNumber("line", f.Span.StartLine);
             w.WriteNumber("column", f.Span.StartColumn);
             w.WriteNumber("endLine", f.Span.EndLine);
             w.WriteNumber("endColumn", f.Span.EndColumn);
-            if (f.Key is not null) w.WriteString("key", f.Key);
+            if (f.Key is not null) w.WriteString("key", Untrusted.Json(f.Key));
             w.WriteString("environment", f.Environment);
-            w.WriteString("message", f.Message);
+            w.WriteString("message", Untrusted.Json(f.Message));
             w.WriteString("fingerprint", f.Fingerprint);
-            if (report.Value(f) is { } v) w.WriteString("value", v);
+            if (report.Value(f) is { } v) w.WriteString("value", Untrusted.Json(v));
             if (f.Related.Count > 0)
             {
                 w.WriteStartArray("related");
                 foreach (var r in f.Related)
                 {
                     w.WriteStartObject();
-                    w.WriteString("path", r.Path);
+                    w.WriteString("path", Untrusted.Json(r.Path));
                     w.WriteNumber("line", r.Span.StartLine);
                     w.WriteNumber("column", r.Span.StartColumn);
-                    w.WriteString("message", r.Message);
+                    w.WriteString("message", Untrusted.Json(r.Message));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -49,8 +49,8 @@ internal static class JsonReporter
         foreach (var n in report.Notices)
         {
             w.WriteStartObject();
-            w.WriteString("path", n.Path);
-            w.WriteString("message", n.Message);
+            w.WriteString("path", Untrusted.Json(n.Path));
+            w.WriteString("message", Untrusted.Json(n.Message));
             w.WriteEndObject();
         }
         w.WriteEndArray();

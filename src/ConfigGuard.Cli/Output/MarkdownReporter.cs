@@ -34,9 +34,8 @@ internal static class MarkdownReporter
 
     private static string Help(string ruleId) => $"[{ruleId}]({RuleDescriptor.DocsBase}docs/rules/{ruleId}.md)";
 
-    public static string Cell(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("|", "\\|")
-        .Replace("`", "\\`").Replace("\r", "").Replace("\n", "<br>");
+    public static string Cell(string s) => Untrusted.Markdown(s);
 
     /// <summary>Inside a code span only `|` and backticks and line breaks matter.</summary>
-    private static string Code(string s) => s.Replace("|", "\\|").Replace("`", "'").Replace("\r", "").Replace("\n", " ");
+    private static string Code(string s) => Untrusted.MarkdownCode(s);
 }

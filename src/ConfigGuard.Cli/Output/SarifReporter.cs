@@ -55,7 +55,7 @@ internal static class SarifReporter
             w.WriteString("ruleId", f.RuleId);
             if (index.TryGetValue(f.RuleId, out var ri)) w.WriteNumber("ruleIndex", ri);
             w.WriteString("level", Level(f.Severity));
-            w.WriteStartObject("message"); w.WriteString("text", f.Message); w.WriteEndObject();
+            w.WriteStartObject("message"); w.WriteString("text", Untrusted.Json(f.Message)); w.WriteEndObject();
             w.WriteStartArray("locations");
             WriteLocation(w, f.Path, f.Span, null, null);
             w.WriteEndArray();
@@ -68,8 +68,8 @@ internal static class SarifReporter
             w.WriteStartObject("partialFingerprints"); w.WriteString("configguard/v1", f.Fingerprint); w.WriteEndObject();
             w.WriteStartObject("properties");
             w.WriteString("environment", f.Environment);
-            if (f.Key is not null) w.WriteString("key", f.Key);
-            if (report.Value(f) is { } v) w.WriteString("value", v);
+            if (f.Key is not null) w.WriteString("key", Untrusted.Json(f.Key));
+            if (report.Value(f) is { } v) w.WriteString("value", Untrusted.Json(v));
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -85,11 +85,11 @@ internal static class SarifReporter
             {
                 w.WriteStartObject();
                 w.WriteString("level", "note");
-                w.WriteStartObject("message"); w.WriteString("text", n.Message); w.WriteEndObject();
+                w.WriteStartObject("message"); w.WriteString("text", Untrusted.Json(n.Message)); w.WriteEndObject();
                 w.WriteStartArray("locations");
                 w.WriteStartObject();
                 w.WriteStartObject("physicalLocation");
-                w.WriteStartObject("artifactLocation"); w.WriteString("uri", EscapeUri(n.Path)); w.WriteString("uriBaseId", "%SRCROOT%"); w.WriteEndObject();
+                w.WriteStartObject("artifactLocation"); w.WriteString("uri", Untrusted.Json(EscapeUri(n.Path))); w.WriteString("uriBaseId", "%SRCROOT%"); w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndArray();
@@ -111,7 +111,7 @@ internal static class SarifReporter
         if (id is { } i) w.WriteNumber("id", i);
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
-        w.WriteString("uri", EscapeUri(path));
+        w.WriteString("uri", Untrusted.Json(EscapeUri(path)));
         w.WriteString("uriBaseId", "%SRCROOT%");
         w.WriteEndObject();
         w.WriteStartObject("region");
@@ -121,7 +121,7 @@ internal static class SarifReporter
         w.WriteNumber("endColumn", Math.Max(1, span.EndColumn));
         w.WriteEndObject();
         w.WriteEndObject();
-        if (message is not null) { w.WriteStartObject("message"); w.WriteString("text", message); w.WriteEndObject(); }
+        if (message is not null) { w.WriteStartObject("message"); w.WriteString("text", Untrusted.Json(message)); w.WriteEndObject(); }
         w.WriteEndObject();
     }
 

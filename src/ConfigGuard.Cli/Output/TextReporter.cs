@@ -11,12 +11,12 @@ internal static class TextReporter
         {
             var sev = f.Severity.ToName();
             if (color) sev = Colorize(f.Severity, sev);
-            output.Write($"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}: {sev} {f.RuleId}: {f.Message}");
-            if (report.ShowSecrets && f.RawValue is not null) output.Write($" [value: {f.RawValue}]");
+            output.Write($"{Untrusted.LineStart(f.Path)}:{f.Span.StartLine}:{f.Span.StartColumn}: {sev} {f.RuleId}: {Untrusted.Line(f.Message)}");
+            if (report.ShowSecrets && f.RawValue is not null) output.Write($" [value: {Untrusted.Line(f.RawValue)}]");
             output.WriteLine();
         }
         if (report.Quiet) return;
-        foreach (var n in report.Notices) output.WriteLine($"{n.Path}: note: {n.Message}");
+        foreach (var n in report.Notices) output.WriteLine($"{Untrusted.LineStart(n.Path)}: note: {Untrusted.Line(n.Message)}");
         output.WriteLine(report.Summary());
     }
 
