@@ -246,8 +246,9 @@ internal sealed class ScanSession
                 var candidate = Path.Combine(dir.FullName, name);
                 if (!File.Exists(candidate)) continue;
                 // Found by the scan, not named by the user: it is read only if it lies in the repository, no link on the way.
-                if (RepositoryContainment.WhyOutside(root, candidate) is { } why)
-                    throw new UsageException($"configguard: {Path.GetRelativePath(root, candidate).Replace('\\', '/')}: {why}; name a settings file with --config");
+                // (A link at the file itself is refused by the reader; a folder link on the way is refused here.)
+                if (RepositoryContainment.WhyOutside(root, candidate) is { } why && !why.StartsWith("symbolic link", StringComparison.Ordinal))
+                    throw new UsageException($"{candidate}: error: cannot read configguard.yaml: {why}; name a settings file with --config");
                 return candidate;
             }
             if (dir.FullName.TrimEnd(Path.DirectorySeparatorChar) == rootFull) break;

@@ -30,7 +30,7 @@ internal static class RepositoryContainment
                 if (info.LinkTarget is not null)
                 {
                     var where = string.Join('/', parts, 0, i + 1);
-                    return i < parts.Length - 1 ? $"'{where}' is a symbolic link to a folder; not followed" : "symbolic link, not followed";
+                    return i < parts.Length - 1 ? $"'{where}' is a symbolic link to a folder, which may lead outside the repository; not followed" : "symbolic link, not followed";
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

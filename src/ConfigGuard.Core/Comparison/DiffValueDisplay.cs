@@ -94,9 +94,29 @@ public static class DiffValueDisplay
             {
                 if (char.IsDigit(value[j]) && char.IsLetter(value[j - 1]) && HasLetterAfter(value, j, i)) return true;
             }
+            if (LooksGenerated(value, start, i)) return true;
             start = i + 1;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Letters a person did not write: upper, lower, upper in a row (kqjcYfPh; camelCase has words between its
+    /// capitals), or 10 or more letters with under a fifth vowels (xkcdqwrtzplm).
+    /// </summary>
+    private static bool LooksGenerated(string value, int start, int end)
+    {
+        if (end - start < 8) return false;
+        int vowels = 0, letters = 0;
+        for (int k = start; k < end; k++)
+        {
+            char c = value[k];
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if ("aeiouyAEIOUY".IndexOf(c) >= 0) vowels++;
+            if (k + 2 < end && char.IsUpper(c) && char.IsLower(value[k + 1]) && char.IsUpper(value[k + 2])) return true;
+        }
+        return letters >= 10 && vowels * 5 < letters;
     }
 
     private static bool HasLetterAfter(string value, int j, int end)

@@ -99,8 +99,9 @@ public readonly struct UrlParts
         if (colon < 0 || colon > delimiter) return false;
         bool digitsOnly = delimiter > colon + 1;
         for (int i = colon + 1; i < delimiter && digitsOnly; i++) digitsOnly = value[i] >= '0' && value[i] <= '9';
-        if (!digitsOnly) return true;
-        for (int i = delimiter; i < at; i++) if (value[i] is '?' or '#' or '=') return false;
+        // "host:8080/p?e=a@b.com": a port (at most 5 digits) and a query parameter before the '@' is not a password.
+        if (!digitsOnly || delimiter - colon - 1 > 5) return true;
+        for (int i = delimiter; i < at; i++) if (value[i] == '=') return false;
         return true;
     }
 
