@@ -171,6 +171,9 @@ public sealed class EnvironmentNames
     public bool JoinedName(string word, out string name, out string rest)
     {
         var w = word.ToLowerInvariant();
+        name = rest = "";
+        // A name of its own is not two joined words: preprod is staging, not pre + prod.
+        if (Classify(w) != EnvironmentClass.Unknown) return false;
         foreach (var n in _joinable)
         {
             if (w.Length - n.Length < MinJoinedRest) continue;
@@ -180,7 +183,8 @@ public sealed class EnvironmentNames
                 rest = w.Substring(n.Length);
                 return true;
             }
-            if (w.EndsWith(n, StringComparison.Ordinal) && !Covered(w, w.Length - n.Length, n.Length) && IsWordLike(w.Substring(0, w.Length - n.Length)))
+            if (w.EndsWith(n, StringComparison.Ordinal) && !Covered(w, w.Length - n.Length, n.Length) && IsWordLike(w.Substring(0, w.Length - n.Length))
+                && !_notProductionQualifiers.Contains(w.Substring(0, w.Length - n.Length)))
             {
                 name = n;
                 rest = w.Substring(0, w.Length - n.Length);

@@ -38,5 +38,8 @@ public class EnvironmentWordsInHostsTests
         Assert.Single(Scan.Rule("CG0002", (".env.staging", "DB_HOST=ledgerprod.database.windows.net\n")));
         Assert.Empty(Scan.Rule("CG0002", (".env.staging", "CATALOG_HOST=products.example.org\n")));
         Assert.Empty(Scan.Rule("CG0002", (".env.staging", "API_HOST=reproduce.example.org\n")));
+        // preprod and nonprod are names of their own (staging), not pre + prod.
+        Assert.Empty(Scan.Rule("CG0002", (".env.preprod", "APP_URL=https://preprod.example.org\nDB_DATABASE=preprod_ledger\n")));
+        Assert.Empty(Scan.Rule("CG0002", (".env.staging", "API_HOST=api.nonproduction.example.org\n")));
     }
 }
