@@ -49,12 +49,14 @@ public sealed class CredentialCatalog
         }
 
         var found = new List<CredentialMatch>();
+        var taken = new TakenSpans();
         for (int i = 0; i < _patterns.Length; i++)
         {
             if (!candidate[i]) continue;
             foreach (Match m in SafeMatches(_patterns[i].Regex, text))
             {
-                if (Overlaps(found, m.Index, m.Length) || IsStockCredential(m)) continue;
+                if (taken.Overlaps(m.Index, m.Length) || IsStockCredential(m)) continue;
+                taken.Add(m.Index, m.Length);
                 var secret = m.Groups["secret"];
                 found.Add(secret.Success
                     ? new CredentialMatch(_patterns[i], m.Index, m.Length, m.Value, secret.Index - m.Index, secret.Length)
@@ -96,13 +98,43 @@ public sealed class CredentialCatalog
             || upper.StartsWith("<", StringComparison.Ordinal) || upper.StartsWith("CHANGE", StringComparison.Ordinal);
     }
 
-    private static bool Overlaps(List<CredentialMatch> found, int index, int length)
+    /// <summary>
+    /// The spans already matched, sorted and disjoint, so that an overlap test is a binary search: testing each match
+    /// against every earlier one was quadratic on a long value full of credential-shaped text (a 5 MB line of
+    /// sk_test_xxx keys, bench/scaling.sh placeholder-line).
+    /// </summary>
+    private sealed class TakenSpans
     {
-        foreach (var f in found)
+        private readonly List<int> _starts = new();
+        private readonly List<int> _ends = new();
+
+        public bool Overlaps(int index, int length)
         {
-            if (index < f.Index + f.Length && f.Index < index + length) return true;
+            int end = index + length;
+            int at = FirstStartAtOrAfter(index);
+            if (at < _starts.Count && _starts[at] < end) return true;   // a span starting inside [index, end)
+            return at > 0 && _ends[at - 1] > index;                     // the span before reaches into it
         }
-        return false;
+
+        public void Add(int index, int length)
+        {
+            int at = FirstStartAtOrAfter(index);
+            _starts.Insert(at, index);
+            _ends.Insert(at, index + length);
+        }
+
+        private int FirstStartAtOrAfter(int index)
+        {
+            if (_starts.Count == 0 || _starts[_starts.Count - 1] < index) return _starts.Count; // matches come in order
+            int lo = 0, hi = _starts.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (_starts[mid] < index) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
     }
 
     private sealed class KeywordGroup

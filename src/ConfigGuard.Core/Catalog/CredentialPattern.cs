@@ -10,8 +10,10 @@ public sealed class CredentialPattern
     private readonly string _pattern;
     private Regex? _regex;
 
-    public CredentialPattern(string id, string provider, CredentialMode mode, string keyword, string pattern, bool isPublic, string? prefix)
+    /// <param name="userDefined">From a repository's configguard.yaml: compiled for the non-backtracking engine (<see cref="Text.LinearRegex"/>).</param>
+    public CredentialPattern(string id, string provider, CredentialMode mode, string keyword, string pattern, bool isPublic, string? prefix, bool userDefined = false)
     {
+        UserDefined = userDefined;
         Id = id;
         Provider = provider;
         Mode = mode;
@@ -32,7 +34,11 @@ public sealed class CredentialPattern
     /// <summary>A real secret (not a publishable key): committing it is a leak.</summary>
     public bool IsSecret => !IsPublic;
 
-    public Regex Regex => _regex ??= new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexTimeout);
+    public bool UserDefined { get; }
+
+    public Regex Regex => _regex ??= UserDefined
+        ? Text.LinearRegex.Create(_pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexTimeout)
+        : new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexTimeout);
 
     /// <summary>Compiles the pattern now; throws ArgumentException for an invalid one (used when loading user rules).</summary>
     public void Validate() => _ = Regex;

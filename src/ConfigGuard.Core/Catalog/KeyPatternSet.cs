@@ -11,12 +11,15 @@ public sealed class KeyPatternSet
     private readonly Lazy<Regex> _regex;
     private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
 
-    public KeyPatternSet(IEnumerable<string> patterns)
+    /// <param name="linear">Some patterns come from configguard.yaml: compile for the non-backtracking engine (<see cref="Text.LinearRegex"/>).</param>
+    public KeyPatternSet(IEnumerable<string> patterns, bool linear = false)
     {
         var parts = new List<string>();
         foreach (var p in patterns) parts.Add("(?:" + p + ")");
         var combined = parts.Count == 0 ? "(?!)" : "^(?:" + string.Join("|", parts) + ")$";
-        _regex = new Lazy<Regex>(() => new Regex(combined, RegexOptions.CultureInvariant, CredentialPattern.RegexTimeout));
+        _regex = new Lazy<Regex>(() => linear
+            ? Text.LinearRegex.Create(combined, RegexOptions.CultureInvariant, CredentialPattern.RegexTimeout)
+            : new Regex(combined, RegexOptions.CultureInvariant, CredentialPattern.RegexTimeout));
     }
 
     /// <summary>Builds the regex now; throws ArgumentException for a bad pattern (user rule files).</summary>

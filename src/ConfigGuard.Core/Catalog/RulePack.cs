@@ -97,7 +97,8 @@ public sealed class RulePack
 
     /// <summary>One credential format from YAML (the pack's credentials.yaml or a repository's configguard.yaml).</summary>
     /// <exception cref="YamlFormatException">A field is missing, the mode is unknown, or the pattern is not a valid regex.</exception>
-    public static CredentialPattern ReadCredential(YamlMappingNode m)
+    /// <param name="userDefined">From configguard.yaml (see <see cref="CredentialPattern.UserDefined"/>).</param>
+    public static CredentialPattern ReadCredential(YamlMappingNode m, bool userDefined = false)
     {
         var modeText = m.GetString("mode") ?? "generic";
         var mode = modeText.ToLowerInvariant() switch
@@ -114,7 +115,8 @@ public sealed class RulePack
             m.GetString("keyword") ?? throw new YamlFormatException(m, "credential without keyword (the literal text every match contains)"),
             m.GetString("pattern") ?? throw new YamlFormatException(m, "credential without pattern"),
             m.GetBool("public"),
-            m.GetString("prefix"));
+            m.GetString("prefix"),
+            userDefined);
         try { pattern.Validate(); }
         catch (ArgumentException e) { throw new YamlFormatException(m.Get("pattern") ?? m, "invalid regex: " + e.Message); }
         return pattern;

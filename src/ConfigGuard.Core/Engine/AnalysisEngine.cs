@@ -36,7 +36,7 @@ public sealed class AnalysisEngine
         _evidence = new EnvironmentEvidence(pack, _settings.ProductionHosts, _settings.ProductionDomains);
         _secretKeys = _settings.SecretKeys.Count == 0
             ? pack.Keys.SecretKeys
-            : new KeyPatternSet(pack.Keys.SecretKeyPatterns.Concat(_settings.SecretKeys));
+            : new KeyPatternSet(pack.Keys.SecretKeyPatterns.Concat(_settings.SecretKeys), linear: true);
         _resources = pack.Keys.Resources.With(_settings.ResourceKeys, _settings.ResourceExempt);
         _credentials = _settings.Credentials.Count == 0
             ? pack.Credentials
@@ -98,7 +98,9 @@ public sealed class AnalysisEngine
         {
             foreach (var rule in RuleSet.ViewRules) rule.Analyze(view, sink);
         });
-        var pairs = PairBuilder.Build(views, _inference.Names);
+        var pairNotices = new List<Notice>();
+        var pairs = PairBuilder.Build(views, _inference.Names, pairNotices);
+        if (pairNotices.Count > 0) notices = notices.Concat(pairNotices).ToList();
         ParallelWork.ForEach(pairs, pair =>
         {
             foreach (var rule in RuleSet.PairRules) rule.Analyze(pair, sink);

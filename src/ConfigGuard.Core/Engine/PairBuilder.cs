@@ -15,6 +15,19 @@ namespace ConfigGuard.Core.Engine;
 /// </summary>
 public static class PairBuilder
 {
+    /// <summary>
+    /// Pairs one group may hold. Every staging view meets every production view of its group, so a folder of
+    /// 5,000 staging and 5,000 production files would be 25 million pairs (10,000 .env files took 467 s and 19.7 GB,
+    /// bench/scaling.sh many-env-files); past the cap the rest is skipped with a note, and qualifiers are not scored.
+    /// </summary>
+    public const int MaxPairsPerGroup = 2_000;
+
+    /// <summary>Above this many staging x production views in one group, qualifiers are not scored (pairs are taken in order).</summary>
+    public const long MaxScoredCombinations = 250_000;
+
+    /// <summary>Siblings one view keeps (each view's list is its own copy: all of them would be quadratic).</summary>
+    public const int MaxSiblings = 64;
+
     public static List<EnvironmentPair> Build(IReadOnlyList<EnvironmentView> views) => Build(views, null);
 
     /// <param name="names">
@@ -22,7 +35,8 @@ public static class PairBuilder
     /// with <c>prod-eu</c>, not <c>prod-asia</c>; <c>DeployedQA</c> with <c>DeployedProd</c>, not the legacy
     /// <c>Production</c>; <c>staging</c> with <c>production</c>. When no production shares any, it pairs with all.
     /// </param>
-    public static List<EnvironmentPair> Build(IReadOnlyList<EnvironmentView> views, EnvironmentNames? names)
+    /// <param name="notices">Receives a note for each group whose pairs were cut at <see cref="MaxPairsPerGroup"/>.</param>
+    public static List<EnvironmentPair> Build(IReadOnlyList<EnvironmentView> views, EnvironmentNames? names, List<Notice>? notices = null)
     {
         var pairs = new List<EnvironmentPair>();
         var groups = views
@@ -33,26 +47,41 @@ public static class PairBuilder
         {
             var staging = group.Where(v => v.Class == EnvironmentClass.Staging).OrderBy(v => v.Primary.Path, StringComparer.Ordinal).ToList();
             var production = group.Where(v => v.Class == EnvironmentClass.Production).OrderBy(v => v.Primary.Path, StringComparer.Ordinal).ToList();
+            int added = 0;
+            bool score = (long)staging.Count * production.Count <= MaxScoredCombinations;
+            var qualifiers = score && names is not null && production.Count >= 2
+                ? production.Select(p => new HashSet<string>(names.Qualifiers(p.Name), StringComparer.OrdinalIgnoreCase)).ToList()
+                : null;
             foreach (var s in staging)
             {
-                foreach (var p in Counterparts(s, production, names)) pairs.Add(new EnvironmentPair(s, p, group.Key));
+                foreach (var p in qualifiers is null ? production : Counterparts(s, production, qualifiers, names!))
+                {
+                    if (added++ == MaxPairsPerGroup) break;
+                    pairs.Add(new EnvironmentPair(s, p, group.Key));
+                }
+                if (added > MaxPairsPerGroup) break;
+            }
+            if (added > MaxPairsPerGroup)
+            {
+                notices?.Add(new Notice(ConfigFileKind.Directory(staging[0].Primary.Path) is { Length: > 0 } d ? d : ".",
+                    $"{staging.Count:N0} staging and {production.Count:N0} production configurations layer together here: only the first {MaxPairsPerGroup:N0} of {(long)staging.Count * production.Count:N0} staging/production pairs are compared"));
             }
         }
         return pairs;
     }
 
     /// <summary>The production views <paramref name="staging"/> is compared with: those that share the most of its qualifiers.</summary>
-    private static IEnumerable<EnvironmentView> Counterparts(EnvironmentView staging, List<EnvironmentView> production, EnvironmentNames? names)
+    /// <param name="qualifiers">Each production view's qualifiers, computed once per group.</param>
+    private static IEnumerable<EnvironmentView> Counterparts(EnvironmentView staging, List<EnvironmentView> production, List<HashSet<string>> qualifiers, EnvironmentNames names)
     {
-        if (names is null || production.Count < 2) return production;
         var mine = new HashSet<string>(names.Qualifiers(staging.Name), StringComparer.OrdinalIgnoreCase);
-        int Score(EnvironmentView p)
+        int Score(int i)
         {
-            var theirs = new HashSet<string>(names.Qualifiers(p.Name), StringComparer.OrdinalIgnoreCase);
+            var theirs = qualifiers[i];
             int shared = theirs.Count(mine.Contains);
             return (theirs.SetEquals(mine) ? 1000 : 0) + shared;
         }
-        var scored = production.Select(p => (View: p, Score: Score(p))).ToList();
+        var scored = production.Select((p, i) => (View: p, Score: Score(i))).ToList();
         int best = scored.Max(x => x.Score);
         return best == 0 ? production : scored.Where(x => x.Score == best).Select(x => x.View);
     }
@@ -65,7 +94,7 @@ public static class PairBuilder
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.Primary.Path, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         foreach (var view in views)
         {
-            if (deployed.TryGetValue(GroupOf(view), out var group)) view.Siblings = group.Where(v => !ReferenceEquals(v, view)).ToList();
+            if (deployed.TryGetValue(GroupOf(view), out var group)) view.Siblings = group.Where(v => !ReferenceEquals(v, view)).Take(MaxSiblings).ToList();
         }
     }
 

@@ -18,6 +18,8 @@ namespace ConfigGuard.Core.Kustomize;
 internal sealed class KustomizeBuilder
 {
     public const int MaxKustomizations = 500;
+    /// <summary>Objects one build may hold; past it the build stops adding and says so (bench/scaling.sh repeated-resource).</summary>
+    public const int MaxResources = 20_000;
     public const int MaxNesting = 50;
 
     private static readonly HashSet<string> ClusterScoped = new(StringComparer.Ordinal)
@@ -37,6 +39,8 @@ internal sealed class KustomizeBuilder
     private int _visits;
     /// <summary>Why the model may not see every object of the build (first reason), or null.</summary>
     private string? _incomplete;
+    private int _resourcesAdded;
+    private bool _resourceCapNoted;
 
     private readonly YamlTreeCache? _yamlCache;
     private readonly KustomizeMissingInput _missingInput;
@@ -130,7 +134,21 @@ internal sealed class KustomizeBuilder
                 Note(kustPath, e.KeySpan, $"'{field}' is not modeled by ConfigGuard's in-process kustomize; values it changes are not analyzed");
                 if (field is "helmCharts" or "generators" or "transformers") _incomplete ??= $"'{field}' in {kustPath}";
             }
-            foreach (var s in Scalars(root.Get("resources")).Concat(Scalars(root.Get("bases")))) AddResource(dir, s, set);
+            // kustomize rejects a resource listed twice (the second has an already registered id); rendering it
+            // again would only multiply the work (one file listed 1,000 times exhausted 3 GB), so repeats are skipped.
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            bool repeatReported = false;
+            foreach (var s in Scalars(root.Get("resources")).Concat(Scalars(root.Get("bases"))))
+            {
+                var joined = KustomizePaths.IsRemote(s.Value) ? null : KustomizePaths.Join(dir, s.Value);
+                if (joined is not null && !listed.Add(joined))
+                {
+                    if (!repeatReported) Error(s.Path, s.ValueSpan, $"resource {SafeEcho.QuoteLocation(s.Value)} is listed more than once; kustomize rejects the build (already registered id); repeats are ignored");
+                    repeatReported = true;
+                    continue;
+                }
+                AddResource(dir, s, set);
+            }
             foreach (var s in Scalars(root.Get("components"))) AddComponent(dir, s, set);
             var options = root.GetMap("generatorOptions");
             foreach (var g in Maps(root.Get("configMapGenerator"))) Generate(kustPath, g, "ConfigMap", set, options);
@@ -193,6 +211,15 @@ internal sealed class KustomizeBuilder
         foreach (var doc in Load(target, text).Documents)
         {
             if (doc is not YamlTreeMap map) continue;
+            if (_resourcesAdded >= MaxResources)
+            {
+                if (_resourceCapNoted) return;
+                _resourceCapNoted = true;
+                _incomplete ??= $"more than {MaxResources:N0} objects";
+                Note(reference.Path, reference.ValueSpan, $"more than {MaxResources:N0} objects in one build; the rest of {SafeEcho.QuoteLocation(reference.Value)} and what follows are not analyzed");
+                return;
+            }
+            _resourcesAdded++;
             if (map.GetString("kind") == "List" && map.GetSequence("items") is { } items)
             {
                 foreach (var i in items.Items.OfType<YamlTreeMap>()) set.Add(new KustomizeResource(i));
@@ -570,11 +597,25 @@ internal sealed class KustomizeBuilder
     private static string Group(string apiVersion) => apiVersion.IndexOf('/') is var i and >= 0 ? apiVersion.Substring(0, i) : "";
     private static string Version(string apiVersion) => apiVersion.Substring(apiVersion.IndexOf('/') + 1);
 
+    // Patch targets are regexes the repository writes (kustomize uses Go's RE2, which never backtracks); they run on the
+    // non-backtracking engine, compiled once per pattern: `name: '(a+)+$'` cost 100 ms per patch x resource before.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex?> TargetPatterns = new(StringComparer.Ordinal);
+
     private static bool Anchored(string pattern, string value)
     {
-        try { return Regex.IsMatch(value, "^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)); }
-        catch (ArgumentException) { return pattern == value; }
-        catch (RegexMatchTimeoutException) { return pattern == value; }
+        if (string.Equals(pattern, value, StringComparison.Ordinal)) return true;
+        var regex = TargetPatterns.Count < 10_000
+            ? TargetPatterns.GetOrAdd(pattern, CompileTarget)
+            : TargetPatterns.TryGetValue(pattern, out var known) ? known : CompileTarget(pattern);
+        if (regex is null) return false;
+        try { return regex.IsMatch(value); }
+        catch (RegexMatchTimeoutException) { return false; }
+    }
+
+    private static Regex? CompileTarget(string pattern)
+    {
+        try { return LinearRegex.Create("^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)); }
+        catch (ArgumentException) { return null; }
     }
 
     private static List<KeyValuePair<string, string>> Selector(string? text)
@@ -690,12 +731,12 @@ internal sealed class KustomizeBuilder
     {
         foreach (var field in new[] { "commonLabels", "commonAnnotations" })
         {
-            foreach (var e in root.GetMap(field)?.Entries ?? new List<YamlTreeMapEntry>())
+            foreach (var e in root.GetMap(field)?.Entries ?? (IEnumerable<YamlTreeMapEntry>)Array.Empty<YamlTreeMapEntry>())
                 if (e.Value is YamlTreeScalar s) _build.Labels.Add(new KeyValuePair<string, YamlTreeScalar>(e.Key, s));
         }
         foreach (var l in Maps(root.Get("labels")))
         {
-            foreach (var e in l.GetMap("pairs")?.Entries ?? new List<YamlTreeMapEntry>())
+            foreach (var e in l.GetMap("pairs")?.Entries ?? (IEnumerable<YamlTreeMapEntry>)Array.Empty<YamlTreeMapEntry>())
                 if (e.Value is YamlTreeScalar s) _build.Labels.Add(new KeyValuePair<string, YamlTreeScalar>(e.Key, s));
         }
     }

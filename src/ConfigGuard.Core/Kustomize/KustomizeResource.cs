@@ -137,7 +137,7 @@ public sealed class KustomizeResource
     public List<ConfigEntry> AnalyzedEntries()
     {
         var parts = new Dictionary<string, IReadOnlyList<ConfigEntry>>(StringComparer.Ordinal);
-        foreach (var e in Tree.GetMap("data")?.Entries ?? new List<YamlTreeMapEntry>())
+        foreach (var e in Tree.GetMap("data")?.Entries ?? (IEnumerable<YamlTreeMapEntry>)Array.Empty<YamlTreeMapEntry>())
             if (e.Value is YamlTreeScalar { Parts: { } p }) parts[e.Key] = p;
         if (parts.Count == 0) return DataEntries();
         var result = new List<ConfigEntry>();

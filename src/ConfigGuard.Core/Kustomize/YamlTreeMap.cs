@@ -9,18 +9,14 @@ public sealed class YamlTreeMap : YamlTreeNode
 {
     public YamlTreeMap(string path, SourceSpan span) : base(path, span) { }
 
-    public List<YamlTreeMapEntry> Entries { get; } = new();
+    public YamlTreeMapEntries Entries { get; } = new();
 
-    public YamlTreeNode? Get(string key)
-    {
-        foreach (var e in Entries) if (string.Equals(e.Key, key, StringComparison.Ordinal)) return e.Value;
-        return null;
-    }
+    public YamlTreeNode? Get(string key) => GetEntry(key)?.Value;
 
     public YamlTreeMapEntry? GetEntry(string key)
     {
-        foreach (var e in Entries) if (string.Equals(e.Key, key, StringComparison.Ordinal)) return e;
-        return null;
+        int i = Entries.IndexOf(key);
+        return i < 0 ? null : Entries[i];
     }
 
     public YamlTreeMap? GetMap(string key) => Get(key) as YamlTreeMap;
@@ -30,13 +26,9 @@ public sealed class YamlTreeMap : YamlTreeNode
 
     public void Set(string key, YamlTreeNode value, SourceSpan keySpan = default)
     {
-        for (int i = 0; i < Entries.Count; i++)
-        {
-            if (!string.Equals(Entries[i].Key, key, StringComparison.Ordinal)) continue;
-            Entries[i] = new YamlTreeMapEntry(key, Entries[i].KeySpan.IsEmpty ? keySpan : Entries[i].KeySpan, value);
-            return;
-        }
-        Entries.Add(new YamlTreeMapEntry(key, keySpan, value));
+        int i = Entries.IndexOf(key);
+        if (i >= 0) Entries[i] = new YamlTreeMapEntry(key, Entries[i].KeySpan.IsEmpty ? keySpan : Entries[i].KeySpan, value);
+        else Entries.Add(new YamlTreeMapEntry(key, keySpan, value));
     }
 
     public bool Remove(string key) => Entries.RemoveAll(e => string.Equals(e.Key, key, StringComparison.Ordinal)) > 0;

@@ -34,6 +34,15 @@ public sealed class AppSettingsJsonParser
     /// <summary>System.Text.Json's default maximum depth, which ASP.NET Core's JSON provider does not change.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// Longest configuration key kept whole. Every leaf's key repeats its parents' names, so a file with one huge
+    /// parent name and many leaves would need memory of (name length x leaves): 244 KB exhausted 3 GB
+    /// (bench/scaling.sh long-parent-key). A longer key keeps its first <see cref="KeptKeyPrefix"/> characters and a
+    /// hash of the whole, so keys stay distinct and comparable across files, and each is built once per property.
+    /// </summary>
+    public const int MaxKeyLength = 1024;
+    private const int KeptKeyPrefix = 200;
+
     private const char ByteOrderMark = '\uFEFF';
 
     private readonly string _text;
@@ -135,7 +144,16 @@ public sealed class AppSettingsJsonParser
         }
         if (!SkipTrivia())
             return false;
-        return ReadValue(path == null ? name : path + ":" + name, nameSpan, depth);
+        return ReadValue(Join(path, name), nameSpan, depth);
+    }
+
+    private static string Join(string? path, string name)
+    {
+        var key = path == null ? name : path + ":" + name;
+        if (key.Length <= MaxKeyLength) return key;
+        ulong hash = 14695981039346656037UL; // FNV-1a over UTF-16 code units
+        foreach (char c in key) hash = (hash ^ c) * 1099511628211UL;
+        return key.Substring(0, KeptKeyPrefix) + "…" + hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
     private bool ReadArray(string path, SourceSpan? keySpan, int depth)
@@ -150,7 +168,7 @@ public sealed class AppSettingsJsonParser
         }
         for (int index = 0; ; index++)
         {
-            if (!ReadValue(path + ":" + index.ToString(CultureInfo.InvariantCulture), keySpan: null, depth) || !SkipTrivia())
+            if (!ReadValue(Join(path, index.ToString(CultureInfo.InvariantCulture)), keySpan: null, depth) || !SkipTrivia())
                 return false;
             if (TryConsume(']'))
                 return true;

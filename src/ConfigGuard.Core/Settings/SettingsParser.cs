@@ -57,7 +57,7 @@ public static class SettingsParser
             foreach (var k in map.GetStrings("keys")) settings.ResourceKeys.Add(KeyPattern(k));
             foreach (var k in map.GetStrings("exempt")) settings.ResourceExempt.Add(KeyPattern(k));
         }
-        foreach (var c in root.GetMappings("credentials")) settings.Credentials.Add(RulePack.ReadCredential(c));
+        foreach (var c in root.GetMappings("credentials")) settings.Credentials.Add(RulePack.ReadCredential(c, userDefined: true));
         if (root.Get("rules") is { } rules) ReadRules(rules, settings, pack);
         foreach (var g in root.GetStrings("exclude")) settings.Exclude.Add(new Glob(g));
         return settings;

@@ -30,7 +30,8 @@ public sealed class GitIgnoreMatcher
             bool anchored = line.IndexOf('/') >= 0;
             line = line.TrimStart('/');
             var pattern = (anchored ? "^" : "^(?:.*/)?") + Translate(line) + "$";
-            _rules.Add((baseDir, new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)), negate, dirOnly));
+            // Non-backtracking: a .gitignore is repository content, and `*a*a*a*b` would backtrack on long names.
+            _rules.Add((baseDir, LinearRegex.Create(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)), negate, dirOnly));
         }
     }
 

@@ -76,7 +76,14 @@ public class KustomizeBadInputTests
     public void A_diamond_of_many_bases_stays_bounded()
     {
         var files = new Dictionary<string, string>();
-        for (int i = 0; i < 30; i++) files[$"l{i}/kustomization.yaml"] = $"resources:\n  - ../l{i + 1}\n  - ../l{i + 1}\n";
+        // Two different folders on each level lead to the same next level: 2^30 paths without the bound. (A folder
+        // listed twice in one kustomization is an error of its own and rendered once; see AmplificationTests.)
+        for (int i = 0; i < 30; i++)
+        {
+            files[$"l{i}/kustomization.yaml"] = $"resources:\n  - ../a{i}\n  - ../b{i}\n";
+            files[$"a{i}/kustomization.yaml"] = $"resources:\n  - ../l{i + 1}\n";
+            files[$"b{i}/kustomization.yaml"] = $"resources:\n  - ../l{i + 1}\n";
+        }
         files["l30/kustomization.yaml"] = "configMapGenerator:\n- name: c\n  literals: [A=1]\n";
         var watch = Stopwatch.StartNew();
         var build = KustomizeModel.Build(files, "l0/kustomization.yaml");

@@ -1,0 +1,45 @@
+// Writes one amplification shape of issue 16 at size N into DIR (bench/scaling/README.md).
+// usage: node generate.js SHAPE N DIR
+const fs = require("fs"), path = require("path");
+const [shape, nText, dir] = process.argv.slice(2);
+const n = Number(nText);
+const write = (rel, text) => { const f = path.join(dir, rel); fs.mkdirSync(path.dirname(f), { recursive: true }); fs.writeFileSync(f, text); };
+switch (shape) {
+  case "configmap-keys": { // one ConfigMap with N data keys, rendered by a staging overlay
+    const lines = ["apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: settings", "data:"];
+    for (let i = 0; i < n; i++) lines.push(`  SETTING_${i}: "value-${i}"`);
+    write("base/settings.yaml", lines.join("\n") + "\n");
+    write("base/kustomization.yaml", "resources:\n- settings.yaml\n");
+    write("overlays/staging/kustomization.yaml", "resources:\n- ../../base\nnamespace: staging\n");
+    break;
+  }
+  case "placeholder-line": { // one .env value of N bytes made of catalog-shaped placeholder keys (sk_test_xxxx...)
+    const unit = "sk_test_xxxxxxxxxxxxxxxxxxxxxxxx ";
+    write(".env.staging", "APP_ENV=staging\nNOTES=" + unit.repeat(Math.ceil(n / unit.length)).slice(0, n) + "\n");
+    break;
+  }
+  case "long-parent-key": { // appsettings: one parent key of N/2 bytes with leaves filling the other half
+    const parent = "P".repeat(Math.floor(n / 2));
+    const leaves = [];
+    let size = parent.length;
+    for (let i = 0; size < n; i++) { const leaf = `"k${i}":1`; leaves.push(leaf); size += leaf.length + 1; }
+    write("appsettings.Staging.json", `{"Environment":"Staging","${parent}":{${leaves.join(",")}}}\n`);
+    break;
+  }
+  case "repeated-resource": { // one resource listed N times
+    write("base/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n" +
+      Array.from({ length: 200 }, (_, i) => `  KEY_${i}: "${"v".repeat(100)}"`).join("\n") + "\n");
+    write("base/kustomization.yaml", "resources:\n" + "- settings.yaml\n".repeat(n));
+    write("overlays/staging/kustomization.yaml", "resources:\n- ../../base\nnamespace: staging\n");
+    break;
+  }
+  case "many-env-files": { // N .env files in one folder
+    // Half declare staging, half production: every staging file pairs with every production file of the folder.
+    for (let i = 0; i < n; i++) write(`svc/.env.s${i}`, `APP_ENV=${i % 2 ? "production" : "staging"}\nDATABASE_URL=postgres://app@db-${i}.internal:5432/app\nFEATURE_${i}=on\n`);
+    write("svc/.env.staging", "APP_ENV=staging\n");
+    write("svc/.env.production", "APP_ENV=production\n");
+    break;
+  }
+  default:
+    console.error("unknown shape " + shape); process.exit(2);
+}
