@@ -139,7 +139,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
             var sources = new List<SourceFile>();
             foreach (var pair in byRelative.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                if (ConfigFileKind.Detect(ConfigFileKind.FileName(pair.Key)) is null || settings.IsExcluded(pair.Key)) continue;
+                if (ConfigFileKind.Detect(ConfigFileKind.FileName(pair.Key)) is null || settings.IsExcluded(pair.Key) || settings.IsVendored(pair.Key)) continue;
                 sources.Add(new SourceFile(pair.Key, pair.Value.Content));
             }
             var referenced = new SortedSet<string>(StringComparer.Ordinal);

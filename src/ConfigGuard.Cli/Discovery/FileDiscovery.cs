@@ -9,6 +9,8 @@ namespace ConfigGuard.Cli.Discovery;
 /// <summary>
 /// Finds the config files under the given paths. Inside a git repository git lists them (exact .gitignore semantics,
 /// one process); elsewhere a walker reads .gitignore files itself. bin/, obj/, node_modules/ and .git/ are never entered;
+/// vendored folders (vendor/, third_party/, ...: <see cref="ConfigGuardSettings.VendoredDirectories"/>) are skipped unless
+/// configguard.yaml's include: takes a path back;
 /// symbolic links are not followed.
 /// </summary>
 internal sealed class FileDiscovery
@@ -55,7 +57,7 @@ internal sealed class FileDiscovery
         {
             if (SkippedDirectories.Contains(segment)) return false;
         }
-        return !settings.IsExcluded(relativePath);
+        return !settings.IsExcluded(relativePath) && !settings.IsVendored(relativePath);
     }
 
     private void Walk(string start, ConfigGuardSettings settings, List<DiscoveredFile> files, HashSet<string> seen)
@@ -96,7 +98,8 @@ internal sealed class FileDiscovery
                 }
                 if (isDir)
                 {
-                    if (!SkippedDirectories.Contains(entry.Name) && !ignore.IsIgnored(rel, true)) subdirs.Add(entry.FullName);
+                    bool vendored = ConfigGuardSettings.VendoredDirectories.Contains(entry.Name) && settings.Include.Count == 0;
+                    if (!SkippedDirectories.Contains(entry.Name) && !vendored && !ignore.IsIgnored(rel, true)) subdirs.Add(entry.FullName);
                 }
                 else if (Wanted(rel, settings) && !ignore.IsIgnored(rel, false) && seen.Add(rel))
                 {

@@ -24,6 +24,29 @@ public sealed class ConfigGuardSettings
     public List<string> ResourceExempt { get; } = new();
     public Dictionary<string, Severity> SeverityOverrides { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<Glob> Exclude { get; } = new();
+    /// <summary>Globs scanned even inside a vendored folder (configguard.yaml <c>include:</c>).</summary>
+    public List<Glob> Include { get; } = new();
+
+    /// <summary>
+    /// Folders that hold other people's code and its fixtures, not the team's config: skipped by default, wherever they
+    /// are (a path is re-included by <see cref="Include"/>).
+    /// </summary>
+    public static ISet<string> VendoredDirectories { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "vendor", "node_modules", "third_party", "third-party", "thirdparty", "bower_components", "jspm_packages",
+        ".venv", "venv", "site-packages", "Pods", "Carthage", ".terraform", ".yarn",
+    };
+
+    /// <summary>True when a repository-relative path lies in a vendored folder and no <c>include:</c> glob takes it back.</summary>
+    public bool IsVendored(string path)
+    {
+        var segments = path.Split('/');
+        bool vendored = false;
+        for (int i = 0; i < segments.Length - 1 && !vendored; i++) vendored = VendoredDirectories.Contains(segments[i]);
+        if (!vendored) return false;
+        foreach (var g in Include) if (g.IsMatch(path)) return false;
+        return true;
+    }
     /// <summary>A repository's own credential formats (checked before the built-in catalog).</summary>
     public List<Catalog.CredentialPattern> Credentials { get; } = new();
 

@@ -16,7 +16,7 @@ public static class SettingsParser
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "environments", "names", "production", "secrets", "resources", "credentials", "rules", "exclude",
+        "environments", "names", "production", "secrets", "resources", "credentials", "rules", "exclude", "include",
     };
 
     /// <exception cref="YamlFormatException">The file is not valid YAML or not a valid configguard.yaml.</exception>
@@ -60,6 +60,7 @@ public static class SettingsParser
         foreach (var c in root.GetMappings("credentials")) settings.Credentials.Add(RulePack.ReadCredential(c, userDefined: true));
         if (root.Get("rules") is { } rules) ReadRules(rules, settings, pack);
         foreach (var g in root.GetStrings("exclude")) settings.Exclude.Add(new Glob(g));
+        foreach (var g in root.GetStrings("include")) settings.Include.Add(new Glob(g));
         return settings;
     }
 
