@@ -96,13 +96,22 @@ public sealed class DotEnvParser
         return line;
     }
 
-    /// <summary>An indented <c># comment</c> is a comment to the reader (dotenv.net drops it); anything else lacks its '='.</summary>
+    /// <summary>
+    /// An indented <c># comment</c> is a comment to the reader (dotenv.net drops it); so is a <c>// comment</c> line
+    /// without '=' (teams write them, and every common loader drops them: reporting them as unparseable was noise);
+    /// anything else lacks its '='.
+    /// </summary>
     private void ReadRowWithoutEquals(string row, int rowStart, int line)
     {
         int first = SkipWhiteSpace(row, 0);
         if (row[first] == '#')
         {
             AddWholeLineComment(row, line);
+            return;
+        }
+        if (first + 1 < row.Length && row[first] == '/' && row[first + 1] == '/')
+        {
+            _comments.Add(new SourceComment(row.Substring(first + 2).Trim(), line, isWholeLine: true));
             return;
         }
         int end = TrimEndIndex(row, first, row.Length);
