@@ -21,6 +21,7 @@ public static class StagingLeakSample
         ".env.staging(7,16): error CG0002",
         ".env.staging(7,16): error CG0005",
         ".env.staging(8,11): error CG0005",
+        ".env.staging.local(2,19): warning CG0013",
         "appsettings.Production.json(5,21): warning CG0007",
         "appsettings.Production.json(6,43): warning CG0008",
         "appsettings.Staging.json(3,17): error CG0005",

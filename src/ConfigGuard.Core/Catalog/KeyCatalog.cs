@@ -21,8 +21,10 @@ public sealed class KeyCatalog
         IEnumerable<string> placeholders,
         ResourceKeyCatalog? resources = null,
         IEnumerable<string>? secretPlaceholders = null,
-        IEnumerable<string>? substitutionSlots = null)
+        IEnumerable<string>? substitutionSlots = null,
+        CommittedSecretCatalog? committedSecrets = null)
     {
+        CommittedSecrets = committedSecrets ?? CommittedSecretCatalog.Empty;
         Resources = resources ?? ResourceKeyCatalog.Empty;
         SecretKeyPatterns = new List<string>(secretKeys);
         SecretKeys = new KeyPatternSet(SecretKeyPatterns);
@@ -58,6 +60,8 @@ public sealed class KeyCatalog
     public IReadOnlyList<DebugSwitch> DebugSwitches { get; }
     /// <summary>Keys that name a resource staging and production must not share (CG0005), by class.</summary>
     public ResourceKeyCatalog Resources { get; }
+    /// <summary>Keys whose value is a secret that must not be committed (CG0013 by name).</summary>
+    public CommittedSecretCatalog CommittedSecrets { get; }
 
     /// <summary>True when the whole (trimmed) value is a placeholder such as <c>changeme</c> or <c>&lt;your key&gt;</c>.</summary>
     public bool IsPlaceholder(string value)

@@ -198,7 +198,9 @@ public sealed class RulePack
             }
         }
         return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"), LoadResources(root, multiTenant),
-            L("secretPlaceholders"), L("substitutionSlots"));
+            L("secretPlaceholders"), L("substitutionSlots"),
+            committedSecrets: new CommittedSecretCatalog(L("committedSecretKeys"), L("committedSecretExempt"), L("secretStoreValues"), L("throwawaySecrets"),
+                L("publicClientKeys"), L("clientKeyFormats")));
     }
 
     private static ResourceKeyCatalog LoadResources(YamlMappingNode? root, IReadOnlyList<MultiTenantHost> multiTenant)

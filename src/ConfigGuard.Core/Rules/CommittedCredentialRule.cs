@@ -2,12 +2,15 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Redaction;
 
 namespace ConfigGuard.Core.Rules;
 
 /// <summary>
-/// CG0013: a real secret (live or generic: AWS, GitHub, Slack ...) written in plain text in a config file, wherever
-/// CG0001 does not already report it (the engine drops a CG0013 that shares its location with a CG0001).
+/// CG0013: a real secret written in plain text in a config file, wherever CG0001 does not already report it (the
+/// engine drops a CG0013 that shares its location with a CG0001). Found by its format (AWS, GitHub, Slack, a password
+/// in a connection string or URL, rules/credentials.yaml) anywhere, or by the key that holds it (DB_PASSWORD, Jwt:Key,
+/// rules/keys.yaml committedSecretKeys) in a staging, production or base file.
 /// </summary>
 public sealed class CommittedCredentialRule : IFileRule
 {
@@ -17,16 +20,37 @@ public sealed class CommittedCredentialRule : IFileRule
     {
         foreach (var e in file.Parsed.Entries)
         {
-            if (sink.Pack.Keys.IsPlaceholder(Model.KeyNames.Normalize(e.Key), e.Value)) continue;
-            foreach (var m in sink.CredentialsIn(e))
+            var key = Model.KeyNames.Normalize(e.Key);
+            if (sink.Pack.Keys.IsPlaceholder(key, e.Value)) continue;
+            var publicKey = sink.Pack.Keys.CommittedSecrets.IsPublicClientKey(key);
+            var matches = sink.CredentialsIn(e);
+            foreach (var m in matches)
             {
                 if (m.Pattern.Mode == CredentialMode.Test || !m.Pattern.IsSecret || ValueFacts.IsFiller(m)) continue;
-                if (GuardsALocalServer(e.Value, m, file.Environment.Class)) continue;
+                if (publicKey && sink.Pack.Keys.CommittedSecrets.IsClientKeyFormat(m.Pattern.Id)) continue;
+                if (IsStandIn(m, sink.Pack.Keys) || GuardsALocalServer(e.Value, m, file.Environment.Class)
+                    || ConnectionStringServer.GuardsALocalServer(e.Value, m, file.Environment.Class)) continue;
                 sink.Report(Id, file.Path, FindingSink.SubSpan(e, m.Index, m.Length), e.Key, file.Environment.Name,
                     $"{e.Key} holds a {m.Pattern.Provider} {(m.Pattern.Mode == CredentialMode.Live ? "live " : "")}secret ({m.Redacted}) in plain text; move it to a secret store and rotate it",
                     m.Value, m.Redacted, secret: m.Value);
             }
+            if (matches.Count > 0 || !SecretByName.IsCommitted(file, e, sink.Pack.Keys)) continue;
+            var value = e.Value.Trim();
+            var shown = Redactor.Redact(value);
+            sink.Report(Id, file.Path, e.ValueSpan, e.Key, file.Environment.Name,
+                $"{e.Key} holds a secret ({shown}) in plain text in {file.Environment.Name}; move it to a secret store and rotate it",
+                value, shown, secret: value);
         }
+    }
+
+    // Password=<password>, Password={0}, Password=dbPassword, Password=__DbPassword__: the secret part of a match
+    // stands for a value.
+    private static bool IsStandIn(CredentialMatch m, KeyCatalog keys)
+    {
+        if (m.SecretLength == m.Length) return false;
+        var secret = m.Value.Substring(m.SecretOffset, m.SecretLength).Trim('\'', '"');
+        return secret.Length == 0 || keys.IsPlaceholder(secret) || ValueReference.IsReference(secret) || keys.CommittedSecrets.IsStoreValue(secret)
+            || SecretByName.DescribesItself(secret);
     }
 
     /// <summary>

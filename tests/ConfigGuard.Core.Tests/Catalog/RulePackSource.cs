@@ -130,7 +130,11 @@ public static class RulePackSource
             sb.AppendLine($"                new({S(h.Provider)}, {S(h.Host)}, TenantPart.{h.Tenant}),");
         sb.AppendLine("            }),");
         sb.AppendLine($"        {List(root.GetStrings("secretPlaceholders"))},");
-        sb.AppendLine($"        {List(root.GetStrings("substitutionSlots"))});");
+        sb.AppendLine($"        {List(root.GetStrings("substitutionSlots"))},");
+        sb.AppendLine("        committedSecrets: new CommittedSecretCatalog(");
+        foreach (var k in new[] { "committedSecretKeys", "committedSecretExempt", "secretStoreValues", "throwawaySecrets", "publicClientKeys" })
+            sb.AppendLine($"            {List(root.GetStrings(k))},");
+        sb.AppendLine($"            {List(root.GetStrings("clientKeyFormats"))}));");
     }
 
     private static string List(IReadOnlyList<string> items) =>

@@ -1,0 +1,114 @@
+using System;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Endpoints;
+using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
+
+namespace ConfigGuard.Core.Rules;
+
+/// <summary>
+/// A secret recognised by the key that holds it (DB_PASSWORD, Jwt:Key, Okta:ApiKey, APP_KEY) when no provider format
+/// matches its value: committed in a file that is deployed (staging, production, or a base they inherit), with a
+/// value that is a literal secret, not a placeholder, a deploy-time reference, a secret-store reference, ciphertext,
+/// a stock local password, a path or a URL (URLs are judged by their own formats).
+/// </summary>
+internal static class SecretByName
+{
+    public static bool IsCommitted(ConfigFile file, ConfigEntry e, KeyCatalog keys)
+    {
+        var cls = file.Environment.Class;
+        if (cls is not (EnvironmentClass.Staging or EnvironmentClass.Production or EnvironmentClass.Base)) return false;
+        var key = KeyNames.Normalize(e.Key);
+        if (!keys.CommittedSecrets.IsSecretKey(key)) return false;
+        var v = e.Value.Trim();
+        if (!LooksLikeALiteralSecret(key, v, keys)) return false;
+        return !GuardsALocalServer(file, key);
+    }
+
+    private static bool LooksLikeALiteralSecret(string key, string v, KeyCatalog keys)
+    {
+        if (v.Length < 8 || v.Length > 8192) return false;
+        foreach (var c in v)
+        {
+            if (char.IsWhiteSpace(c)) return false;
+        }
+        if (v.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPath(v)) return false;
+        if (IsDigits(v) && v.Length < 16) return false;
+        if (ValueReference.IsReference(v) || keys.IsPlaceholder(v) || keys.IsPlaceholder(key, v)) return false;
+        if (keys.CommittedSecrets.IsStoreValue(v) || keys.CommittedSecrets.IsThrowaway(v)) return false;
+        var asKey = KeyNames.Normalize(v);
+        if (asKey == key || key.Replace("_", "").EndsWith(asKey.Replace("_", ""), StringComparison.Ordinal)) return false;
+        if (DescribesItself(v)) return false;
+        return new System.Collections.Generic.HashSet<char>(v.ToLowerInvariant()).Count > 3;
+    }
+
+    // SecretKeyStripe, sendGridAPIKey, ElasticSecretToken, PRODUCTION_SECRET_KEY_MUST_BE_LONG, accounts-pwd: a value
+    // that names what belongs there is an example, not a secret (random text almost never spells these words).
+    private static readonly System.Text.RegularExpressions.Regex SelfDescribing = new(
+        @"secret|passw(or)?d|token|api[-_]?key|credential|change[-_]?me|replace[-_]?me|example|sample|dummy|placeholder|(?<![a-z])pwd(?![a-z])|(?<![a-z])key(?![a-z])|key$|(?<=[a-z])Key",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, Catalog.CredentialPattern.RegexTimeout);
+
+    internal static bool DescribesItself(string v)
+    {
+        try { return SelfDescribing.IsMatch(v) || SelfDescribing.IsMatch(v.ToLowerInvariant()); }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }
+    }
+
+    private static bool IsPath(string v) =>
+        v.StartsWith("/", StringComparison.Ordinal) || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("~/", StringComparison.Ordinal)
+        || (v.Length > 2 && v[1] == ':' && (v[2] == '\\' || v[2] == '/'))
+        || v.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".pem", StringComparison.OrdinalIgnoreCase)
+        || v.EndsWith(".key", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".p12", StringComparison.OrdinalIgnoreCase)
+        || v.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsDigits(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!char.IsDigit(c)) return false;
+        }
+        return true;
+    }
+
+    private static readonly string[] PasswordSuffixes = { "PASSPHRASE", "PASSWORD", "PASSWD", "PWD", "PASS" };
+    private static readonly string[] HostSuffixes = { "HOST", "HOSTNAME", "SERVER", "ADDR", "ADDRESS", "DSN", "URL", "URI", "CONNECTION", "CONNECTION_STRING" };
+
+    /// <summary>
+    /// DB_PASSWORD beside DB_HOST=localhost (or, in a base file, DB_HOST=db, a compose service): the password of a server
+    /// on the developer's machine or in the local stack, a throwaway nobody outside can use.
+    /// </summary>
+    private static bool GuardsALocalServer(ConfigFile file, string key)
+    {
+        string? prefix = null;
+        foreach (var s in PasswordSuffixes)
+        {
+            if (key.EndsWith(s, StringComparison.Ordinal)) { prefix = key.Substring(0, key.Length - s.Length).TrimEnd('_'); break; }
+        }
+        if (prefix is null) return false;
+        foreach (var other in file.Parsed.Entries)
+        {
+            var k = KeyNames.Normalize(other.Key);
+            if (!k.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var rest = k.Substring(prefix.Length).TrimStart('_');
+            if (Array.IndexOf(HostSuffixes, rest) < 0) continue;
+            var host = ConnectionStringServer.Of(other.Value) ?? HostOf(other.Value);
+            if (host.Length == 0) continue;
+            if (HostFacts.IsLocal(host) || (!file.Environment.Class.IsDeployable() && HostFacts.IsDeploymentLocal(host))) return true;
+        }
+        return false;
+    }
+
+    internal static string HostOf(string value)
+    {
+        var v = value.Trim();
+        int scheme = v.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0) v = v.Substring(scheme + 3);
+        int at = v.LastIndexOf('@');
+        if (at >= 0) v = v.Substring(at + 1);
+        if (v.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase)) v = v.Substring(4);
+        if (v.StartsWith("[", StringComparison.Ordinal)) { int close = v.IndexOf(']'); return close > 0 ? v.Substring(0, close + 1) : v; }
+        int stop = v.IndexOfAny(new[] { ':', '/', ',', '\\', '?', ';' });
+        return stop < 0 ? v : v.Substring(0, stop);
+    }
+}
