@@ -43,14 +43,14 @@ public sealed class CommittedCredentialRule : IFileRule
         }
     }
 
-    // Password=<password>, Password={0}, Password=dbPassword, Password=__DbPassword__: the secret part of a match
+    // Password=<password>, Password={0}, Password=dbPassword, Password=prod_pass, Password=__DbPassword__: the secret part of a match
     // stands for a value.
     private static bool IsStandIn(CredentialMatch m, KeyCatalog keys)
     {
         if (m.SecretLength == m.Length) return false;
         var secret = m.Value.Substring(m.SecretOffset, m.SecretLength).Trim('\'', '"');
         return secret.Length == 0 || keys.IsPlaceholder(secret) || ValueReference.IsReference(secret) || keys.CommittedSecrets.IsStoreValue(secret)
-            || SecretByName.DescribesItself(secret);
+            || keys.CommittedSecrets.IsThrowaway(secret) || SecretByName.DescribesItself(secret);
     }
 
     /// <summary>

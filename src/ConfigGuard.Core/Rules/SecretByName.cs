@@ -34,7 +34,7 @@ internal static class SecretByName
             if (char.IsWhiteSpace(c)) return false;
         }
         if (v.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPath(v)) return false;
-        if (IsDigits(v) && v.Length < 16) return false;
+        if (IsDigits(v)) return false; // an id (a Discord role, an account number), not a secret anyone generates
         if (ValueReference.IsReference(v) || keys.IsPlaceholder(v) || keys.IsPlaceholder(key, v)) return false;
         if (keys.CommittedSecrets.IsStoreValue(v) || keys.CommittedSecrets.IsThrowaway(v)) return false;
         var asKey = KeyNames.Normalize(v);
