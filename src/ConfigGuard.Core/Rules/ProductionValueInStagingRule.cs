@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Engine;
@@ -55,7 +56,8 @@ public sealed class ProductionValueInStagingRule : IPairRule
 
     /// <summary>
     /// A link to a page people read (https://help.acme.io/hc/articles/how-to-reset-your-password): a path segment of
-    /// three or more words joined by '-' is a page slug, which API routes do not have. The same page in every build is
+    /// three or more words joined by '-' is a page slug, which API routes do not have; a help-centre article
+    /// (Zendesk's `/hc/`, `/articles/<id>`, `/faq`) outside an API path is one too. The same page in every build is
     /// no production endpoint.
     /// </summary>
     internal static bool IsPageLink(string value)
@@ -64,7 +66,11 @@ public sealed class ProductionValueInStagingRule : IPairRule
         if (scheme < 0) return false;
         int slash = value.IndexOf('/', scheme + 3);
         if (slash < 0) return false;
-        foreach (var segment in value.Substring(slash).Split('/', '?', '#'))
+        var segments = value.Substring(slash).Split('/', '?', '#');
+        bool apiPath = segments.Any(x => x.StartsWith("api", StringComparison.OrdinalIgnoreCase) || x.Equals("graphql", StringComparison.OrdinalIgnoreCase)
+            || (x.Length >= 2 && (x[0] == 'v' || x[0] == 'V') && x.Skip(1).All(char.IsDigit)));
+        if (!apiPath && segments.Any(x => HelpCentreSegments.Contains(x))) return true;
+        foreach (var segment in segments)
         {
             int words = 0;
             foreach (var w in segment.Split('-'))
@@ -75,6 +81,8 @@ public sealed class ProductionValueInStagingRule : IPairRule
         }
         return false;
     }
+
+    private static readonly HashSet<string> HelpCentreSegments = new(StringComparer.OrdinalIgnoreCase) { "hc", "articles", "article", "faq", "help-center", "helpcenter", "knowledge-base" };
 
     // A bucket named alone is global (S3, GCS); on a sibling endpoint (MINIO_ENDPOINT) it is that server's.
     private static bool SameBucket(EffectiveEntry s, EffectiveEntry p, FindingSink sink, Func<string, string?> stagingLookup, Func<string, string?> productionLookup)

@@ -98,6 +98,17 @@ public class WhatAValueIsTests
     }
 
     [Fact]
+    public void Help_centre_articles_under_ordinary_url_keys_are_pages_but_an_api_route_named_articles_is_not()
+    {
+        // Key names say nothing here; the path does: Zendesk's /hc/<locale>/articles/<id>, a bare /faq page.
+        const string shared = "REFUND_DELAY_URL=https://aide.tallow-retail.net/hc/fr/articles/90210\n" +
+            "VOUCHER_RULES_URL=https://tallow-retail.net/faq\n" +
+            "CATALOGUE_FEED_URL=https://cms.tallow-retail.net/api/articles\n";
+        var findings = SeparationFindings("API_URL=https://api.stg.tallow-retail.net\n" + shared, "API_URL=https://api.tallow-retail.net\n" + shared);
+        Assert.Equal(new[] { "CATALOGUE_FEED_URL" }, Keys(findings.Where(f => f.RuleId == "CG0002")));
+    }
+
+    [Fact]
     public void Host_lists_and_type_names_are_what_they_are()
     {
         const string both = "KAFKA_BROKERS=kafka-01,kafka-02,kafka-03\nCONNECTIONSTRINGS__SHOP_PROVIDERNAME=Microsoft.Data.Sqlite\nDB_DRIVER=org.postgresql.Driver\n" +
