@@ -52,20 +52,6 @@ public class HostileOutputTests
         return new ChecklistReport("staging", Hostile, new[] { new ChecklistRow(item, evidence, Hostile, "note " + Hostile[0]) });
     }
 
-    private static string Text(Action<TextWriter> write)
-    {
-        var sw = new StringWriter();
-        write(sw);
-        return sw.ToString();
-    }
-
-    private static string Bytes(Action<Stream> write)
-    {
-        var ms = new MemoryStream();
-        write(ms);
-        return Encoding.UTF8.GetString(ms.ToArray());
-    }
-
     public static IEnumerable<object[]> Outputs()
     {
         foreach (var show in new[] { false, true })
@@ -88,15 +74,15 @@ public class HostileOutputTests
         var report = Report(show);
         return name.Replace("True", "").Replace("False", "") switch
         {
-            "text" => Text(w => TextReporter.Write(report, w, color: false)),
-            "github" => Text(w => GitHubReporter.Write(report, w)),
-            "markdown" => Text(w => MarkdownReporter.Write(report, w)),
-            "json" => Bytes(s => JsonReporter.Write(report, s)),
-            "sarif" => Bytes(s => SarifReporter.Write(report, s, "file:///repo/")),
-            "junit" => Bytes(s => JUnitReporter.Write(report, s, Severity.Error)),
-            "checklist-text" => Text(w => ChecklistWriter.WriteText(Checklist(), w, color: false)),
-            "checklist-markdown" => Text(w => ChecklistWriter.WriteMarkdown(Checklist(), w)),
-            "checklist-json" => Bytes(s => ChecklistWriter.WriteJson(Checklist(), s)),
+            "text" => WriterCapture.Text(w => TextReporter.Write(report, w, color: false)),
+            "github" => WriterCapture.Text(w => GitHubReporter.Write(report, w)),
+            "markdown" => WriterCapture.Text(w => MarkdownReporter.Write(report, w)),
+            "json" => WriterCapture.Bytes(s => JsonReporter.Write(report, s)),
+            "sarif" => WriterCapture.Bytes(s => SarifReporter.Write(report, s, "file:///repo/")),
+            "junit" => WriterCapture.Bytes(s => JUnitReporter.Write(report, s, Severity.Error)),
+            "checklist-text" => WriterCapture.Text(w => ChecklistWriter.WriteText(Checklist(), w, color: false)),
+            "checklist-markdown" => WriterCapture.Text(w => ChecklistWriter.WriteMarkdown(Checklist(), w)),
+            "checklist-json" => WriterCapture.Bytes(s => ChecklistWriter.WriteJson(Checklist(), s)),
             _ => throw new ArgumentException(name),
         };
     }

@@ -55,42 +55,28 @@ public class LeakInvariantPropertyTests
             (".env.production", $"APP_ENV=production\nSESSION_SECRET={s}\nADMIN_LOGIN={s}\n"),
         })));
 
-    private static string Text(Action<TextWriter> write)
-    {
-        var sw = new StringWriter();
-        write(sw);
-        return sw.ToString();
-    }
-
-    private static string Bytes(Action<Stream> write)
-    {
-        var ms = new MemoryStream();
-        write(ms);
-        return Encoding.UTF8.GetString(ms.ToArray());
-    }
-
     /// <summary>Everything the CLI would print for these files, in-process, with the CLI's own writers.</summary>
     private static IEnumerable<(string Output, string Text)> Outputs((string Path, string Text)[] files)
     {
         var engine = new AnalysisEngine(RulePack.Default);
         var result = engine.Analyze(files.Select(f => new SourceFile(f.Path, f.Text)).ToList());
         var report = new ScanReport(result.Findings.ToList(), result.Notices.ToList(), result.Files.Count, result.Suppressed, RulePack.Default, ShowSecrets: false);
-        yield return ("check text", Text(w => TextReporter.Write(report, w, color: false)));
-        yield return ("check github", Text(w => GitHubReporter.Write(report, w)));
-        yield return ("check markdown", Text(w => MarkdownReporter.Write(report, w)));
-        yield return ("check json", Bytes(s => JsonReporter.Write(report, s)));
-        yield return ("check sarif", Bytes(s => SarifReporter.Write(report, s, "file:///repo/")));
-        yield return ("check junit", Bytes(s => JUnitReporter.Write(report, s, Severity.Error)));
+        yield return ("check text", WriterCapture.Text(w => TextReporter.Write(report, w, color: false)));
+        yield return ("check github", WriterCapture.Text(w => GitHubReporter.Write(report, w)));
+        yield return ("check markdown", WriterCapture.Text(w => MarkdownReporter.Write(report, w)));
+        yield return ("check json", WriterCapture.Bytes(s => JsonReporter.Write(report, s)));
+        yield return ("check sarif", WriterCapture.Bytes(s => SarifReporter.Write(report, s, "file:///repo/")));
+        yield return ("check junit", WriterCapture.Bytes(s => JUnitReporter.Write(report, s, Severity.Error)));
         foreach (var target in new[] { EnvironmentClass.Staging, EnvironmentClass.Production })
         {
             var checklist = SafetyChecklist.Evaluate(result, target, RulePack.Default, RulePack.Default.Keys.Resources);
-            yield return ($"checklist {target} text", Text(w => ChecklistWriter.WriteText(checklist, w, color: false)));
-            yield return ($"checklist {target} markdown", Text(w => ChecklistWriter.WriteMarkdown(checklist, w)));
-            yield return ($"checklist {target} json", Bytes(s => ChecklistWriter.WriteJson(checklist, s)));
+            yield return ($"checklist {target} text", WriterCapture.Text(w => ChecklistWriter.WriteText(checklist, w, color: false)));
+            yield return ($"checklist {target} markdown", WriterCapture.Text(w => ChecklistWriter.WriteMarkdown(checklist, w)));
+            yield return ($"checklist {target} json", WriterCapture.Bytes(s => ChecklistWriter.WriteJson(checklist, s)));
         }
         var diffs = EnvironmentDiffBuilder.Build(result.Views, "staging", "production", RulePack.Default, engine.CreateSink());
-        yield return ("diff text", Text(w => DiffWriter.WriteText(diffs, "staging", "production", w)));
-        yield return ("diff json", Bytes(s => DiffWriter.WriteJson(diffs, "staging", "production", s)));
+        yield return ("diff text", WriterCapture.Text(w => DiffWriter.WriteText(diffs, "staging", "production", w)));
+        yield return ("diff json", WriterCapture.Bytes(s => DiffWriter.WriteJson(diffs, "staging", "production", s)));
     }
 
     /// <summary>The first 8-character window of the secret an output shows beyond its public prefix, or null.</summary>

@@ -110,7 +110,7 @@ public static class SettingsParser
             if (!pack.RulesById.ContainsKey(id)) throw new YamlFormatException(pair.Key, $"unknown rule {SafeEcho.Quote(id)}");
             var value = (pair.Value as YamlScalarNode)?.Value;
             if (!SeverityNames.TryParse(value, out var sev))
-                throw new YamlFormatException(pair.Value, $"{SafeEcho.Quote(value)} is not a severity (error, warning, note, none)");
+                throw new YamlFormatException(pair.Value, $"{SafeEcho.Quote(value ?? "")} is not a severity (error, warning, note, none)");
             settings.SeverityOverrides[id] = sev;
         }
     }
