@@ -119,7 +119,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
 
             // configguard.yaml: the one nearest the root.
             var settings = ConfigGuardSettings.Empty;
-            var settingsPath = byRelative.Keys.Where(p => IsSettingsFile(ConfigFileKind.FileName(p)))
+            var settingsPath = byRelative.Keys.Where(p => IsSettingsFile(RepoPath.FileName(p)))
                 .OrderBy(p => p.Count(c => c == '/')).ThenBy(p => p, StringComparer.Ordinal).FirstOrDefault();
             if (settingsPath is not null)
             {
@@ -139,7 +139,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
             var sources = new List<SourceFile>();
             foreach (var pair in byRelative.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                if (ConfigFileKind.Detect(ConfigFileKind.FileName(pair.Key)) is null || settings.IsExcluded(pair.Key) || settings.IsVendored(pair.Key)) continue;
+                if (ConfigFileKind.Detect(RepoPath.FileName(pair.Key)) is null || settings.IsExcluded(pair.Key) || settings.IsVendored(pair.Key)) continue;
                 sources.Add(new SourceFile(pair.Key, pair.Value.Content));
             }
             var referenced = new SortedSet<string>(StringComparer.Ordinal);
@@ -149,14 +149,14 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
                 referenced.Add(relative);
                 return entry.Content;
             }
-            foreach (var k in sources.Where(s => KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(s.Path))).ToList())
+            foreach (var k in sources.Where(s => KustomizePaths.IsKustomizationFile(RepoPath.FileName(s.Path))).ToList())
             {
                 token.ThrowIfCancellationRequested();
                 KustomizeModel.Build(Read, k.Path);
             }
             foreach (var path in referenced)
             {
-                if (ConfigFileKind.Detect(ConfigFileKind.FileName(path)) is null && !IsSettingsFile(ConfigFileKind.FileName(path)))
+                if (ConfigFileKind.Detect(RepoPath.FileName(path)) is null && !IsSettingsFile(RepoPath.FileName(path)))
                     sources.Add(new SourceFile(path, byRelative[path].Content));
             }
             if (sources.Count == 0) return run;

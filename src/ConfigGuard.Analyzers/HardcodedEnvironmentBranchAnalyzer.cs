@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

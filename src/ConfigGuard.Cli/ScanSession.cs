@@ -137,16 +137,16 @@ internal sealed class ScanSession
         var kustomizeScopes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in git.Changed)
         {
-            var name = ConfigFileKind.FileName(path);
+            var name = RepoPath.FileName(path);
             bool yaml = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
                 || KustomizePaths.IsKustomizationFile(name);
-            if (yaml) kustomizeScopes.Add(ConfigFileKind.Directory(ConfigFileKind.Directory(path)));
-            if (yaml || FileDiscovery.Wanted(path, Settings)) folders.Add(ConfigFileKind.Directory(path));
+            if (yaml) kustomizeScopes.Add(RepoPath.Directory(RepoPath.Directory(path)));
+            if (yaml || FileDiscovery.Wanted(path, Settings)) folders.Add(RepoPath.Directory(path));
         }
         // Cheap tests first: 10,000 index entries are filtered by folder before any glob of configguard.yaml runs.
         var selected = git.Entries.Values
-            .Where(e => folders.Contains(ConfigFileKind.Directory(e.Path))
-                || (KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(e.Path)) && kustomizeScopes.Any(k => k.Length == 0 || e.Path.StartsWith(k + "/", StringComparison.Ordinal))))
+            .Where(e => folders.Contains(RepoPath.Directory(e.Path))
+                || (KustomizePaths.IsKustomizationFile(RepoPath.FileName(e.Path)) && kustomizeScopes.Any(k => k.Length == 0 || e.Path.StartsWith(k + "/", StringComparison.Ordinal))))
             .Where(e => FileDiscovery.Wanted(e.Path, Settings))
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ToList();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 using Xunit;
 
 namespace ConfigGuard.Cli.Tests;

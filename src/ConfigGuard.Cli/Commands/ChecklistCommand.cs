@@ -2,6 +2,7 @@ using System.CommandLine;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Checklist;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Commands;
 

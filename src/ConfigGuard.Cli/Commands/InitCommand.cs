@@ -3,6 +3,7 @@ using System.Text;
 using ConfigGuard.Cli.Discovery;
 using ConfigGuard.Cli.Gating;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Commands;
 

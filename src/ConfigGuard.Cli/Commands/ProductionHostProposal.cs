@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Text;
 
 namespace ConfigGuard.Cli.Commands;

@@ -52,7 +52,7 @@ internal sealed class FileDiscovery
 
     internal static bool Wanted(string relativePath, ConfigGuardSettings settings)
     {
-        if (ConfigFileKind.Detect(ConfigFileKind.FileName(relativePath)) is null) return false;
+        if (ConfigFileKind.Detect(RepoPath.FileName(relativePath)) is null) return false;
         foreach (var segment in relativePath.Split('/').SkipLast(1))
         {
             if (SkippedDirectories.Contains(segment)) return false;

@@ -32,7 +32,7 @@ internal static class ScanBatches
         foreach (var group in files.GroupBy(f => Prefix(f.RelativePath, depth), StringComparer.Ordinal))
         {
             var list = group.ToList();
-            bool oneFolder = list.All(f => ConfigFileKind.Directory(f.RelativePath) == group.Key);
+            bool oneFolder = list.All(f => RepoPath.Directory(f.RelativePath) == group.Key);
             if (list.Count <= maxFiles || oneFolder)
             {
                 yield return list;

@@ -116,7 +116,7 @@ public static class SafetyChecklist
 
     private static List<string> CheckedKeys(ChecklistItem item, List<EnvironmentView> views, ResourceKeyCatalog resources)
     {
-        if (item.Id == Environment) return views.Select(v => ConfigFileKind.FileName(v.Primary.Path)).Distinct(StringComparer.Ordinal).ToList();
+        if (item.Id == Environment) return views.Select(v => RepoPath.FileName(v.Primary.Path)).Distinct(StringComparer.Ordinal).ToList();
         if (item.ResourceClasses.Count == 0) return new List<string>();
         return views.SelectMany(v => v.Entries)
             .Where(e => resources.ClassOf(e.NormalizedKey) is { } c && item.ResourceClasses.Contains(c))

@@ -2,6 +2,7 @@ using System;
 using System.Text.RegularExpressions;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Redaction;
 
 namespace ConfigGuard.Core.Comparison;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Comparison;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Resources;
 using ConfigGuard.Core.Rules;
 

@@ -54,9 +54,9 @@ public sealed class AnalysisEngine
     /// <summary>Parses one file and assigns its environment (path evidence, then a declared key).</summary>
     public ConfigFile Load(SourceFile source)
     {
-        if (ConfigFileKind.Detect(ConfigFileKind.FileName(source.Path)) == ConfigFormat.Kustomize)
+        if (ConfigFileKind.Detect(RepoPath.FileName(source.Path)) == ConfigFormat.Kustomize)
             return KustomizeProject.Load(new[] { source }, _inference, _pack.Environments).Files.First(f => f.Path == source.Path);
-        var format = ConfigFileKind.Detect(ConfigFileKind.FileName(source.Path)) ?? ConfigFormat.DotEnv;
+        var format = ConfigFileKind.Detect(RepoPath.FileName(source.Path)) ?? ConfigFormat.DotEnv;
         var parsed = format == ConfigFormat.AppSettingsJson
             ? AppSettingsJsonParser.Parse(source.Path, source.Text)
             : DotEnvParser.Parse(source.Path, source.Text);

@@ -46,12 +46,12 @@ public sealed class FindingSink
     {
         var dirs = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (var view in new[] { pair.Staging, pair.Production })
-            foreach (var layer in view.Layers) dirs.Add(Environments.ConfigFileKind.Directory(layer.Path));
+            foreach (var layer in view.Layers) dirs.Add(RepoPath.Directory(layer.Path));
         return _ownDomains.GetOrAdd(string.Join("\n", dirs) + "\n" + pair, _ =>
         {
             var entries = new List<ConfigEntry>();
             foreach (var f in Files)
-                if (dirs.Contains(Environments.ConfigFileKind.Directory(f.Path))) entries.AddRange(f.Parsed.Entries);
+                if (dirs.Contains(RepoPath.Directory(f.Path))) entries.AddRange(f.Parsed.Entries);
             foreach (var e in pair.Staging.Entries) entries.Add(e.Entry);
             foreach (var e in pair.Production.Entries) entries.Add(e.Entry);
             return new OwnDomains(entries, this);

@@ -63,7 +63,7 @@ public static class PairBuilder
             }
             if (added > MaxPairsPerGroup)
             {
-                notices?.Add(new Notice(ConfigFileKind.Directory(staging[0].Primary.Path) is { Length: > 0 } d ? d : ".",
+                notices?.Add(new Notice(RepoPath.Directory(staging[0].Primary.Path) is { Length: > 0 } d ? d : ".",
                     $"{staging.Count:N0} staging and {production.Count:N0} production configurations layer together here: only the first {MaxPairsPerGroup:N0} of {(long)staging.Count * production.Count:N0} staging/production pairs are compared"));
             }
         }
@@ -103,11 +103,11 @@ public static class PairBuilder
         var baseFile = view.Layers.FirstOrDefault(l => l.Environment.Class == EnvironmentClass.Base && !l.Environment.IsLocalOverride);
         if (baseFile is not null) return "base:" + baseFile.Path;
         var primary = view.Primary;
-        var dir = ConfigFileKind.Directory(primary.Path);
+        var dir = RepoPath.Directory(primary.Path);
         var family = primary.Format switch
         {
             ConfigFormat.AppSettingsJson => "appsettings",
-            ConfigFormat.DotEnv => ConfigFileKind.FileName(primary.Path).StartsWith(".env", StringComparison.OrdinalIgnoreCase) ? "dotenv" : "suffix",
+            ConfigFormat.DotEnv => RepoPath.FileName(primary.Path).StartsWith(".env", StringComparison.OrdinalIgnoreCase) ? "dotenv" : "suffix",
             var other => other.ToString(),
         };
         return dir + "|" + family;

@@ -32,9 +32,9 @@ public static class ViewBuilder
 
     private static string GroupKey(ConfigFile f)
     {
-        var dir = ConfigFileKind.Directory(f.Path);
+        var dir = RepoPath.Directory(f.Path);
         if (f.Format == ConfigFormat.AppSettingsJson) return dir + "|appsettings";
-        var name = ConfigFileKind.FileName(f.Path);
+        var name = RepoPath.FileName(f.Path);
         return dir + (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) ? "|dotenv" : "|suffix");
     }
 

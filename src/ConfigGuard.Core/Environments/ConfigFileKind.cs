@@ -44,16 +44,4 @@ public static class ConfigFileKind
             if (fileName.Length > ext.Length + 4 && fileName.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
-
-    public static string FileName(string path)
-    {
-        int slash = path.LastIndexOf('/');
-        return slash < 0 ? path : path.Substring(slash + 1);
-    }
-
-    public static string Directory(string path)
-    {
-        int slash = path.LastIndexOf('/');
-        return slash < 0 ? "" : path.Substring(0, slash);
-    }
 }

@@ -37,7 +37,7 @@ public sealed class EnvironmentInference
             return new EnvironmentAssignment(cls, env, AssignmentSource.Settings, $"configguard.yaml: '{glob.Pattern}' -> {env}", local);
         }
 
-        var name = ConfigFileKind.FileName(path);
+        var name = RepoPath.FileName(path);
         var fromName = FromFileName(name, format, local);
         if (fromName is not null && fromName.Class != EnvironmentClass.Base) return fromName;
 
@@ -45,9 +45,9 @@ public sealed class EnvironmentInference
         if (folder is not null) return folder;
         if (fromName is not null) return fromName;
         // A kustomization's folder is its candidate name (overlays/blue -> blue), listed by `configguard envs` as unknown.
-        var dir = ConfigFileKind.Directory(path);
-        var candidate = format == ConfigFormat.Kustomize && Kustomize.KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(path)) && dir.Length > 0
-            ? ConfigFileKind.FileName(dir) : "unknown";
+        var dir = RepoPath.Directory(path);
+        var candidate = format == ConfigFormat.Kustomize && Kustomize.KustomizePaths.IsKustomizationFile(RepoPath.FileName(path)) && dir.Length > 0
+            ? RepoPath.FileName(dir) : "unknown";
         return new EnvironmentAssignment(EnvironmentClass.Unknown, candidate, AssignmentSource.None, "no environment in the file name or folders", local);
     }
 
@@ -112,7 +112,7 @@ public sealed class EnvironmentInference
 
     private EnvironmentAssignment? FromFolders(string path, bool local)
     {
-        var dirs = ConfigFileKind.Directory(path).Split('/');
+        var dirs = RepoPath.Directory(path).Split('/');
         for (int i = dirs.Length - 1; i >= 0; i--)
         {
             var cls = _names.ClassifyFolder(dirs[i], i > 0 ? dirs[i - 1] : null);
@@ -125,7 +125,7 @@ public sealed class EnvironmentInference
     public static bool IsLocalOverride(string path, ConfigFormat format)
     {
         if (format != ConfigFormat.DotEnv) return false;
-        var name = ConfigFileKind.FileName(path);
+        var name = RepoPath.FileName(path);
         return name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".local", StringComparison.OrdinalIgnoreCase);
     }
 }

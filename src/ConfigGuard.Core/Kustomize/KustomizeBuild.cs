@@ -10,7 +10,7 @@ public sealed class KustomizeBuild
     public KustomizeBuild(string kustomizationPath)
     {
         KustomizationPath = kustomizationPath;
-        Directory = ConfigFileKind.Directory(kustomizationPath);
+        Directory = RepoPath.Directory(kustomizationPath);
     }
 
     public string KustomizationPath { get; }

@@ -110,7 +110,7 @@ internal sealed class KustomizeBuilder
 
     private void Process(string kustPath, string text, List<KustomizeResource> set)
     {
-        var dir = ConfigFileKind.Directory(kustPath);
+        var dir = RepoPath.Directory(kustPath);
         if (++_visits > MaxKustomizations)
         {
             Note(kustPath, new SourceSpan(0, 0, 1, 1, 1, 1), $"more than {MaxKustomizations} kustomizations in one build; ConfigGuard stopped here (the rest is not analyzed)");
@@ -278,7 +278,7 @@ internal sealed class KustomizeBuilder
 
     private void Generate(string kustPath, YamlTreeMap gen, string kind, List<KustomizeResource> set, YamlTreeMap? globalOptions)
     {
-        var dir = ConfigFileKind.Directory(kustPath);
+        var dir = RepoPath.Directory(kustPath);
         var nameNode = gen.GetScalar("name");
         if (nameNode is null || nameNode.Value.Length == 0)
         {
@@ -480,7 +480,7 @@ internal sealed class KustomizeBuilder
 
     private void PatchEntry(string kustPath, YamlTreeMap entry, List<KustomizeResource> set, string kustText)
     {
-        var dir = ConfigFileKind.Directory(kustPath);
+        var dir = RepoPath.Directory(kustPath);
         var target = entry.GetMap("target");
         if (entry.GetScalar("path") is { } path) PatchFromFile(dir, path, target, set, kustText);
         else if (entry.GetScalar("patch") is { } inline) PatchInline(kustPath, inline, target, set, kustText);

@@ -41,7 +41,7 @@ public sealed class KustomizeProject
     {
         var byPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         foreach (var s in sources) if (!byPath.ContainsKey(s.Path)) byPath[s.Path] = s;
-        var roots = byPath.Keys.Where(p => KustomizePaths.IsKustomizationFile(ConfigFileKind.FileName(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var roots = byPath.Keys.Where(p => KustomizePaths.IsKustomizationFile(RepoPath.FileName(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var builds = new KustomizeBuild[roots.Count];
         string? Read(string p) => byPath.TryGetValue(p, out var s) ? s.Text : readReferenced?.Invoke(p);
         var cache = new YamlTreeCache();
@@ -168,7 +168,7 @@ public sealed class KustomizeProject
     {
         var a = inference.FromPath(path, ConfigFormat.Kustomize);
         if (a.Class != EnvironmentClass.Unknown) return a;
-        foreach (var dir in ConfigFileKind.Directory(path).Split('/').Reverse())
+        foreach (var dir in RepoPath.Directory(path).Split('/').Reverse())
         {
             if (dir.Equals("base", StringComparison.OrdinalIgnoreCase) || dir.Equals("bases", StringComparison.OrdinalIgnoreCase))
                 return new EnvironmentAssignment(EnvironmentClass.Base, "base", AssignmentSource.Folder, $"folder '{dir}/' (kustomize base: applies to every overlay)");

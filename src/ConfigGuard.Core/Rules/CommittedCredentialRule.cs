@@ -2,6 +2,7 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Redaction;
 
 namespace ConfigGuard.Core.Rules;

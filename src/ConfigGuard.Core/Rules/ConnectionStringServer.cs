@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 

@@ -1,4 +1,5 @@
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 

@@ -29,7 +29,7 @@ public sealed class KustomizeOverlayAimedElsewhereRule : IViewRule
             var cls = names.ClassifyValue(judged);
             if (cls is EnvironmentClass.Unknown or EnvironmentClass.Base or EnvironmentClass.Template || cls == view.Class) return;
             if (!seen.Add((path, span.Start))) return;
-            var where = KustomizePaths.IsUnder(path, k.Build.Directory) ? view.Name : $"{view.Name} (through {ConfigFileKind.FileName(view.Primary.Path)}, inherited from {path})";
+            var where = KustomizePaths.IsUnder(path, k.Build.Directory) ? view.Name : $"{view.Name} (through {RepoPath.FileName(view.Primary.Path)}, inherited from {path})";
             sink.Report(Id, path, span, key, view.Name,
                 $"{what} {SafeEcho.Quote(value)} names {cls.ToName()}, but this overlay deploys {where} ({view.Primary.Environment.Reason}); use {view.Name}'s own {what}",
                 value, value);

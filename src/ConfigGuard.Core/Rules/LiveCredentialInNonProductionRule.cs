@@ -1,6 +1,7 @@
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 

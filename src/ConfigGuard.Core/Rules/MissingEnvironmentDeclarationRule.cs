@@ -37,7 +37,7 @@ public sealed class MissingEnvironmentDeclarationRule : IViewRule
         {
             var declaration = sibling.Entries.FirstOrDefault(e => names.DeclarationKeys.Contains(e.NormalizedKey) && e.Value.Trim().Length > 0);
             if (declaration is null) continue;
-            var name = ConfigFileKind.FileName(view.Primary.Path);
+            var name = RepoPath.FileName(view.Primary.Path);
             sink.Report(Id, view.Primary.Path, new SourceSpan(0, 0, 1, 1, 1, 1), null, view.Name,
                 $"{name} configures {view.Name} but declares no environment, while {sibling.Name} declares " +
                 $"{declaration.Key}={declaration.Value.Trim()} ({declaration.File.Path}:{declaration.Entry.KeySpan.StartLine}); the app falls back to its default here " +
@@ -55,7 +55,7 @@ public sealed class MissingEnvironmentDeclarationRule : IViewRule
             if (e.Value.Trim().Length > 0 && names.DeclaresEnvironment(e.NormalizedKey)) return true;
         }
         // Vite / Vue CLI load .env.[mode] by the mode's name: the file name is the declaration.
-        if (view.Primary.Format == ConfigFormat.DotEnv && ConfigFileKind.FileName(view.Primary.Path).StartsWith(".env", StringComparison.OrdinalIgnoreCase)
+        if (view.Primary.Format == ConfigFormat.DotEnv && RepoPath.FileName(view.Primary.Path).StartsWith(".env", StringComparison.OrdinalIgnoreCase)
             && view.Entries.Any(e => names.IsModeFileKey(e.NormalizedKey))) return true;
         if (build is null) return false;
         foreach (var label in build.Labels)
@@ -89,7 +89,7 @@ public sealed class MissingEnvironmentDeclarationRule : IViewRule
             if (holder is null || holder.DataEntries().Any(d => d.Key == dataKey)) continue;
             var nameNode = item.GetScalar("name")!;
             sink.Report(Id, nameNode.Path, nameNode.ValueSpan, key, view.Name,
-                $"{key} is read from key '{dataKey}' of {kind} {source}, which {view.Name} ({ConfigFileKind.FileName(view.Primary.Path)}) does not set: " +
+                $"{key} is read from key '{dataKey}' of {kind} {source}, which {view.Name} ({RepoPath.FileName(view.Primary.Path)}) does not set: " +
                 $"the app runs with its default environment (ASP.NET Core's is Production); add {dataKey}={view.Name} to the {kind}",
                 key, null);
         }

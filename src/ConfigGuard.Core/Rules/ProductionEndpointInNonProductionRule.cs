@@ -1,6 +1,7 @@
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 

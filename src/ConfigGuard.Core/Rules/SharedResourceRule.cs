@@ -35,9 +35,9 @@ public sealed class SharedResourceRule : IPairRule
             var redacted = id.IsSecret ? null : sink.DisplayValue(s);
             if (ReferenceEquals(s.Entry, p.Entry))
             {
-                var baseName = ConfigFileKind.FileName(s.File.Path);
+                var baseName = RepoPath.FileName(s.File.Path);
                 sink.Report(Id, s.File.Path, s.Entry.ValueSpan, s.Key, pair.Staging.Name,
-                    $"{s.Key} in {baseName} reaches both {pair.Staging.Name} and {pair.Production.Name} ({what}); set it per environment in {ConfigFileKind.FileName(pair.Staging.Primary.Path)} and {ConfigFileKind.FileName(pair.Production.Primary.Path)}",
+                    $"{s.Key} in {baseName} reaches both {pair.Staging.Name} and {pair.Production.Name} ({what}); set it per environment in {RepoPath.FileName(pair.Staging.Primary.Path)} and {RepoPath.FileName(pair.Production.Primary.Path)}",
                     id.Key, redacted);
                 continue;
             }

@@ -16,7 +16,7 @@ public sealed class UnignoredLocalSecretFileRule : IFileRule
             : file.Facts.IsIgnored == false ? "is not ignored by .gitignore; add `.env*.local` to .gitignore"
             : null;
         if (problem is null) return;
-        var name = ConfigFileKind.FileName(file.Path);
+        var name = RepoPath.FileName(file.Path);
         sink.Report(Id, file.Path, new SourceSpan(0, 0, 1, 1, 1, 1), null, file.Environment.Name,
             $"{name} is a local secret file and {problem}", file.Path, null);
     }

@@ -1,6 +1,7 @@
 using System;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 

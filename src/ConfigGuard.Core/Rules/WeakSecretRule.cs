@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 

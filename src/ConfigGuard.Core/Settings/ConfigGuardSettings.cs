@@ -13,7 +13,7 @@ public sealed class ConfigGuardSettings
     /// <summary>Path globs that fix a file's environment, in file order (first match wins).</summary>
     public List<(Glob Glob, string Environment)> EnvironmentGlobs { get; } = new();
     /// <summary>A repository's own environment names (configguard.yaml <c>names:</c>): eshopfoo -> staging.</summary>
-    public List<KeyValuePair<string, Environments.EnvironmentClass>> Names { get; } = new();
+    public List<KeyValuePair<string, EnvironmentClass>> Names { get; } = new();
     public List<string> ProductionHosts { get; } = new();
     public List<string> ProductionDomains { get; } = new();
     /// <summary>Extra keys (normalized regexes) whose values are secrets.</summary>

@@ -75,7 +75,7 @@ public static class SettingsParser
         {
             var env = (pair.Key as YamlScalarNode)?.Value ?? "";
             var known = settings.Names.Count == 0 ? pack.Environments : pack.Environments.With(settings.Names);
-            if (known.ClassifyName(env) == Environments.EnvironmentClass.Unknown && !string.Equals(env, "base", StringComparison.OrdinalIgnoreCase))
+            if (known.ClassifyName(env) == EnvironmentClass.Unknown && !string.Equals(env, "base", StringComparison.OrdinalIgnoreCase))
                 throw new YamlFormatException(pair.Key, $"unknown environment {SafeEcho.Quote(env)} (use production, staging, development, test, template, base or one of their aliases)");
             foreach (var g in YamlNodes.ToStrings(pair.Value, env)) settings.EnvironmentGlobs.Add((new Glob(g), env));
         }
@@ -89,15 +89,15 @@ public static class SettingsParser
         {
             var cls = (pair.Key as YamlScalarNode)?.Value?.ToLowerInvariant() switch
             {
-                "production" => Environments.EnvironmentClass.Production,
-                "staging" => Environments.EnvironmentClass.Staging,
-                "development" => Environments.EnvironmentClass.Development,
-                "test" => Environments.EnvironmentClass.Test,
-                "template" => Environments.EnvironmentClass.Template,
+                "production" => EnvironmentClass.Production,
+                "staging" => EnvironmentClass.Staging,
+                "development" => EnvironmentClass.Development,
+                "test" => EnvironmentClass.Test,
+                "template" => EnvironmentClass.Template,
                 var other => throw new YamlFormatException(pair.Key, $"unknown environment class {SafeEcho.Quote(other ?? "")} under 'names' (production, staging, development, test or template)"),
             };
             foreach (var n in YamlNodes.ToStrings(pair.Value, "names"))
-                settings.Names.Add(new KeyValuePair<string, Environments.EnvironmentClass>(n, cls));
+                settings.Names.Add(new KeyValuePair<string, EnvironmentClass>(n, cls));
         }
     }
 

@@ -2,6 +2,7 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Checklist;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Tests.Rules;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ConfigGuard.Core.Kustomize;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Tests.Rules;
 using Xunit;
 
@@ -67,7 +68,7 @@ public class KustomizeBadInputTests
     public void Remote_and_outside_references_are_notes_not_findings()
     {
         var engine = new Core.Engine.AnalysisEngine(Core.Catalog.RulePack.Default);
-        var result = engine.Analyze(new[] { new Core.Engine.SourceFile("k/kustomization.yaml", "resources:\n  - github.com/acme/x//base\n  - ../../etc\n") });
+        var result = engine.Analyze(new[] { new Core.Model.SourceFile("k/kustomization.yaml", "resources:\n  - github.com/acme/x//base\n  - ../../etc\n") });
         Assert.DoesNotContain(result.Findings, f => f.RuleId is "CG0012" or "CG0014");
         Assert.Equal(2, result.Notices.Count);
     }

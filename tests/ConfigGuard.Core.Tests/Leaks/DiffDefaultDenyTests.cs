@@ -1,6 +1,7 @@
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Comparison;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
 using Xunit;
 
 namespace ConfigGuard.Core.Tests.Leaks;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Settings;
 using ConfigGuard.Core.Text;
 using Xunit;

@@ -1,5 +1,6 @@
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
 using Xunit;
 
 namespace ConfigGuard.Core.Tests.Rules;

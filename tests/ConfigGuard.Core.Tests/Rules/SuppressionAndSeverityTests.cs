@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Model;
 using Xunit;
 
 namespace ConfigGuard.Core.Tests.Rules;
@@ -34,7 +35,7 @@ public class SuppressionAndSeverityTests
     {
         var text = $"APP_ENV=staging\n# configguard:ignore CG0001 shared demo key, revoked\nA={Scan.StripeLive("AAAA")}\n# configguard:ignore CG0001\nB={Scan.StripeLive("BBBB")}\nC=1 # configguard:ignore CG0002, CG0005 -- nothing here any more\n";
         var engine = new ConfigGuard.Core.Engine.AnalysisEngine(ConfigGuard.Core.Catalog.RulePack.Default);
-        var result = engine.Analyze(new[] { new ConfigGuard.Core.Engine.SourceFile(".env.staging", text) });
+        var result = engine.Analyze(new[] { new ConfigGuard.Core.Model.SourceFile(".env.staging", text) });
         Assert.Equal(2, result.Suppressed);
         Assert.Collection(result.SuppressionDirectives,
             d => { Assert.Equal(2, d.Line); Assert.True(d.Used); Assert.Equal("shared demo key, revoked", d.Reason); Assert.Equal(new[] { "CG0001" }, d.RuleIds); },

@@ -1,4 +1,4 @@
-namespace ConfigGuard.Core.Engine;
+namespace ConfigGuard.Core.Model;
 
 /// <summary>What git knows about a file; null members mean "not known" (no git repository), and rules that need them stay quiet.</summary>
 public readonly struct FileFacts

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using ConfigGuard.Core.Environments;
 
-namespace ConfigGuard.Core.Engine;
+namespace ConfigGuard.Core.Model;
 
 /// <summary>
 /// The effective configuration one environment gets from one folder: a base file layered under an
@@ -30,13 +30,13 @@ public sealed class EnvironmentView
     public bool IsImplicit { get; }
     /// <summary>
     /// The other deployed (staging/production) views of the same group: the same base file, or the same folder and
-    /// family (see <see cref="PairBuilder.GroupOf"/>). Set by the engine before the view rules run.
+    /// family (see <see cref="Engine.PairBuilder.GroupOf"/>). Set by the engine before the view rules run.
     /// </summary>
     public IReadOnlyList<EnvironmentView> Siblings { get; internal set; } = System.Array.Empty<EnvironmentView>();
 
     /// <summary>How a message names where an inherited value goes: "staging (via .env.staging)".</summary>
     public string Describe(EffectiveEntry e) =>
         e.Inherited && !IsImplicit && e.File.Environment.Class != Class
-            ? $"{Name} (through {Environments.ConfigFileKind.FileName(Primary.Path)})"
+            ? $"{Name} (through {RepoPath.FileName(Primary.Path)})"
             : Name;
 }

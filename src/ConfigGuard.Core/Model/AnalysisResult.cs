@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Engine;
+namespace ConfigGuard.Core.Model;
 
 public sealed class AnalysisResult
 {

@@ -1,6 +1,6 @@
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Engine;
+namespace ConfigGuard.Core.Model;
 
 /// <summary>An entry as one environment sees it: the entry, the file that set it, and whether it came from a base file.</summary>
 public sealed class EffectiveEntry

@@ -1,4 +1,4 @@
-namespace ConfigGuard.Core.Environments;
+namespace ConfigGuard.Core.Model;
 
 /// <summary>What kind of environment a config configures. Names (uat, preprod) map onto these classes.</summary>
 public enum EnvironmentClass

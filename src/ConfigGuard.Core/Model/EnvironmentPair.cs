@@ -1,8 +1,8 @@
-namespace ConfigGuard.Core.Engine;
+namespace ConfigGuard.Core.Model;
 
 /// <summary>
 /// A staging-class view and the production view of the same group (same folder and family, or the same base file):
-/// the two configurations that must not share resources. Built by <see cref="PairBuilder"/>.
+/// the two configurations that must not share resources. Built by <see cref="Engine.PairBuilder"/>.
 /// </summary>
 public sealed class EnvironmentPair
 {

@@ -1,4 +1,4 @@
-namespace ConfigGuard.Core.Environments;
+namespace ConfigGuard.Core.Model;
 
 /// <summary>Which environment a file configures, and the evidence (shown by `configguard envs`).</summary>
 public sealed class EnvironmentAssignment

@@ -1,7 +1,7 @@
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Engine;
+namespace ConfigGuard.Core.Model;
 
 /// <summary>A parsed config file with the environment it configures.</summary>
 public sealed class ConfigFile
