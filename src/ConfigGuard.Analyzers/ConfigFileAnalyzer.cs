@@ -8,6 +8,7 @@ using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Settings;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -149,7 +150,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
                 referenced.Add(relative);
                 return entry.Content;
             }
-            foreach (var k in sources.Where(s => KustomizePaths.IsKustomizationFile(RepoPath.FileName(s.Path))).ToList())
+            foreach (var k in sources.Where(s => ConfigFileKind.IsKustomizationFile(RepoPath.FileName(s.Path))).ToList())
             {
                 token.ThrowIfCancellationRequested();
                 KustomizeModel.Build(Read, k.Path);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
+using ConfigGuard.Core.Environments;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,7 +11,7 @@ namespace ConfigGuard.Analyzers;
 /// <summary>
 /// CG1006: a production host, database or bucket inside a URL, connection string or Redis configuration written
 /// as a string literal (or the text part of an interpolated string). Extraction and evidence are Core's
-/// (<see cref="EndpointExtractor"/>, <see cref="EnvironmentEvidence"/>): token based, so <c>product-api</c> or
+/// (<see cref="EndpointExtractor"/>, <see cref="EndpointClassifier"/>): token based, so <c>product-api</c> or
 /// <c>reproduce.example.com</c> are not production, and the provider catalog's live endpoints are.
 /// <c>configguard.production_hosts</c> adds exact production hosts. The diagnostic covers the host or database only.
 /// </summary>
@@ -27,12 +28,12 @@ public sealed class ProductionEndpointLiteralAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // One evidence object per distinct configguard.production_hosts value seen in this compilation.
-            var evidenceByOption = new ConcurrentDictionary<string, EnvironmentEvidence>();
+            var evidenceByOption = new ConcurrentDictionary<string, EndpointClassifier>();
             start.RegisterSyntaxNodeAction(c => Analyze(c, evidenceByOption), LiteralText.Kinds);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ConcurrentDictionary<string, EnvironmentEvidence> evidenceByOption)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ConcurrentDictionary<string, EndpointClassifier> evidenceByOption)
     {
         if (!LiteralText.TryGet(context.Node, out var token, out var value)) return;
         // Cheap prefilter: every shape the extractor understands has one of these characters.
@@ -42,7 +43,7 @@ public sealed class ProductionEndpointLiteralAnalyzer : DiagnosticAnalyzer
         if (parts.Count == 0) return;
 
         var option = ConfigGuardOptions.Get(context.Options, context.Node.SyntaxTree, ConfigGuardOptions.ProductionHosts) ?? "";
-        var evidence = evidenceByOption.GetOrAdd(option, o => new EnvironmentEvidence(pack, ConfigGuardOptions.List(o)));
+        var evidence = evidenceByOption.GetOrAdd(option, o => new EndpointClassifier(pack, ConfigGuardOptions.List(o)));
         foreach (var part in parts)
         {
             var reason = evidence.ProductionReason(part);

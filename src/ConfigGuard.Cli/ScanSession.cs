@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using ConfigGuard.Cli.Configuration;
 using ConfigGuard.Cli.Discovery;
 using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Concurrency;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Settings;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Kustomize;
@@ -139,14 +141,14 @@ internal sealed class ScanSession
         {
             var name = RepoPath.FileName(path);
             bool yaml = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
-                || KustomizePaths.IsKustomizationFile(name);
+                || ConfigFileKind.IsKustomizationFile(name);
             if (yaml) kustomizeScopes.Add(RepoPath.Directory(RepoPath.Directory(path)));
             if (yaml || FileDiscovery.Wanted(path, Settings)) folders.Add(RepoPath.Directory(path));
         }
         // Cheap tests first: 10,000 index entries are filtered by folder before any glob of configguard.yaml runs.
         var selected = git.Entries.Values
             .Where(e => folders.Contains(RepoPath.Directory(e.Path))
-                || (KustomizePaths.IsKustomizationFile(RepoPath.FileName(e.Path)) && kustomizeScopes.Any(k => k.Length == 0 || e.Path.StartsWith(k + "/", StringComparison.Ordinal))))
+                || (ConfigFileKind.IsKustomizationFile(RepoPath.FileName(e.Path)) && kustomizeScopes.Any(k => k.Length == 0 || e.Path.StartsWith(k + "/", StringComparison.Ordinal))))
             .Where(e => FileDiscovery.Wanted(e.Path, Settings))
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ToList();

@@ -1,6 +1,7 @@
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Settings;
 using ConfigGuard.Core.Text;
 

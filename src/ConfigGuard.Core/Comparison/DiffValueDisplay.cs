@@ -4,6 +4,7 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Redaction;
+using ConfigGuard.Core.Rules;
 
 namespace ConfigGuard.Core.Comparison;
 

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ConfigGuard.Core.Catalog;
-using ConfigGuard.Core.Engine;
-using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Text;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Endpoints;
@@ -26,7 +25,10 @@ public sealed class OwnDomains
     private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="entries">The entries whose hosts are evidence (the pair's views and the files beside them).</param>
-    public OwnDomains(IEnumerable<ConfigEntry> entries, FindingSink sink)
+    /// <param name="endpointsIn">The endpoint parts of an entry's value.</param>
+    /// <param name="resources">The resource keys in force (provider and multi-tenant hosts).</param>
+    /// <param name="pack">The rule pack (environment words, provider endpoints).</param>
+    public OwnDomains(IEnumerable<ConfigEntry> entries, Func<ConfigEntry, IReadOnlyList<EndpointPart>> endpointsIn, ResourceKeyCatalog resources, RulePack pack)
     {
         // key -> registrable domain -> the first host seen under it for that key
         var byKey = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
@@ -35,12 +37,12 @@ public sealed class OwnDomains
         {
             if (!seen.Add(e)) continue;
             var key = KeyNames.Normalize(e.Key);
-            foreach (var part in sink.EndpointsIn(e))
+            foreach (var part in endpointsIn(e))
             {
-                if (part.Kind != EndpointPartKind.Host || !Judgeable(part.Text, sink)) continue;
-                var d = Registrable(part.Text, sink.Resources);
+                if (part.Kind != EndpointPartKind.Host || !Judgeable(part.Text, resources, pack)) continue;
+                var d = Registrable(part.Text, resources);
                 if (d is null) continue;
-                if (NamesAnEnvironment(part.Text, d, sink)) _domains.Add(d);
+                if (NamesAnEnvironment(part.Text, d, pack)) _domains.Add(d);
                 if (!byKey.TryGetValue(key, out var hosts)) byKey[key] = hosts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 if (hosts.TryGetValue(d, out var other) && !other.Equals(part.Text, StringComparison.OrdinalIgnoreCase)) _domains.Add(d);
                 else hosts[d] = part.Text;
@@ -59,16 +61,16 @@ public sealed class OwnDomains
     }
 
     // staging-api.acme.io, api.prod.acme.io: a host whose own labels (left of the domain) name an environment.
-    private static bool NamesAnEnvironment(string host, string domain, FindingSink sink)
+    private static bool NamesAnEnvironment(string host, string domain, RulePack pack)
     {
         if (domain.Length >= host.Length) return false;
         var labels = host.Substring(0, host.Length - domain.Length).TrimEnd('.');
-        return EnvironmentTokens.FirstIn(labels, sink.Pack.Environments.ProductionTokens) is not null
-            || EnvironmentTokens.FirstIn(labels, sink.Pack.Environments.NonProductionTokens) is not null;
+        return WordTokens.FirstIn(labels, pack.Environments.ProductionTokens) is not null
+            || WordTokens.FirstIn(labels, pack.Environments.NonProductionTokens) is not null;
     }
 
-    private static bool Judgeable(string host, FindingSink sink) =>
-        HostFacts.IsRemoteName(host) && !sink.Resources.IsProviderHost(host) && !sink.Pack.Endpoints.TryClassify(host, out _, out _);
+    private static bool Judgeable(string host, ResourceKeyCatalog resources, RulePack pack) =>
+        HostFacts.IsRemoteName(host) && !resources.IsProviderHost(host) && !pack.Endpoints.TryClassify(host, out _, out _);
 
     /// <summary>acme.io for api.staging.acme.io; acme.co.uk for www.acme.co.uk; acme.herokuapp.com on a per-tenant provider host.</summary>
     public static string? Registrable(string host, ResourceKeyCatalog? resources)

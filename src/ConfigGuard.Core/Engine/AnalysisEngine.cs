@@ -3,11 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Concurrency;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Parsing;
+using ConfigGuard.Core.Rules;
 using ConfigGuard.Core.Settings;
 
 namespace ConfigGuard.Core.Engine;
@@ -22,7 +24,7 @@ public sealed class AnalysisEngine
     private readonly ConfigGuardSettings _settings;
     private readonly SeverityPolicy _severity;
     private readonly EnvironmentInference _inference;
-    private readonly EnvironmentEvidence _evidence;
+    private readonly EndpointClassifier _evidence;
     private readonly KeyPatternSet _secretKeys;
     private readonly ResourceKeyCatalog _resources;
     private readonly CredentialCatalog _credentials;
@@ -33,7 +35,7 @@ public sealed class AnalysisEngine
         _settings = settings ?? ConfigGuardSettings.Empty;
         _severity = new SeverityPolicy(pack, _settings, severityPerPath);
         _inference = new EnvironmentInference(pack, _settings);
-        _evidence = new EnvironmentEvidence(pack, _settings.ProductionHosts, _settings.ProductionDomains);
+        _evidence = new EndpointClassifier(pack, _settings.ProductionHosts, _settings.ProductionDomains);
         _secretKeys = _settings.SecretKeys.Count == 0
             ? pack.Keys.SecretKeys
             : new KeyPatternSet(pack.Keys.SecretKeyPatterns.Concat(_settings.SecretKeys), linear: true);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Settings;
 
 namespace ConfigGuard.Core.Environments;
@@ -46,7 +47,7 @@ public sealed class EnvironmentInference
         if (fromName is not null) return fromName;
         // A kustomization's folder is its candidate name (overlays/blue -> blue), listed by `configguard envs` as unknown.
         var dir = RepoPath.Directory(path);
-        var candidate = format == ConfigFormat.Kustomize && Kustomize.KustomizePaths.IsKustomizationFile(RepoPath.FileName(path)) && dir.Length > 0
+        var candidate = format == ConfigFormat.Kustomize && ConfigFileKind.IsKustomizationFile(RepoPath.FileName(path)) && dir.Length > 0
             ? RepoPath.FileName(dir) : "unknown";
         return new EnvironmentAssignment(EnvironmentClass.Unknown, candidate, AssignmentSource.None, "no environment in the file name or folders", local);
     }

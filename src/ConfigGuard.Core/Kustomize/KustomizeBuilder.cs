@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Text;
 using ConfigGuard.Core.Catalog;
 
@@ -80,7 +81,7 @@ internal sealed class KustomizeBuilder
 
     private string? FindKustomization(string dir)
     {
-        foreach (var name in KustomizePaths.KustomizationFileNames)
+        foreach (var name in ConfigFileKind.KustomizationFileNames)
         {
             var p = KustomizePaths.Combine(dir, name);
             if (Read(p) is not null) return p;

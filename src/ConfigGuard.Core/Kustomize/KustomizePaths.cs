@@ -6,15 +6,6 @@ namespace ConfigGuard.Core.Kustomize;
 /// <summary>Repository-relative path arithmetic for kustomize references (`/` separators, "" is the repository root).</summary>
 public static class KustomizePaths
 {
-    /// <summary>The names kustomize looks for in a directory, in its order.</summary>
-    public static IReadOnlyList<string> KustomizationFileNames { get; } = new[] { "kustomization.yaml", "kustomization.yml", "Kustomization" };
-
-    public static bool IsKustomizationFile(string fileName)
-    {
-        foreach (var n in KustomizationFileNames) if (string.Equals(n, fileName, StringComparison.Ordinal)) return true;
-        return false;
-    }
-
     /// <summary>A reference kustomize would fetch over the network (a URL, a git repository, github.com/...).</summary>
     public static bool IsRemote(string reference)
     {

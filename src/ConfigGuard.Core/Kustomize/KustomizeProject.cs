@@ -2,9 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Concurrency;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 
 namespace ConfigGuard.Core.Kustomize;
 
@@ -41,7 +44,7 @@ public sealed class KustomizeProject
     {
         var byPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         foreach (var s in sources) if (!byPath.ContainsKey(s.Path)) byPath[s.Path] = s;
-        var roots = byPath.Keys.Where(p => KustomizePaths.IsKustomizationFile(RepoPath.FileName(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var roots = byPath.Keys.Where(p => ConfigFileKind.IsKustomizationFile(RepoPath.FileName(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var builds = new KustomizeBuild[roots.Count];
         string? Read(string p) => byPath.TryGetValue(p, out var s) ? s.Text : readReferenced?.Invoke(p);
         var cache = new YamlTreeCache();

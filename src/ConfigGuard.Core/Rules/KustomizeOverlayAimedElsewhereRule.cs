@@ -4,6 +4,7 @@ using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Text;
 
 namespace ConfigGuard.Core.Rules;
 
@@ -58,7 +59,7 @@ public sealed class KustomizeOverlayAimedElsewhereRule : IViewRule
     /// <summary>A key that names a cluster or kube-context: CLUSTER_NAME, kube-context, example.com/cluster.</summary>
     private static bool NamesCluster(string key)
     {
-        foreach (var t in EnvironmentTokens.Tokenize(key))
+        foreach (var t in WordTokens.Tokenize(key))
         {
             if (t is "cluster" or "context" or "kubecontext") return true;
         }

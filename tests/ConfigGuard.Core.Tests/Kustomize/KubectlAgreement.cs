@@ -2,6 +2,7 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 using Xunit;
 
 namespace ConfigGuard.Core.Tests.Kustomize;
@@ -17,7 +18,7 @@ internal static class KubectlAgreement
 {
     /// <summary>Every folder of <paramref name="files"/> holding a kustomization that is not a Component.</summary>
     public static List<string> Roots(IReadOnlyDictionary<string, string> files) =>
-        files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key)) && !IsComponent(f.Value))
+        files.Where(f => ConfigFileKind.IsKustomizationFile(Path.GetFileName(f.Key)) && !IsComponent(f.Value))
             .Select(f => Path.GetDirectoryName(f.Key)!.Replace('\\', '/'))
             .Distinct().OrderBy(d => d, StringComparer.Ordinal).ToList();
 
@@ -29,7 +30,7 @@ internal static class KubectlAgreement
     public static List<(string Root, bool KubectlBuilds, string KubectlError, List<string> ConfigGuardProblems)> Compare(
         IReadOnlyDictionary<string, string> files, Func<string, Kubectl.Result> kubectl)
     {
-        var sources = files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key)))
+        var sources = files.Where(f => ConfigFileKind.IsKustomizationFile(Path.GetFileName(f.Key)))
             .Select(f => new SourceFile(f.Key, f.Value)).ToList();
         var engine = new AnalysisEngine(RulePack.Default);
         var findings = engine.Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null).Findings
@@ -41,7 +42,7 @@ internal static class KubectlAgreement
         foreach (var root in Roots(files))
         {
             var k = kubectl(root);
-            var kustomization = KustomizePaths.KustomizationFileNames.Select(n => KustomizePaths.Combine(root, n)).First(files.ContainsKey);
+            var kustomization = ConfigFileKind.KustomizationFileNames.Select(n => KustomizePaths.Combine(root, n)).First(files.ContainsKey);
             var build = KustomizeModel.Build(files, kustomization);
             var problems = build.Problems.Where(p => !p.IsNote).Select(p => p.ToString()).ToList();
             (k.Builds ? readByBuilding : readByFailing).UnionWith(build.FilesRead);

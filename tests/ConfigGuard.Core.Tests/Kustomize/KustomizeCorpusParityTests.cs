@@ -1,4 +1,5 @@
 using ConfigGuard.Core.Kustomize;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Tests;
 using Xunit;
 
@@ -31,7 +32,7 @@ public class KustomizeCorpusParityTests
         var exampleDir = Path.Combine(CorpusDir, example);
         var files = LoadTree(exampleDir);
         var dir = root == "root" ? "" : root.Replace('-', '/');
-        var kustomization = KustomizePaths.KustomizationFileNames.Select(n => KustomizePaths.Combine(dir, n)).First(files.ContainsKey);
+        var kustomization = ConfigFileKind.KustomizationFileNames.Select(n => KustomizePaths.Combine(dir, n)).First(files.ContainsKey);
 
         var build = KustomizeModel.Build(files, kustomization);
 

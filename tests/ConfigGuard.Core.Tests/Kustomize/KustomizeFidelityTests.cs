@@ -2,6 +2,7 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Tests;
 using Xunit;
 
@@ -15,7 +16,7 @@ public class KustomizeFidelityTests
 {
     internal static List<Finding> BuildFindings(Dictionary<string, string> files)
     {
-        var sources = files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
+        var sources = files.Where(f => ConfigFileKind.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
         var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null);
         return result.Findings.Where(f => f.RuleId is "CG0012" or "CG0014").ToList();
     }
@@ -63,7 +64,7 @@ public class KustomizeFidelityTests
     {
         var files = KustomizeFidelityFixtures.Components();
         files["components/prod-tuning/kustomization.yaml"] = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nconfigMapGenerator:\n- name: tuning\n  literals:\n  - LOG_LEVEL=debug\n";
-        var sources = files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
+        var sources = files.Where(f => ConfigFileKind.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
         var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null);
         Assert.DoesNotContain(result.Findings, f => f.Path.StartsWith("components/prod-tuning/", StringComparison.Ordinal) && f.RuleId is "CG0003" or "CG0007");
     }
@@ -121,7 +122,7 @@ public class KustomizeMissingInputTests
 {
     private static (List<Finding> Build, List<string> Notes) Scan(Dictionary<string, string> files)
     {
-        var sources = files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
+        var sources = files.Where(f => ConfigFileKind.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
         var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null);
         return (result.Findings.Where(f => f.RuleId is "CG0012" or "CG0014").ToList(), result.Notices.Select(n => n.Path + ": " + n.Message).ToList());
     }

@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
 
-namespace ConfigGuard.Core.Environments;
+namespace ConfigGuard.Core.Text;
 
 /// <summary>
 /// Splits hosts, database names and values into word tokens: at any non-alphanumeric character and at
 /// lower-to-upper case changes, with trailing digits dropped (<c>prod01</c> -> <c>prod</c>). Matching whole
 /// tokens is what keeps <c>product-service</c>, <c>reproduce</c> and <c>producer</c> from reading as "prod".
 /// </summary>
-public static class EnvironmentTokens
+public static class WordTokens
 {
     public static List<string> Tokenize(string text)
     {

@@ -2,17 +2,18 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
+using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Redaction;
 
-namespace ConfigGuard.Core.Engine;
+namespace ConfigGuard.Core.Rules;
 
 /// <summary>Where rules report. Builds findings with default severity, a redacted value and a stable fingerprint.</summary>
 public sealed class FindingSink
 {
     private readonly ConcurrentBag<Finding> _findings = new();
 
-    public FindingSink(RulePack pack, EnvironmentEvidence evidence, KeyPatternSet secretKeys, ResourceKeyCatalog? resources = null,
+    public FindingSink(RulePack pack, EndpointClassifier evidence, KeyPatternSet secretKeys, ResourceKeyCatalog? resources = null,
         CredentialCatalog? credentials = null)
     {
         Credentials = credentials ?? pack.Credentials;
@@ -25,7 +26,7 @@ public sealed class FindingSink
     public RulePack Pack { get; }
     /// <summary>The pack's credential catalog, plus the repository's own formats from configguard.yaml.</summary>
     public CredentialCatalog Credentials { get; }
-    public EnvironmentEvidence Evidence { get; }
+    public EndpointClassifier Evidence { get; }
     /// <summary>The rule pack's secret-bearing keys plus those configguard.yaml adds.</summary>
     public KeyPatternSet SecretKeys { get; }
     /// <summary>The rule pack's resource keys plus those configguard.yaml adds or exempts (CG0005).</summary>
@@ -54,7 +55,7 @@ public sealed class FindingSink
                 if (dirs.Contains(RepoPath.Directory(f.Path))) entries.AddRange(f.Parsed.Entries);
             foreach (var e in pair.Staging.Entries) entries.Add(e.Entry);
             foreach (var e in pair.Production.Entries) entries.Add(e.Entry);
-            return new OwnDomains(entries, this);
+            return new OwnDomains(entries, EndpointsIn, Resources, Pack);
         });
     }
 

@@ -2,22 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Text;
 
-namespace ConfigGuard.Core.Endpoints;
+namespace ConfigGuard.Core.Environments;
 
 /// <summary>
 /// Says whether a host, database or bucket belongs to production (CG0002, CG1006) or to a sandbox/test system
 /// (CG0006). Evidence, strongest first: the user's configguard.yaml production hosts/domains, the provider
 /// endpoint catalog, then whole tokens of the name (the TLD of a host is not a token: <c>shop.live</c> is not prod).
 /// </summary>
-public sealed class EnvironmentEvidence
+public sealed class EndpointClassifier
 {
     private readonly RulePack _pack;
     private readonly IReadOnlyCollection<string> _productionHosts;
     private readonly IReadOnlyCollection<string> _productionDomains;
 
-    public EnvironmentEvidence(RulePack pack, IReadOnlyCollection<string>? productionHosts = null, IReadOnlyCollection<string>? productionDomains = null)
+    public EndpointClassifier(RulePack pack, IReadOnlyCollection<string>? productionHosts = null, IReadOnlyCollection<string>? productionDomains = null)
     {
         _pack = pack;
         _productionHosts = productionHosts ?? Array.Empty<string>();
@@ -71,7 +73,7 @@ public sealed class EnvironmentEvidence
     private string? WordReason(EndpointPart part, ISet<string> set)
     {
         var text = NameWithoutTld(part);
-        var whole = EnvironmentTokens.FirstIn(text, set);
+        var whole = WordTokens.FirstIn(text, set);
         if (whole is not null) return $"its name says '{whole}'";
         var names = _pack.Environments;
         var labels = part.Kind == EndpointPartKind.Host ? text.Split('.') : new[] { text };
@@ -84,7 +86,7 @@ public sealed class EnvironmentEvidence
         }
         for (int i = 0; i < joinable; i++)
         {
-            foreach (var token in EnvironmentTokens.Tokenize(labels[i]))
+            foreach (var token in WordTokens.Tokenize(labels[i]))
             {
                 if (names.JoinedName(token, out var name, out _) && set.Contains(name)) return $"its name says '{name}' in '{token}'";
             }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 
-namespace ConfigGuard.Core.Engine;
+namespace ConfigGuard.Core.Concurrency;
 
 /// <summary>
 /// Parallel where it pays: a handful of items (a pre-commit hook's few files) run on the calling thread, which skips

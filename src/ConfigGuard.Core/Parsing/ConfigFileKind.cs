@@ -1,7 +1,8 @@
 using System;
+using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Environments;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>Which file names ConfigGuard reads, and in which format.</summary>
 public static class ConfigFileKind
@@ -16,10 +17,19 @@ public static class ConfigFileKind
         ".md", ".xml", ".toml", ".go", ".cs",
     };
 
+    /// <summary>The names kustomize looks for in a directory, in its order.</summary>
+    public static IReadOnlyList<string> KustomizationFileNames { get; } = new[] { "kustomization.yaml", "kustomization.yml", "Kustomization" };
+
+    public static bool IsKustomizationFile(string fileName)
+    {
+        foreach (var n in KustomizationFileNames) if (string.Equals(n, fileName, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>The format of a config file by its name, or null when ConfigGuard does not read it.</summary>
     public static ConfigFormat? Detect(string fileName)
     {
-        if (Kustomize.KustomizePaths.IsKustomizationFile(fileName)) return ConfigFormat.Kustomize;
+        if (IsKustomizationFile(fileName)) return ConfigFormat.Kustomize;
         if (IsOtherFormatNamedEnv(fileName)) return null;
         if (fileName.Equals(".env", StringComparison.OrdinalIgnoreCase)
             || fileName.StartsWith(".env.", StringComparison.OrdinalIgnoreCase)

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Text;
 
-namespace ConfigGuard.Core.Environments;
+namespace ConfigGuard.Core.Catalog;
 
 /// <summary>
 /// The environment vocabulary of the rule pack (rules/environments.yaml), and how a name is read from its parts:
@@ -132,7 +133,7 @@ public sealed class EnvironmentNames
         if (whole != EnvironmentClass.Unknown) return whole;
         var result = EnvironmentClass.Unknown;
         bool qualified = false;
-        foreach (var token in EnvironmentTokens.Tokenize(text))
+        foreach (var token in WordTokens.Tokenize(text))
         {
             if (_notProductionQualifiers.Contains(token)) { qualified = true; continue; }
             var c = wholeOnly && _wholeNameOnly.Contains(token) ? EnvironmentClass.Unknown : Classify(token);
@@ -156,7 +157,7 @@ public sealed class EnvironmentNames
     {
         var result = new List<string>();
         if (Classify(name) != EnvironmentClass.Unknown) return result;
-        foreach (var token in EnvironmentTokens.Tokenize(name))
+        foreach (var token in WordTokens.Tokenize(name))
         {
             if (Classify(token) != EnvironmentClass.Unknown || _notProductionQualifiers.Contains(token)) continue;
             if (JoinedName(token, out _, out var rest)) { result.Add(rest); continue; }
