@@ -1,4 +1,4 @@
-using ConfigGuard.Cli;
+using ConfigGuard.Scanning;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;

@@ -59,6 +59,7 @@ public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper out
             "buildTransitive/ConfigGuard.targets",
             "tasks/net10.0/ConfigGuard.Core.dll",
             "tasks/net10.0/ConfigGuard.MSBuild.dll",
+            "tasks/net10.0/ConfigGuard.Scanning.dll",
             "tasks/net10.0/YamlDotNet.dll",
         }, entries);
         using var reader = new StreamReader(zip.GetEntry("ConfigGuard.nuspec")!.Open());

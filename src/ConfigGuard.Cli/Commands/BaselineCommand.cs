@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ConfigGuard.Cli.Gating;
 
 namespace ConfigGuard.Cli.Commands;
 

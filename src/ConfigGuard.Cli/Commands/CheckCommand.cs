@@ -1,6 +1,5 @@
 using System.CommandLine;
-using ConfigGuard.Cli.Discovery;
-using ConfigGuard.Cli.Gating;
+using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Model;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Cli.Gating;
 
 namespace ConfigGuard.Cli.Commands;

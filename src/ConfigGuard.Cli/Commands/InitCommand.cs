@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Cli.Gating;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Scanning.Discovery;
 
 namespace ConfigGuard.Cli.Gating;
 

@@ -1,17 +1,17 @@
 using System.Text.Json;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Cli.Gating;
+namespace ConfigGuard.Scanning;
 
 /// <summary>One accepted finding: its fingerprint (a hash of rule, path, key and value) plus rule, path and key for people.</summary>
-internal sealed record BaselineEntry(string Fingerprint, string RuleId, string Path, string? Key);
+public sealed record BaselineEntry(string Fingerprint, string RuleId, string Path, string? Key);
 
 /// <summary>
 /// `.configguard-baseline.json`: the findings a repository had when it adopted the gate. No line numbers (a baseline
 /// survives edits above a line) and no values, only fingerprints. Entries are sorted, so re-creating an unchanged
 /// baseline gives the same bytes.
 /// </summary>
-internal sealed class Baseline
+public sealed class Baseline
 {
     public const string DefaultFileName = ".configguard-baseline.json";
 

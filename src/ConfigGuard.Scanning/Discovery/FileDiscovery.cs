@@ -5,7 +5,7 @@ using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Settings;
 using ConfigGuard.Core.Text;
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>
 /// Finds the config files under the given paths. Inside a git repository git lists them (exact .gitignore semantics,
@@ -14,7 +14,7 @@ namespace ConfigGuard.Cli.Discovery;
 /// configguard.yaml's include: takes a path back;
 /// symbolic links are not followed.
 /// </summary>
-internal sealed class FileDiscovery
+public sealed class FileDiscovery
 {
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git" };
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>What a git-scoped scan looks at: the index (`--staged`) or the HEAD tree compared with a base (`--diff BASE`).</summary>
-internal abstract record GitScope
+public abstract record GitScope
 {
     public sealed record Staged : GitScope;
     public sealed record Diff(string Base) : GitScope;
@@ -13,7 +13,7 @@ internal abstract record GitScope
 }
 
 /// <summary>One entry of the index or a tree: path as git prints it (repository-relative, `/`), file mode and blob id.</summary>
-internal sealed record GitEntry(string Path, string Mode, string ObjectId)
+public sealed record GitEntry(string Path, string Mode, string ObjectId)
 {
     public bool IsRegularFile => Mode is "100644" or "100755";
     public bool IsSymlink => Mode == "120000";
@@ -26,7 +26,7 @@ internal sealed record GitEntry(string Path, string Mode, string ObjectId)
 /// Git's own environment is inherited, so inside a hook started by `git commit -a` or `git commit FILE`
 /// (which set GIT_INDEX_FILE to a temporary index) the files that will really be committed are read.
 /// </summary>
-internal sealed class GitIndexSource : IDisposable
+public sealed class GitIndexSource : IDisposable
 {
     /// <summary>Blob requests written to `git cat-file --batch` before their answers are read: few enough (about 2.6 KB) to fit any pipe's buffer, so neither process waits on the other.</summary>
     private const int RequestsPerRoundTrip = 64;

@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>
 /// Reads one repository file the way every scan does: symbolic links are not followed, only regular files are read
 /// (<see cref="RegularFile"/>: never a FIFO or a device), files over the size cap and binary files are skipped, bad
 /// encodings are decoded with a notice, and I/O errors become notices, never exceptions.
 /// </summary>
-internal static class RepositoryFileReader
+public static class RepositoryFileReader
 {
     /// <returns>The decoded text, or null (a missing file silently; anything else with a notice).</returns>
     public static string? ReadText(string fullPath, string relativePath, long maxBytes, ConcurrentBag<Notice> notices,

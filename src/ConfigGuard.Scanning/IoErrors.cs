@@ -1,10 +1,10 @@
-namespace ConfigGuard.Cli;
+namespace ConfigGuard.Scanning;
 
 /// <summary>
 /// Our own words for the I/O errors users hit. The shipped build is trimmed with UseSystemResourceKeys, which strips
 /// .NET's message texts: an exception's Message is then a resource key such as "IO_FileNotFound_FileName, /x".
 /// </summary>
-internal static class IoErrors
+public static class IoErrors
 {
     public static string Describe(Exception e) => e switch
     {

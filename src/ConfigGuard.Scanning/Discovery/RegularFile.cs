@@ -1,20 +1,17 @@
 using Microsoft.Win32.SafeHandles;
-#if !CONFIGGUARD_PORTABLE_OPEN
-using Mono.Unix.Native;
-#endif
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>
-/// The one way the CLI reads a file it did not write: open without following a final symbolic link and without
+/// The one way a scan reads a file it did not write: open without following a final symbolic link and without
 /// blocking (a FIFO would wait for a writer forever), check after opening that it is a regular file (not a FIFO, a
 /// device such as /dev/zero, a socket or a folder), then read at most the size cap, however large the file claims to
-/// be or grows while read. .NET cannot open without blocking nor tell a FIFO from a file, so on Unix the open and the
-/// fstat go through Mono.Unix (Mono's maintained POSIX bindings); Windows has no FIFOs and uses .NET's own calls.
-/// The MSBuild task compiles this file with CONFIGGUARD_PORTABLE_OPEN (a task package cannot easily carry Mono.Unix's
-/// native library): there only the bounded read and the link check apply, and a FIFO can still block.
+/// be or grows while read. .NET cannot open without blocking nor tell a FIFO from a file: a front end that carries a
+/// POSIX binding sets <see cref="UnixOpen"/> (the CLI does, with Mono.Unix); Windows has no FIFOs and uses .NET's own
+/// calls. The MSBuild task sets nothing (a task package cannot easily carry Mono.Unix's native library): there only
+/// the bounded read and the link check apply, and a FIFO can still block.
 /// </summary>
-internal static class RegularFile
+public static class RegularFile
 {
     public enum Outcome { Read, Missing, SymbolicLink, NotRegular, TooLarge, Failed }
 
@@ -40,50 +37,15 @@ internal static class RegularFile
     public static Result Read(string path, long maxBytes, bool followLinks = false)
     {
         maxBytes = Math.Clamp(maxBytes, 0, Array.MaxLength - 1);
-#if CONFIGGUARD_PORTABLE_OPEN
-        return ReadPortable(path, maxBytes, followLinks);
-#else
-        return OperatingSystem.IsWindows() ? ReadPortable(path, maxBytes, followLinks) : ReadUnix(path, maxBytes, followLinks);
-#endif
+        return !OperatingSystem.IsWindows() && UnixOpen is { } unix ? unix(path, maxBytes, followLinks) : ReadPortable(path, maxBytes, followLinks);
     }
 
-#if !CONFIGGUARD_PORTABLE_OPEN
-    private static Result ReadUnix(string path, long maxBytes, bool followLinks)
-    {
-        var flags = OpenFlags.O_RDONLY | OpenFlags.O_NONBLOCK | OpenFlags.O_CLOEXEC;
-        if (!followLinks) flags |= OpenFlags.O_NOFOLLOW;
-        int fd = Syscall.open(path, flags);
-        if (fd < 0)
-        {
-            var errno = Stdlib.GetLastError();
-            return errno switch
-            {
-                Errno.ENOENT or Errno.ENOTDIR => new Result(Outcome.Missing, null, 0, null),
-                Errno.ELOOP => new Result(Outcome.SymbolicLink, null, 0, null),
-                Errno.EACCES or Errno.EPERM => new Result(Outcome.Failed, null, 0, "permission denied"),
-                _ => new Result(Outcome.Failed, null, 0, errno.ToString()),
-            };
-        }
-        using var handle = new SafeFileHandle((IntPtr)fd, ownsHandle: true);
-        if (Syscall.fstat(fd, out var st) != 0) return new Result(Outcome.Failed, null, 0, Stdlib.GetLastError().ToString());
-        var type = st.st_mode & FilePermissions.S_IFMT;
-        if (type != FilePermissions.S_IFREG)
-        {
-            var what = type switch
-            {
-                FilePermissions.S_IFIFO => "a named pipe (FIFO)",
-                FilePermissions.S_IFCHR => "a character device",
-                FilePermissions.S_IFBLK => "a block device",
-                FilePermissions.S_IFDIR => "a folder",
-                FilePermissions.S_IFSOCK => "a socket",
-                _ => "a special file",
-            };
-            return new Result(Outcome.NotRegular, null, 0, what);
-        }
-        return ReadBounded(handle, st.st_size, maxBytes);
-    }
+    /// <summary>
+    /// The Unix read (path, size cap, follow a final link) that opens with O_NONBLOCK and checks the file type with
+    /// fstat before reading (it ends with <see cref="ReadBounded"/>); null: the portable read. Set once at start-up.
+    /// </summary>
+    public static Func<string, long, bool, Result>? UnixOpen { get; set; }
 
-#endif
 
     private static Result ReadPortable(string path, long maxBytes, bool followLinks)
     {
@@ -107,7 +69,7 @@ internal static class RegularFile
     }
 
     /// <summary>Reads to the end but never more than <paramref name="maxBytes"/>: a file that grows past the cap is too large.</summary>
-    private static Result ReadBounded(SafeFileHandle handle, long statedSize, long maxBytes)
+    public static Result ReadBounded(SafeFileHandle handle, long statedSize, long maxBytes)
     {
         if (statedSize > maxBytes) return new Result(Outcome.TooLarge, null, statedSize, null);
         try

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using ConfigGuard.Cli.Configuration;
-using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Scanning.Configuration;
+using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Concurrency;
 using ConfigGuard.Core.Engine;
@@ -10,13 +10,13 @@ using ConfigGuard.Core.Settings;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Kustomize;
 
-namespace ConfigGuard.Cli;
+namespace ConfigGuard.Scanning;
 
 /// <summary>
 /// The I/O half of a scan: finds the repository root and configguard.yaml, discovers and reads config files
 /// (size cap, binary and encoding checks), then hands (path, text) to the engine.
 /// </summary>
-internal sealed class ScanSession
+public sealed class ScanSession
 {
     public const long DefaultMaxFileBytes = 5 * 1024 * 1024;
 
@@ -291,7 +291,7 @@ internal sealed class ScanSession
     }
 }
 
-internal sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> Notices)
+public sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> Notices)
 {
     /// <summary>The findings to report: all of them, or for a git-scoped scan those about the changed files.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = Result.Findings;

@@ -1,13 +1,13 @@
-using ConfigGuard.Cli.Discovery;
+using ConfigGuard.Scanning.Discovery;
 // Hand-written: reading `dotnet_diagnostic.<ID>.severity` from .editorconfig needs only sections and key/value
 // pairs, and no .editorconfig library is served here. The CLI honours the same keys the compiler does, so one
 // file sets severities for the IDE, `dotnet build` and `configguard check`.
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Text;
 
-namespace ConfigGuard.Cli.Configuration;
+namespace ConfigGuard.Scanning.Configuration;
 
-internal sealed class EditorConfigSeverities
+public sealed class EditorConfigSeverities
 {
     private readonly string _root;
     private readonly Dictionary<string, List<EditorConfigFile>> _chains = new(StringComparer.Ordinal);

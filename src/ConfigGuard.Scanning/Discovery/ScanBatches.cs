@@ -1,14 +1,14 @@
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>
 /// Splits a large scan into batches of whole subtrees, so a service's .env files, appsettings and kustomize overlays
 /// (which layer, pair and reference each other) are analyzed together while memory stays bounded. A subtree larger
 /// than a batch is split one folder level deeper; a single folder is never split.
 /// </summary>
-internal static class ScanBatches
+public static class ScanBatches
 {
     public static List<List<DiscoveredFile>> Split(IReadOnlyList<DiscoveredFile> files, int maxFiles)
     {

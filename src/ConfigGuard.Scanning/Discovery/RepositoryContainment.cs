@@ -1,4 +1,4 @@
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>
 /// Nothing outside the repository root is read, ever. A path is inside when, resolved component by component from
@@ -7,7 +7,7 @@ namespace ConfigGuard.Cli.Discovery;
 /// that every reader calls before it opens a repository file (discovered files, kustomize references,
 /// `.editorconfig`, `.gitignore`).
 /// </summary>
-internal static class RepositoryContainment
+public static class RepositoryContainment
 {
     /// <returns>null when <paramref name="fullPath"/> is inside <paramref name="root"/> with no symbolic link on the way;
     /// else why not, naming the place (repository-relative) and never a link's target.</returns>

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>Runs git for what only git knows exactly: the repository root and which files are tracked or ignored.</summary>
-internal static class GitRepository
+public static class GitRepository
 {
     /// <summary>The work-tree root containing <paramref name="directory"/>, or null when it is not in a git repository or git is missing.</summary>
     public static string? FindRoot(string directory)

@@ -1,7 +1,7 @@
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>A config file found on disk: absolute path, repository-relative path and git facts.</summary>
-internal sealed record DiscoveredFile(string FullPath, string RelativePath, FileFacts Facts);
+public sealed record DiscoveredFile(string FullPath, string RelativePath, FileFacts Facts);

@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Cli.Discovery;
+namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>
 /// Serves the files kustomizations reference to the engine's in-process model, which never reads the disk itself:
 /// inside the repository only, no symbolic links, size-capped, each file read once (thread-safe: overlays render in
 /// parallel). Remote references and paths leaving the repository are never asked for: the model turns them into notes.
 /// </summary>
-internal sealed class KustomizeReferencedFiles
+public sealed class KustomizeReferencedFiles
 {
     private readonly string _root;
     private readonly string _rootFull;

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace ConfigGuard.Cli;
+namespace ConfigGuard.Scanning;
 
 /// <summary>
 /// Phase timings on stderr when CONFIGGUARD_TIMING=1: where a run's wall time goes, for performance work. One
 /// process-wide timer; each mark prints the time since the previous mark, the time since the process started, and how
 /// many methods the JIT compiled meanwhile (start-up cost that ReadyToRun did not cover).
 /// </summary>
-internal static class PhaseTimer
+public static class PhaseTimer
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("CONFIGGUARD_TIMING") == "1";
     private static readonly object Gate = new();
