@@ -40,9 +40,31 @@ public class LiveCredentialLiteralTests
             public const string Publishable = "pk_live_FAKEFAKEFAKEFAKEFAKE0000";  // publishable: not a secret
             public const string Prefix = "sk_live_";                              // a prefix check, no key
             public const string Doc = "Use an sk_live_ key in production only.";
+            public const string Filler = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx";      // a placeholder, as in .env.staging
+            public const string Zeros = "sk_live_000000000000000000000000";       // a placeholder, as in .env.staging
             public static bool IsLive(string key) => key.StartsWith("sk_live_");
         }
         """);
+
+    /// <summary>
+    /// One judgment of a credential filler for config and code: a value is CG1005 in a C# literal exactly when the
+    /// engine reports it as CG0001 in .env.staging (fillers of at most two distinct characters are placeholders in both).
+    /// </summary>
+    [Theory]
+    [InlineData("sk_live_xxxxxxxxxxxxxxxxxxxxxxxx", false)]
+    [InlineData("sk_live_XXXXXXXXXXXXXXXXXXXXXXXX", false)]
+    [InlineData("sk_live_000000000000000000000000", false)]
+    [InlineData("sk_live_0x0x0x0x0x0x0x0x0x0x0x0x", false)]
+    [InlineData("sk_live_FAKEFAKEFAKEFAKEFAKE0000", true)]
+    [InlineData("rk_live_xyzxyzxyzxyzxyzxyzxyzxyz", true)]
+    public Task Judges_a_filler_as_the_config_rules_do(string value, bool flagged)
+    {
+        var engine = new ConfigGuard.Core.Engine.AnalysisEngine(ConfigGuard.Core.Catalog.RulePack.Default);
+        var result = engine.Analyze(new[] { new ConfigGuard.Core.Model.SourceFile(".env.staging", $"APP_ENV=staging\nSTRIPE_SECRET_KEY={value}\n") });
+        Assert.Equal(flagged, result.Findings.Any(f => f.RuleId == "CG0001"));
+        var literal = flagged ? $"[|{value}|]" : value;
+        return Verify.AnalyzerAsync<LiveCredentialLiteralAnalyzer>($$"""class C { string K => "{{literal}}"; }""");
+    }
 
     [Fact]
     public Task Skips_generated_code_and_honours_pragma() => new AnalyzerTest

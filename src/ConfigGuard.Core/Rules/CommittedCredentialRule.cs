@@ -27,7 +27,7 @@ public sealed class CommittedCredentialRule : IFileRule
             var matches = sink.CredentialsIn(e);
             foreach (var m in matches)
             {
-                if (m.Pattern.Mode == CredentialMode.Test || !m.Pattern.IsSecret || ValueFacts.IsFiller(m)) continue;
+                if (m.Pattern.Mode == CredentialMode.Test || !m.Pattern.IsSecret || m.IsFiller) continue;
                 if (publicKey && sink.Pack.Keys.CommittedSecrets.IsClientKeyFormat(m.Pattern.Id)) continue;
                 if (IsStandIn(m, sink.Pack.Keys) || GuardsALocalServer(e.Value, m, file.Environment.Class)
                     || ConnectionStringServer.GuardsALocalServer(e.Value, m, file.Environment.Class)) continue;

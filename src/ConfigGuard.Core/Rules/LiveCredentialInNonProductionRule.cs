@@ -17,7 +17,7 @@ public sealed class LiveCredentialInNonProductionRule : IViewRule
         {
             foreach (var m in sink.CredentialsIn(e.Entry))
             {
-                if (m.Pattern.Mode != CredentialMode.Live || ValueFacts.IsFiller(m)) continue;
+                if (m.Pattern.Mode != CredentialMode.Live || m.IsFiller) continue;
                 var kind = m.Pattern.IsPublic ? "live publishable key" : "live secret key";
                 sink.Report(Id, e.File.Path, FindingSink.SubSpan(e.Entry, m.Index, m.Length), e.Key, view.Name,
                     $"{e.Key} holds a {m.Pattern.Provider} {kind} ({m.Redacted}) in {view.Describe(e)}, a non-production environment; use the provider's test-mode key",

@@ -37,7 +37,7 @@ public sealed class PlaceholderInDeployableConfigRule : IViewRule
         foreach (var m in sink.CredentialsIn(e.Entry))
         {
             if (trimmedLength < 0) trimmedLength = TrimmedLength(e.Value);
-            if (m.Length == trimmedLength && ValueFacts.IsFiller(m)) return true;
+            if (m.Length == trimmedLength && m.IsFiller) return true;
         }
         return false;
     }

@@ -18,7 +18,7 @@ public sealed class TestCredentialInProductionRule : IViewRule
         {
             foreach (var m in sink.CredentialsIn(e.Entry))
             {
-                if (m.Pattern.Mode != CredentialMode.Test || ValueFacts.IsFiller(m)) continue;
+                if (m.Pattern.Mode != CredentialMode.Test || m.IsFiller) continue;
                 sink.Report(Id, e.File.Path, FindingSink.SubSpan(e.Entry, m.Index, m.Length), e.Key, view.Name,
                     $"{e.Key} holds a {m.Pattern.Provider} test-mode key ({m.Redacted}) in {view.Describe(e)}; production needs the live key",
                     m.Value, m.Redacted, secret: m.Value);
