@@ -143,23 +143,8 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
                 if (ConfigFileKind.Detect(RepoPath.FileName(pair.Key)) is null || settings.IsExcluded(pair.Key) || settings.IsVendored(pair.Key)) continue;
                 sources.Add(new SourceFile(pair.Key, pair.Value.Content));
             }
-            var referenced = new SortedSet<string>(StringComparer.Ordinal);
-            string? Read(string relative)
-            {
-                if (!byRelative.TryGetValue(relative, out var entry)) return null;
-                referenced.Add(relative);
-                return entry.Content;
-            }
-            foreach (var k in sources.Where(s => ConfigFileKind.IsKustomizationFile(RepoPath.FileName(s.Path))).ToList())
-            {
-                token.ThrowIfCancellationRequested();
-                KustomizeModel.Build(Read, k.Path);
-            }
-            foreach (var path in referenced)
-            {
-                if (ConfigFileKind.Detect(RepoPath.FileName(path)) is null && !IsSettingsFile(RepoPath.FileName(path)))
-                    sources.Add(new SourceFile(path, byRelative[path].Content));
-            }
+            // Files a kustomization reads (its resources, patches, env files) come from the additional files on demand.
+            string? Read(string relative) => byRelative.TryGetValue(relative, out var entry) ? entry.Content : null;
             if (sources.Count == 0) return run;
             token.ThrowIfCancellationRequested();
 
@@ -184,7 +169,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
             }
 
             var engine = new AnalysisEngine(RulePack.Default, settings, FromEditorConfig);
-            var result = engine.Analyze(sources);
+            var result = engine.Analyze(sources, Read);
             foreach (var finding in result.Findings)
             {
                 if (!DescriptorsById.TryGetValue(finding.RuleId, out var descriptor)) continue;

@@ -53,11 +53,12 @@ public sealed class AnalysisEngine
 
     public EnvironmentInference Inference => _inference;
 
-    /// <summary>Parses one file and assigns its environment (path evidence, then a declared key).</summary>
-    public ConfigFile Load(SourceFile source)
+    /// <summary>
+    /// Parses one .env or appsettings file and assigns its environment (path evidence, then a declared key).
+    /// Kustomizations never come here: <see cref="KustomizeProject.Load"/> reads them, and the files they read, first.
+    /// </summary>
+    private ConfigFile Load(SourceFile source)
     {
-        if (ConfigFileKind.Detect(RepoPath.FileName(source.Path)) == ConfigFormat.Kustomize)
-            return KustomizeProject.Load(new[] { source }, _inference, _pack.Environments).Files.First(f => f.Path == source.Path);
         var format = ConfigFileKind.Detect(RepoPath.FileName(source.Path)) ?? ConfigFormat.DotEnv;
         var parsed = format == ConfigFormat.AppSettingsJson
             ? AppSettingsJsonParser.Parse(source.Path, source.Text)

@@ -1,6 +1,7 @@
 using ConfigGuard.Core.Environments;
 using System.Collections.Generic;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 
 namespace ConfigGuard.Core.Kustomize;
 

@@ -1,3 +1,5 @@
+using ConfigGuard.Core.Parsing;
+
 namespace ConfigGuard.Core.Kustomize;
 
 /// <summary>

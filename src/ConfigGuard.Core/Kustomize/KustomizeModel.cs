@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ConfigGuard.Core.Parsing;
 
 namespace ConfigGuard.Core.Kustomize;
 

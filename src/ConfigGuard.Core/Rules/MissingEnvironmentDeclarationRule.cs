@@ -6,6 +6,7 @@ using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 
 namespace ConfigGuard.Core.Rules;
 

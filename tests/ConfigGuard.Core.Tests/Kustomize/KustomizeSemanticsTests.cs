@@ -1,4 +1,5 @@
 using ConfigGuard.Core.Kustomize;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Tests.Rules;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>The documents of one YAML stream (empty documents dropped) and what could not be read.</summary>
 public sealed class YamlLoadResult

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>A scalar with the exact span of its content (for a plain or quoted one-line scalar), or of the whole node.</summary>
 public sealed class YamlTreeScalar : YamlTreeNode

@@ -1,6 +1,6 @@
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>
 /// A YAML node of the kustomize model: a small mutable tree (patches and transformers edit it in place) in which every

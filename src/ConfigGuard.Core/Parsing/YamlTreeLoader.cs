@@ -7,7 +7,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using ConfigGuard.Core.Catalog;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>
 /// Builds <see cref="YamlTreeNode"/> trees straight from YamlDotNet's event stream, iteratively (no recursion, so

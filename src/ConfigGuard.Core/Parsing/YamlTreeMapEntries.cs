@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>
 /// The ordered entries of a <see cref="YamlTreeMap"/> with an index by key, so that looking a key up (every YAML key

@@ -1,6 +1,6 @@
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>One key of a <see cref="YamlTreeMap"/>, with where the key is written.</summary>
 public sealed class YamlTreeMapEntry

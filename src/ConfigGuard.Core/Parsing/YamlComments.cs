@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>`#` comments of a YAML or env file, for inline suppressions (a `#` at the start of a line or after a space; quotes are not tracked).</summary>
 public static class YamlComments

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>A YAML mapping of the kustomize model: ordered entries with the span of each key.</summary>
 public sealed class YamlTreeMap : YamlTreeNode

@@ -1,6 +1,6 @@
 using ConfigGuard.Core.Text;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>
 /// Where an embedded YAML text (an inline patch in a <c>|</c> block scalar) sits in its file: inner line 1 is

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>
 /// Parsed YAML shared by every build of one scan: a base is read by each overlay that uses it, so each file is parsed

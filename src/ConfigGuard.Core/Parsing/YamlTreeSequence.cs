@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using ConfigGuard.Core.Model;
 
-namespace ConfigGuard.Core.Kustomize;
+namespace ConfigGuard.Core.Parsing;
 
 /// <summary>A YAML sequence of the kustomize model.</summary>
 public sealed class YamlTreeSequence : YamlTreeNode
