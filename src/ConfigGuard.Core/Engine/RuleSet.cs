@@ -31,6 +31,6 @@ public static class RuleSet
     public static IReadOnlyList<IPairRule> PairRules { get; } = new IPairRule[]
     {
         new SharedResourceRule(),
-        new ProductionValueInStagingRule(),
+        new ProductionEndpointInNonProductionRule(),
     };
 }

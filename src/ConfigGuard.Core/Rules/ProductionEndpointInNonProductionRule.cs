@@ -5,8 +5,12 @@ using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 
-/// <summary>CG0002: a non-production config points at a production host, database or bucket.</summary>
-public sealed class ProductionEndpointInNonProductionRule : IViewRule
+/// <summary>
+/// CG0002: a non-production config points at a production host, database or bucket. View half: the endpoint's own name
+/// or configguard.yaml says production; the pair half (ProductionEndpointInNonProductionRule.Pair.cs) finds the very
+/// value production uses.
+/// </summary>
+public sealed partial class ProductionEndpointInNonProductionRule : IViewRule
 {
     public string Id => "CG0002";
 

@@ -8,7 +8,7 @@ using ConfigGuard.Core.Model;
 namespace ConfigGuard.Core.Rules;
 
 /// <summary>
-/// CG0002 (pair half): a staging value is the very value production sets for the same key, and it points at a
+/// CG0002, pair half (the view half is in ProductionEndpointInNonProductionRule.cs): a staging value is the very value production sets for the same key, and it points at a
 /// host, database or bucket (<c>SHARE_URL=https://mina.app</c> in both). That is a production endpoint even when its
 /// name carries no prod token. Compared is what the value points at, not its text: a host counts only when it is a
 /// qualified remote name (not localhost, a listen address like 0.0.0.0 or +, nor an in-cluster/compose service name
@@ -20,10 +20,8 @@ namespace ConfigGuard.Core.Rules;
 /// (rules/endpoints.yaml) and hosts the token rule already reports are left alone; a value both inherit from one base
 /// file is CG0005's business.
 /// </summary>
-public sealed class ProductionValueInStagingRule : IPairRule
+public sealed partial class ProductionEndpointInNonProductionRule : IPairRule
 {
-    public string Id => "CG0002";
-
     public void Analyze(EnvironmentPair pair, FindingSink sink)
     {
         Func<string, string?>? stagingLookup = null, productionLookup = null;
