@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ConfigGuard.Tests;
 using Xunit;
 using Xunit.Abstractions;
@@ -23,6 +24,56 @@ public class FolderLayeringTests(ITestOutputHelper output)
 
         var cycles = graph.Cycles();
         Assert.True(cycles.Count == 0, string.Join(Environment.NewLine, cycles.Select(graph.Describe)));
+    }
+
+    /// <summary>
+    /// docs/ARCHITECTURE.md's layer table is the picture: every folder is in it, and each edge of the graph goes to a
+    /// strictly lower layer. A failure names the edge and one reference that makes it.
+    /// </summary>
+    [Fact]
+    public void Core_folders_use_only_lower_layers_of_the_architecture_page()
+    {
+        var layers = LayersOfArchitecturePage();
+        var graph = Core.Value;
+        var problems = new List<string>();
+        problems.AddRange(graph.Folders.Where(f => f != "(root)" && !layers.ContainsKey(f))
+            .Select(f => $"{f}/ is in no layer of docs/ARCHITECTURE.md: add it to the table"));
+        problems.AddRange(layers.Keys.Where(f => !graph.Folders.Contains(f))
+            .Select(f => $"docs/ARCHITECTURE.md lists {f}, which is no folder of src/ConfigGuard.Core"));
+        foreach (var (from, targets) in graph.Edges)
+        {
+            foreach (var (to, example) in targets)
+            {
+                if (layers.TryGetValue(from, out var high) && layers.TryGetValue(to, out var low) && high <= low)
+                {
+                    problems.Add($"{from} (layer {high}) -> {to} (layer {low}) goes {(high == low ? "sideways" : "up")}: {example}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>Folder -> layer, from the rows `| 7 | `Rules` | ... |` of docs/ARCHITECTURE.md's "Layers" table.</summary>
+    private static Dictionary<string, int> LayersOfArchitecturePage()
+    {
+        var layers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(RepoPaths.Root, "docs", "ARCHITECTURE.md")))
+        {
+            var row = Regex.Match(line, @"^\|\s*(\d+)\s*\|([^|]*)\|");
+            if (!row.Success)
+            {
+                continue;
+            }
+
+            foreach (Match folder in Regex.Matches(row.Groups[2].Value, "`([^`]+)`"))
+            {
+                layers[folder.Groups[1].Value] = int.Parse(row.Groups[1].Value);
+            }
+        }
+
+        Assert.True(layers.Count > 0, "docs/ARCHITECTURE.md has no layer table (rows like | 7 | `Rules` | ... |)");
+        return layers;
     }
 
     [Fact]
