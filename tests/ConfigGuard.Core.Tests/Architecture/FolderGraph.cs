@@ -39,7 +39,7 @@ public sealed class FolderGraph
         var compilation = CSharpCompilation.Create(
             "FolderGraph",
             trees,
-            References(),
+            References(Path.GetFileName(Path.TrimEndingDirectorySeparator(projectDirectory))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         string FolderOf(string path)
@@ -197,13 +197,15 @@ public sealed class FolderGraph
         return first is "obj" or "bin";
     }
 
-    private static IEnumerable<MetadataReference> References()
+    private static IEnumerable<MetadataReference> References(string project)
     {
-        // The running runtime's assemblies and everything beside the test assembly (YamlDotNet, Core's other packages):
-        // enough to bind every name; a name that stays unbound names no folder of the project anyway.
+        // The running runtime's assemblies and everything beside the test assembly (YamlDotNet, Roslyn, ConfigGuard.Core)
+        // but the project's own build: enough to bind the names that matter; a name that stays unbound (a package the
+        // tests do not load) names no folder of the project anyway.
         var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
         var beside = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
-            .Where(f => !Path.GetFileName(f).StartsWith("ConfigGuard.", StringComparison.Ordinal));
+            .Where(f => !Path.GetFileName(f).StartsWith("ConfigGuard.Core.Tests", StringComparison.Ordinal)
+                && !string.Equals(Path.GetFileNameWithoutExtension(f), project, StringComparison.OrdinalIgnoreCase));
         return platform.Concat(beside)
             .Where(p => p.Length > 0)
             .GroupBy(p => Path.GetFileName(p), StringComparer.OrdinalIgnoreCase)

@@ -27,6 +27,55 @@ public class FolderLayeringTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Edges inside folder cycles of the other projects, as the scanning library left them (issue 17): files at a
+    /// project's root (Program.Version, ScanSession.DefaultMaxFileBytes, IoErrors) used from its folders. A new edge
+    /// inside a cycle fails; an edge listed here that no longer closes one is only printed (drop it from the list).
+    /// </summary>
+    private static readonly string[] KnownCycleEdgesOutsideCore =
+    {
+        "ConfigGuard.Cli: (root) -> Commands", "ConfigGuard.Cli: Commands -> Gating", "ConfigGuard.Cli: Commands -> Output",
+        "ConfigGuard.Cli: Gating -> (root)", "ConfigGuard.Cli: Output -> (root)",
+        "ConfigGuard.Scanning: (root) -> Configuration", "ConfigGuard.Scanning: (root) -> Discovery",
+        "ConfigGuard.Scanning: Configuration -> (root)", "ConfigGuard.Scanning: Configuration -> Discovery",
+        "ConfigGuard.Scanning: Discovery -> (root)",
+    };
+
+    /// <summary>The other projects of src/ have folders too (the CLI's Commands and Output, Scanning's Discovery).</summary>
+    [Fact]
+    public void Folders_of_every_other_project_in_src_form_no_new_cycle()
+    {
+        var inCycles = new List<(string Edge, string Example)>();
+        var described = new List<string>();
+        foreach (var project in Directory.EnumerateDirectories(Path.Combine(RepoPaths.Root, "src")).OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(project);
+            if (name == "ConfigGuard.Core" || !Directory.EnumerateFiles(project, "*.csproj").Any())
+            {
+                continue;
+            }
+
+            var graph = FolderGraph.Of(project);
+            output.WriteLine($"{name}: {string.Join("; ", graph.Edges.Select(e => $"{e.Key} -> {string.Join(", ", e.Value.Keys)}"))}");
+            foreach (var cycle in graph.Cycles())
+            {
+                described.Add(name + ": " + graph.Describe(cycle));
+                inCycles.AddRange(graph.EdgesWithin(cycle).Select(e => ($"{name}: {e.Edge}", e.Example)));
+            }
+        }
+
+        var added = inCycles.Where(e => !KnownCycleEdgesOutsideCore.Contains(e.Edge)).ToList();
+        foreach (var gone in KnownCycleEdgesOutsideCore.Where(k => inCycles.All(e => e.Edge != k)))
+        {
+            output.WriteLine($"no longer in a cycle, drop from KnownCycleEdgesOutsideCore: {gone}");
+        }
+
+        Assert.True(
+            added.Count == 0,
+            string.Join(Environment.NewLine, described) + Environment.NewLine + "new edges inside a cycle:" + Environment.NewLine
+            + string.Join(Environment.NewLine, added.Select(e => $"  {e.Edge}   ({e.Example})")));
+    }
+
+    /// <summary>
     /// docs/ARCHITECTURE.md's layer table is the picture: every folder is in it, and each edge of the graph goes to a
     /// strictly lower layer. A failure names the edge and one reference that makes it.
     /// </summary>
