@@ -230,12 +230,47 @@ internal static class CompiledRulePack
         c.Add(@"eBay", CredentialMode.Test, @"api.sandbox.ebay.com");
         c.Add(@"Apple App Store", CredentialMode.Live, @"buy.itunes.apple.com");
         c.Add(@"Apple App Store", CredentialMode.Test, @"sandbox.itunes.apple.com");
+        c.Add(@"Okta", CredentialMode.Test, @"*.oktapreview.com");
+        c.Add(@"Salesforce", CredentialMode.Test, @"test.salesforce.com");
+        c.Add(@"Salesforce", CredentialMode.Test, @"*.sandbox.my.salesforce.com");
+        c.Add(@"Salesforce", CredentialMode.Test, @"*.sandbox.lightning.force.com");
+        c.Add(@"Salesforce", CredentialMode.Test, @"*.sandbox.my.site.com");
         c.Add(@"Amazon Selling Partner", CredentialMode.Live, @"sellingpartnerapi-na.amazon.com");
         c.Add(@"Amazon Selling Partner", CredentialMode.Live, @"sellingpartnerapi-eu.amazon.com");
         c.Add(@"Amazon Selling Partner", CredentialMode.Live, @"sellingpartnerapi-fe.amazon.com");
         c.Add(@"Amazon Selling Partner", CredentialMode.Test, @"sandbox.sellingpartnerapi-na.amazon.com");
         c.Add(@"Amazon Selling Partner", CredentialMode.Test, @"sandbox.sellingpartnerapi-eu.amazon.com");
         c.Add(@"Amazon Selling Partner", CredentialMode.Test, @"sandbox.sellingpartnerapi-fe.amazon.com");
+        c.AddModeSwitch(new ModeSwitch(@"PayPal", @"(.*_)?PAYPAL[A-Z0-9_]*(MODE|ENV|ENVIRONMENT)", new[] { @"sandbox", @"test", @"testing", @"development", @"dev" }, new[] { @"live", @"production", @"prod" }));
+        c.AddModeSwitch(new ModeSwitch(@"PayPal", @"(.*_)?PAYPAL[A-Z0-9_]*(SANDBOX|SANDBOX_?MODE)", new[] { @"true|1|yes|on" }, new[] { @"false|0|no|off" }));
+        c.AddModeSwitch(new ModeSwitch(@"Plaid", @"(.*_)?PLAID[A-Z0-9_]*(ENV|ENVIRONMENT|MODE)", new[] { @"sandbox", @"development" }, new[] { @"production" }));
+        c.AddModeSwitch(new ModeSwitch(@"Braintree", @"(.*_)?BRAINTREE[A-Z0-9_]*(ENV|ENVIRONMENT|MODE)", new[] { @"sandbox", @"development", @"qa" }, new[] { @"production" }));
+        c.AddModeSwitch(new ModeSwitch(@"Braintree", @"(.*_)?BRAINTREE[A-Z0-9_]*PRODUCTION", new[] { @"false|0|no|off" }, new[] { @"true|1|yes|on" }));
+        c.AddModeSwitch(new ModeSwitch(@"Square", @"(.*_)?SQUARE[A-Z0-9_]*(ENV|ENVIRONMENT|MODE)", new[] { @"sandbox" }, new[] { @"production" }));
+        c.AddModeSwitch(new ModeSwitch(@"Adyen", @"(.*_)?ADYEN[A-Z0-9_]*(ENV|ENVIRONMENT|MODE)", new[] { @"test" }, new[] { @"live(-[a-z]+)?" }));
+        c.AddModeSwitch(new ModeSwitch(@"Klarna", @"(.*_)?KLARNA[A-Z0-9_]*(ENV|ENVIRONMENT|MODE)", new[] { @"playground", @"test", @"sandbox" }, new[] { @"live", @"production" }));
+        c.AddModeSwitch(new ModeSwitch(@"Stripe", @"(.*_)?STRIPE[A-Z0-9_]*TEST_?MODE", new[] { @"true|1|yes|on" }, new[] { @"false|0|no|off" }));
+        c.AddModeSwitch(new ModeSwitch(@"Stripe", @"(.*_)?STRIPE[A-Z0-9_]*LIVE_?MODE", new[] { @"false|0|no|off" }, new[] { @"true|1|yes|on" }));
+        c.AddModeSwitch(new ModeSwitch(@"Stripe", @"(.*_)?STRIPE[A-Z0-9_]*(MODE|ENV|ENVIRONMENT)", new[] { @"test", @"sandbox" }, new[] { @"live", @"production" }));
+        c.AddModeSwitch(new ModeSwitch(@"Midtrans", @"(.*_)?MIDTRANS[A-Z0-9_]*IS_?PRODUCTION", new[] { @"false|0|no|off" }, new[] { @"true|1|yes|on" }));
+        c.AddModeSwitch(new ModeSwitch(@"Authorize.net", @"(.*_)?(AUTHORIZE_?NET|AUTHNET|ANET)[A-Z0-9_]*(ENV|ENVIRONMENT|MODE)", new[] { @"sandbox", @"test", @"testing" }, new[] { @"production", @"live" }));
+        c.AddModeSwitch(new ModeSwitch(@"Authorize.net", @"(.*_)?(AUTHORIZE_?NET|AUTHNET|ANET)[A-Z0-9_]*(SANDBOX|TEST_?MODE)", new[] { @"true|1|yes|on" }, new[] { @"false|0|no|off" }));
+        c.AddModeSwitch(new ModeSwitch(@"Amazon Pay", @"(.*_)?AMAZON_?PAY[A-Z0-9_]*SANDBOX", new[] { @"true|1|yes|on" }, new[] { @"false|0|no|off" }));
+        c.AddModeSwitch(new ModeSwitch(@"eBay", @"(.*_)?EBAY[A-Z0-9_]*(ENV|ENVIRONMENT|MODE)", new[] { @"sandbox" }, new[] { @"production" }));
+        c.AddModeSwitch(new ModeSwitch(@"M-Pesa", @"(.*_)?(MPESA|DARAJA)[A-Z0-9_]*(ENV|ENVIRONMENT|MODE)", new[] { @"sandbox", @"test" }, new[] { @"production", @"live" }));
+        c.AddModeSwitch(new ModeSwitch(@"a payment provider", @"(.*_)?(RAZORPAY|PAYSTACK|FLUTTERWAVE|CASHFREE|PAYTM|PAYU|XENDIT|MOLLIE|GOCARDLESS|PADDLE|DWOLLA|WORLDPAY|COINBASE|LEMONSQUEEZY|PHONEPE|INSTAMOJO|SSLCOMMERZ|BKASH|MERCADOPAGO|PAGSEGURO|IYZICO|YOOKASSA|HYPERPAY|PAYFAST|OZOW|TWOCHECKOUT|2CHECKOUT|OPAYO|SAGEPAY|GLOBALPAYMENTS|ELAVON|WORLDLINE|VIPPS|BILLPLZ|TOYYIBPAY|IPAY88|MOLPAY|PAYMONGO|PAYMAYA|DRAGONPAY|OMISE|PAYPLUG|SUMUP|ZETTLE|ALIPAY|WECHAT_?PAY|PAYMENT|PAYMENTS|BILLING|CHECKOUT|MERCHANT|PAYMENT_?GATEWAY)[A-Z0-9_]*(MODE|ENV|ENVIRONMENT)", new[] { @"sandbox", @"test", @"testing", @"staging", @"development", @"dev", @"uat" }, new[] { @"live", @"production", @"prod" }));
+        c.AddModeSwitch(new ModeSwitch(@"a payment provider", @"(.*_)?(PAYMENT|PAYMENTS|BILLING|CHECKOUT|MERCHANT|PAYMENT_?GATEWAY)[A-Z0-9_]*(SANDBOX|SANDBOX_?MODE|TEST_?MODE|IS_?TEST)", new[] { @"true|1|yes|on" }, new[] { @"false|0|no|off" }));
+        c.AddModeSwitch(new ModeSwitch(@"a payment provider", @"(.*_)?(PAYMENT|PAYMENTS|BILLING|CHECKOUT|MERCHANT|PAYMENT_?GATEWAY)[A-Z0-9_]*(IS_?LIVE|IS_?PRODUCTION|LIVE_?MODE|PRODUCTION_?MODE)", new[] { @"false|0|no|off" }, new[] { @"true|1|yes|on" }));
+        c.AddModeSwitch(new ModeSwitch(@"a provider", @"(.*_)?(USE_|IS_|ENABLE_)?SANDBOX(_?MODE|_ENABLED)?", new[] { @"true|1|yes|on" }, Array.Empty<string>()));
+        c.AddModeSwitch(new ModeSwitch(@"a provider", @"(.*_)?(USE_|IS_|ENABLE_)?TEST_?MODE(_ENABLED)?", new[] { @"true|1|yes|on" }, Array.Empty<string>()));
+        c.AddModeSwitch(new ModeSwitch(@"a provider", @"(.*_)?(MODE|ENV|ENVIRONMENT|TARGET)", new[] { @"sandbox([-_ ]?mode)?" }, Array.Empty<string>()));
+        c.AddModeSwitch(new ModeSwitch(@"a blockchain network", @"(.*_)?(NETWORK|NETWORK_?NAME|CHAIN|CHAIN_?NAME|CHAIN_?NETWORK|ETH(EREUM)?_?NETWORK|SOLANA_?(NETWORK|CLUSTER)|WEB3_?NETWORK|BLOCKCHAIN_?NETWORK|DEFAULT_?(NETWORK|CHAIN)|TARGET_?(NETWORK|CHAIN))", new[] { @"([a-z0-9]+[-_. ])*(testnet|sepolia|goerli|rinkeby|ropsten|kovan|holesky|hoodi|devnet|mumbai|amoy|fuji|alfajores|shasta|signet|regtest)([-_. ][a-z0-9]+)*" }, Array.Empty<string>()));
+        c.LocalEndpoints = new LocalEndpointCatalog(
+            new[] { @"\(localdb\)", @"localdb", @"host\.docker\.internal", @"gateway\.docker\.internal", @"host\.containers\.internal", @"docker\.for\.(mac|win)\.(localhost|host\.internal)", @"(desktop|laptop)-[a-z0-9]{7}" },
+            new[] { @"sqlexpress\d*", @"mssqllocaldb", @"v11\.0", @"projectsv1[0-9]", @"projectsmodels" },
+            new[] { @"localhost", @".+\.localhost", @"127(\.\d{1,3}){3}", @"::1", @"\[::1\]", @"0:0:0:0:0:0:0:1" },
+            new[] { @"(NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|NUXT_ENV|GATSBY|VUE_APP|NG_APP|STORYBOOK|SNOWPACK_PUBLIC|PUBLIC)_.*", @"(.*_)?[A-Z]*ORIGINS?(_\d+)?", @"(.*_)?[A-Z]*CORS[A-Z_]*(_\d+)?", @".*REDIRECT_?UR[IL]S?(_\d+)?", @".*CALLBACK_?UR[IL]S?(_\d+)?", @".*RETURN_?UR[IL]S?(_\d+)?", @".*LOG_?OUT_?(REDIRECT_?)?UR[IL]S?(_\d+)?", @"(.*_)?(APP|SITE|PUBLIC|FRONTEND|FRONT_END|WEB|WEBSITE|WEBAPP|CLIENT|SPA|UI|PORTAL|DASHBOARD|ADMIN)_?(URL|URI|ORIGIN|DOMAIN|BASE_?URL)(_\d+)?", @"NEXTAUTH_URL|AUTH_URL|ASSET_URL|MIX_APP_URL|SHOPIFY_APP_URL|BETTER_AUTH_URL" },
+            new[] { @".*(LISTEN|BIND)([A-Z_]*)?", @"(ASPNETCORE_)?URLS|KESTREL_.*|(.*_)?PORT", @".*(OTEL|OTLP|DAPR|JAEGER|ZIPKIN|STATSD|DOGSTATSD|DD_AGENT|DATADOG_AGENT|ENVOY|ISTIO|SIDECAR|COLLECTOR|PROMETHEUS|HEALTH_?CHECK|LIVENESS|READINESS|METRICS).*" });
         return c;
     }
 
@@ -308,7 +343,7 @@ internal static class CompiledRulePack
             new(@"SERILOG_MINIMUMLEVEL(_DEFAULT)?", new[] { @"debug", @"verbose" }),
             new(@"(.*_)?(INSECURE|ALLOW_INSECURE|DISABLE_TLS|SKIP_TLS_VERIFY|TLS_SKIP_VERIFY|SSL_VERIFY_DISABLED)", new[] { @"true", @"1", @"yes", @"on" }),
         },
-        new[] { @"change[-_ ]?me", @"replace[-_ ]?me", @"todo|fixme|tbd", @"x{3,}", @"<(?![!/?])[^<>=""]{1,80}>", @"\[\[?[A-Za-z_ -]{1,60}\]?\]", @"your[-_ ].*", @".*[-_]here", @"placeholder", @"(sk|pk|rk)_(test|live)_(\.\.\.|…|x+|\*+)", @"\.\.\.|…", @"insert[-_ ].*", @"enter[-_ ].*", @"\*{3,}", @"(your|my|some)[-_ ]?(api[-_ ]?)?(key|secret|token|password|url|host|webhook[-_ ]?url|domain|id)" },
+        new[] { @"change[-_ ]?me", @"replace[-_ ]?me", @"todo|fixme|tbd", @"x{3,}", @"<(?![!/?])[^<>=""]{1,80}>", @"\[\[?[A-Za-z_ -]{1,60}\]?\]", @"your[-_ ].*", @".*[-_]here", @"placeholder", @"(sk|pk|rk)_(test|live)_(\.\.\.|…|x+|\*+)", @"\.\.\.|…", @"insert[-_ ].*", @"enter[-_ ].*", @"\*{3,}", @"(your|my|some)[-_ ]?(api[-_ ]?)?(key|secret|token|password|url|host|webhook[-_ ]?url|domain|id)", @"([a-z]+://)?([a-z0-9-]+\.)*(your[-_]?(domain|site|website|company|app|server|host|api|project|tenant|org|organization|bucket|account|mailserver|mail[-_]?server|smtp[-_]?server)|my[-_]?(domain|website|mailserver))\.[a-z]{2,6}(:\d+)?(/\S*)?" },
         new ResourceKeyCatalog(
             new (string, IReadOnlyList<string>)[]
             {
@@ -320,8 +355,9 @@ internal static class CompiledRulePack
                 (@"slack", new[] { @"(.*_)?SLACK_(.*_)?(WEBHOOK(_URL)?|CHANNEL(_ID|_NAME)?|TOKEN)" }),
                 (@"shareUrl", new[] { @"(.*_)?(SHARE|SHARING|SHORT|SHORTLINK|PUBLIC|BASE|SITE|APP|FRONTEND|WEB|CALLBACK|REDIRECT|INVITE|DEEP_?LINK)_(URL|URI|DOMAIN|HOST|ORIGIN)", @"NEXTAUTH_URL" }),
                 (@"apiKey", new[] { @".*API_?KEY(_ID)?", @".*_(SECRET|SECRET_KEY|CLIENT_SECRET|PRIVATE_KEY|ACCESS_KEY|ACCESS_KEY_ID|SECRET_ACCESS_KEY|AUTH_TOKEN|ACCESS_TOKEN|API_TOKEN|APP_SECRET|WEBHOOK_SECRET|SIGNING_SECRET|WEBHOOK_URL)", @"SECRET_KEY(_BASE)?", @"(.*_)?(JWT|SESSION|COOKIE|TOKEN)_(SECRET|KEY|SIGNING_?KEY)", @"(.*_)?(ENCRYPTION|SIGNING|HMAC)_(KEY|SECRET)", @"APP_KEY|NEXTAUTH_SECRET" }),
+                (@"identity", new[] { @".*CLIENT_?SECRET", @".*(ENCRYPTION|ENCRYPT|CIPHER|CRYPTO|AES|DATA_?PROTECTION)_?KEY", @".*CLIENT_?ID", @".*TENANT_?ID", @".*WORKSPACE_?ID", @".*PROJECT_?ID", @"(.*_)?(FIREBASE|GCP|GCLOUD|GOOGLE_CLOUD|SUPABASE|SANITY|VERCEL)_?PROJECT(_?NAME|_?REF)?", @"(?!.*(RESET|FORGOT|CHANGE|CONFIRM|TEMPLATE|POLICY|EXPIR|LENGTH))(.*_)?(PASSWORD|PASSWORDS|PASSWD|PWD|PASS|PASSPHRASE)", @"(?!.*(RESET|FORGOT|CHANGE|CONFIRM|TEMPLATE|POLICY|EXPIR|LENGTH)).*[A-Z](PASSWORD|PASSWORDS|PASSWD|PASSPHRASE)" }),
             },
-            new[] { @"LOG(GING)?_.*", @"(.*_)?(ENABLED|DISABLED|ENABLE|DISABLE|FLAG|TOGGLE)", @"(FEATURE|FEATURES|FF|FLAG)_.*", @".*_(PUBLISHABLE|PUBLIC)_KEY", @"(NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC)_.*_KEY(_ID)?", @".*_(PORT|TIMEOUT|REGION|POOL_SIZE|POOL|TTL|EXPIRY|EXPIRES_IN|EXPIRATION|LIFETIME|HEADER|HEADER_NAME|ALGORITHM|ISSUER|AUDIENCE|FILE|PREFIX|VERSION|MODE)", @"(.*_)?(CDN|ASSETS?|STATIC|DOCS|HELP|SUPPORT|STATUS|TERMS|PRIVACY)_(URL|URI|HOST|ORIGIN)", @"SENTRY_ENVIRONMENT|SENTRY_RELEASE|SENTRY_ORG|SENTRY_PROJECT", @".*_(PROVIDER_?NAME|PROVIDER|DRIVER|DIALECT|TYPE|KIND|ENGINE)", @"(.*_)?(LINK|LINKS)(_.*)?", @"(.*_)?(FAQ|CGU|CGV|TOS|HELP|LEGAL|TERMS|PRIVACY|POLICY|COOKIES?|ABOUT|CONTACT|BLOG|ACCESSIBILITY|APP_?STORE|PLAY_?STORE|SUPPORT|DOWNLOAD)(_.*)?_(URL|URI|LINK|PAGE|FORM)" },
+            new[] { @"(.*_)?(AZURE|AZUREAD|AZURE_AD|AAD|ENTRA|ENTRAID|ENTRA_ID|B2C|AZUREADB2C|AZURE_AD_B2C|MICROSOFT|MICROSOFTIDENTITY|MS|MSAL|ARM|GRAPH|MSGRAPH|OFFICE365|O365|SHAREPOINT|POWERBI|POWER_BI|KEYVAULT|KEY_VAULT|AZUREKEYVAULT)[A-Z_]*TENANT_?ID", @"TENANT_?ID", @"(.*_)?(KAFKA|MQTT|NATS|AMQP|RABBITMQ|PULSAR|EVENTHUB|SERVICEBUS)[A-Z_]*CLIENT_?ID", @"(.*_)?(LOG_?ANALYTICS|LOGANALYTICS|APPINSIGHTS|APPLICATION_?INSIGHTS|OMS|MONITOR)[A-Z_]*WORKSPACE_?ID", @"(.*_)?(CLARITY|HOTJAR|POSTHOG|MIXPANEL|AMPLITUDE|SEGMENT|HEAP|FULLSTORY|LOGROCKET|SMARTLOOK|GA|GTM|GOOGLE_ANALYTICS)[A-Z_]*PROJECT_?ID", @"LOG(GING)?_.*", @"(.*_)?(ENABLED|DISABLED|ENABLE|DISABLE|FLAG|TOGGLE)", @"(FEATURE|FEATURES|FF|FLAG)_.*", @".*_(PUBLISHABLE|PUBLIC)_KEY", @"(NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC)_.*_KEY(_ID)?", @".*_(PORT|TIMEOUT|REGION|POOL_SIZE|POOL|TTL|EXPIRY|EXPIRES_IN|EXPIRATION|LIFETIME|HEADER|HEADER_NAME|ALGORITHM|ISSUER|AUDIENCE|FILE|PREFIX|VERSION|MODE)", @"(.*_)?(CDN|ASSETS?|STATIC|DOCS|HELP|SUPPORT|STATUS|TERMS|PRIVACY)_(URL|URI|HOST|ORIGIN)", @"SENTRY_ENVIRONMENT|SENTRY_RELEASE|SENTRY_ORG|SENTRY_PROJECT", @".*_(PROVIDER_?NAME|PROVIDER|DRIVER|DIALECT|TYPE|KIND|ENGINE)", @"(.*_)?(LINK|LINKS)(_.*)?", @"(.*_)?(FAQ|CGU|CGV|TOS|HELP|LEGAL|TERMS|PRIVACY|POLICY|COOKIES?|ABOUT|CONTACT|BLOG|ACCESSIBILITY|APP_?STORE|PLAY_?STORE|SUPPORT|DOWNLOAD)(_.*)?_(URL|URI|LINK|PAGE|FORM)" },
             new MultiTenantHost[]
             {
                 new(@"Sentry", @"sentry.io", TenantPart.LastPath),

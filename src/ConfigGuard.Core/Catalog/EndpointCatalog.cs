@@ -8,6 +8,28 @@ public sealed class EndpointCatalog
 {
     private readonly Dictionary<string, (string Provider, CredentialMode Mode)> _exact = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Suffix, string Provider, CredentialMode Mode)> _wildcards = new();
+    private readonly List<ModeSwitch> _modeSwitches = new();
+
+    /// <summary>Keys that pick a provider's test or live system (modeSwitches), in file order.</summary>
+    public IReadOnlyList<ModeSwitch> ModeSwitches => _modeSwitches;
+
+    /// <summary>Local endpoints that are a fault in production (localEndpoints).</summary>
+    public LocalEndpointCatalog LocalEndpoints { get; set; } = LocalEndpointCatalog.Empty;
+
+    public void AddModeSwitch(ModeSwitch s) => _modeSwitches.Add(s);
+
+    /// <summary>
+    /// The switch a key is (the first whose key pattern matches) and the mode its value selects; null when the key is
+    /// no switch. A switch whose value selects neither mode comes back with <see cref="CredentialMode.Generic"/>.
+    /// </summary>
+    public (ModeSwitch Switch, CredentialMode Mode)? ClassifySwitch(string normalizedKey, string value)
+    {
+        foreach (var s in _modeSwitches)
+        {
+            if (s.Key.Matches(normalizedKey)) return (s, s.ModeOf(value));
+        }
+        return null;
+    }
 
     public void Add(string provider, CredentialMode mode, string host)
     {

@@ -11,6 +11,8 @@ public static class ResourceClasses
     public const string Slack = "slack";
     public const string ShareUrl = "shareUrl";
     public const string ApiKey = "apiKey";
+    /// <summary>OAuth clients, encryption keys, tenant/workspace/project ids: one identity shared is one resource.</summary>
+    public const string Identity = "identity";
     /// <summary>Keys listed under <c>resources: keys:</c> in configguard.yaml.</summary>
     public const string Custom = "custom";
 }

@@ -132,7 +132,27 @@ public sealed class RulePack
             foreach (var h in m.GetStrings("live")) catalog.Add(provider, CredentialMode.Live, h);
             foreach (var h in m.GetStrings("test")) catalog.Add(provider, CredentialMode.Test, h);
         }
+        foreach (var m in root.GetMappings("modeSwitches")) catalog.AddModeSwitch(ReadModeSwitch(m));
+        catalog.LocalEndpoints = ReadLocalEndpoints(root.Get("localEndpoints") as YamlMappingNode);
         return catalog;
+    }
+
+    /// <summary>One modeSwitches entry; the key pattern must be a valid regex.</summary>
+    public static ModeSwitch ReadModeSwitch(YamlMappingNode m)
+    {
+        var s = new ModeSwitch(m.GetString("provider") ?? "a provider", m.GetString("key") ?? throw new YamlFormatException(m, "mode switch without a key"),
+            m.GetStrings("test"), m.GetStrings("live"));
+        try { s.Validate(); _ = s.ModeOf("x"); }
+        catch (ArgumentException e) { throw new YamlFormatException(m, "invalid regex: " + e.Message); }
+        return s;
+    }
+
+    /// <summary>The localEndpoints map (empty lists when absent).</summary>
+    public static LocalEndpointCatalog ReadLocalEndpoints(YamlMappingNode? m)
+    {
+        if (m is null) return LocalEndpointCatalog.Empty;
+        return new LocalEndpointCatalog(m.GetStrings("developmentHosts"), m.GetStrings("developmentInstances"), m.GetStrings("loopbackHosts"),
+            m.GetStrings("remoteUseKeys"), m.GetStrings("localByDesignKeys"));
     }
 
     private static EnvironmentNames LoadEnvironments(YamlMappingNode? root)

@@ -118,7 +118,7 @@ public sealed class AnalysisEngine
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => EnvironmentOrder(_pack.Environments.ClassifyValue(f.Environment)))
+            .ThenBy(f => EnvironmentOrder(f.RuleId, _pack.Environments.ClassifyValue(f.Environment)))
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
 
@@ -154,13 +154,16 @@ public sealed class AnalysisEngine
         return new AnalysisResult(result, files, views, suppressed, notices, pairs, directives);
     }
 
-    // Staging first: when a base value reaches several environments, the message names the one that matters most.
-    private static int EnvironmentOrder(EnvironmentClass c) => c switch
+    // When a base value reaches several environments, the finding kept names the one that matters most: staging for
+    // the rules about staging touching production, production for the rules about what production runs.
+    private static int EnvironmentOrder(string ruleId, EnvironmentClass c) => c switch
     {
-        EnvironmentClass.Staging => 0,
-        EnvironmentClass.Production => 1,
+        EnvironmentClass.Staging => ProductionFirst(ruleId) ? 1 : 0,
+        EnvironmentClass.Production => ProductionFirst(ruleId) ? 0 : 1,
         _ => 2,
     };
+
+    private static bool ProductionFirst(string ruleId) => ruleId is "CG0006" or "CG0007" or "CG0008" or "CG0010";
 
     private ConfigEntry? FirstDeclaration(ParsedFile parsed)
     {

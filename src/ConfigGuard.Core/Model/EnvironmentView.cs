@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ConfigGuard.Core.Environments;
 
@@ -39,4 +40,32 @@ public sealed class EnvironmentView
         e.Inherited && !IsImplicit && e.File.Environment.Class != Class
             ? $"{Name} (through {RepoPath.FileName(Primary.Path)})"
             : Name;
+
+    /// <summary>
+    /// Where a value goes, for rules about what production runs: for a value from a base file that this view does not
+    /// override, "appsettings.json, which reaches production and staging (not overridden)" (every deployed view of the
+    /// group that inherits the same entry, production first); otherwise <see cref="Describe"/>.
+    /// </summary>
+    public string Reach(EffectiveEntry e)
+    {
+        if (!e.Inherited || IsImplicit || e.File.Environment.Class != EnvironmentClass.Base) return Describe(e);
+        var names = new List<(int Order, string Name)> { (Order(Class), Name) };
+        foreach (var s in Siblings)
+        {
+            if (s.IsImplicit || ReferenceEquals(s, this) || names.Exists(n => string.Equals(n.Name, s.Name, StringComparison.OrdinalIgnoreCase))) continue;
+            foreach (var x in s.Entries)
+            {
+                if (!ReferenceEquals(x.Entry, e.Entry)) continue;
+                names.Add((Order(s.Class), s.Name));
+                break;
+            }
+        }
+        names.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.Name, b.Name));
+        var list = new List<string>();
+        foreach (var n in names) list.Add(n.Name);
+        var joined = list.Count == 1 ? list[0] : string.Join(", ", list.GetRange(0, list.Count - 1)) + " and " + list[list.Count - 1];
+        return $"{ConfigFileKind.FileName(e.File.Path)}, which reaches {joined} (not overridden)";
+    }
+
+    private static int Order(EnvironmentClass c) => c == EnvironmentClass.Production ? 0 : c == EnvironmentClass.Staging ? 1 : 2;
 }

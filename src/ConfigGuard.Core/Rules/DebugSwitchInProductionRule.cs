@@ -19,7 +19,7 @@ public sealed class DebugSwitchInProductionRule : IViewRule
             {
                 if (!sw.OnValues.Contains(value) || !sw.Keys.Matches(e.NormalizedKey)) continue;
                 sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
-                    $"{e.Key}={value} is on in {view.Describe(e)}; turn it off for production",
+                    $"{e.Key}={value} is on in {view.Reach(e)}; turn it off for production",
                     value, value);
                 break;
             }

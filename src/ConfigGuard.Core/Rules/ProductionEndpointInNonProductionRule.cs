@@ -6,8 +6,10 @@ using ConfigGuard.Core.Model;
 namespace ConfigGuard.Core.Rules;
 
 /// <summary>
-/// CG0002: a non-production config points at a production host, database or bucket. View half: the endpoint's own name
-/// or configguard.yaml says production; the pair half (ProductionEndpointInNonProductionRule.Pair.cs) finds the very
+/// CG0002: a non-production config points at a production host, database or bucket, or switches a provider to its
+/// live system (PAYPAL_MODE=live, STRIPE_LIVE_MODE=true: rules/endpoints.yaml modeSwitches): the switch picks the live
+/// endpoint the SDK calls, a production endpoint by another name. View half: the endpoint's own name, the switch or
+/// configguard.yaml says production; the pair half (ProductionEndpointInNonProductionRule.Pair.cs) finds the very
 /// value production uses.
 /// </summary>
 public sealed partial class ProductionEndpointInNonProductionRule : IViewRule
@@ -20,6 +22,13 @@ public sealed partial class ProductionEndpointInNonProductionRule : IViewRule
         foreach (var e in view.Entries)
         {
             if (ValueFacts.IsDeclaration(e, sink.Pack) || sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value)) continue;
+            if (sink.Pack.Endpoints.ClassifySwitch(e.NormalizedKey, e.Value) is { Mode: Catalog.CredentialMode.Live } sw)
+            {
+                sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
+                    $"{e.Key}={e.Value.Trim()} switches {sw.Switch.Provider} to its live system in {view.Describe(e)}; use the provider's test mode in {view.Name}",
+                    e.Value.Trim(), sink.DisplayValue(e));
+                continue;
+            }
             foreach (var part in sink.EndpointsIn(e))
             {
                 var reason = sink.Evidence.ProductionReason(part);

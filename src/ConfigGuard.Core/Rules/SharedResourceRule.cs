@@ -15,6 +15,8 @@ namespace ConfigGuard.Core.Rules;
 /// A production value under another key counts too (REDIS_URL in staging, CACHE_URL in production).
 /// Reported at the staging line with the production line as related location; a value both environments
 /// inherit from one base file is reported once, at the base line.
+/// Identities (class identity: OAuth client ids, tenant/workspace/project ids) are compared as written and shown, and
+/// not against an implicit production (appsettings.json alone).
 /// </summary>
 public sealed class SharedResourceRule : IPairRule
 {
@@ -22,13 +24,13 @@ public sealed class SharedResourceRule : IPairRule
 
     public void Analyze(EnvironmentPair pair, FindingSink sink)
     {
-        var production = Index(pair.Production, sink);
+        var production = Index(pair.Production, sink, pair.Production.IsImplicit);
         if (production.Count == 0) return;
         var stagingLookup = Lookup(pair.Staging);
         foreach (var s in pair.Staging.Entries)
         {
             if (ValueFacts.IsDeclaration(s, sink.Pack) || !sink.Resources.IsResource(s.NormalizedKey)) continue;
-            var id = ResourceIdentifier.Identify(s.NormalizedKey, s.Value, sink.Pack.Keys, stagingLookup);
+            var id = Identify(s, sink, stagingLookup);
             if (id is null || !production.TryGetValue(id.Key, out var matches)) continue;
             var p = matches.Find(m => m.NormalizedKey == s.NormalizedKey) ?? matches[0];
             var what = id.IsSecret ? "the same secret value" : id.Description;
@@ -50,20 +52,50 @@ public sealed class SharedResourceRule : IPairRule
         }
     }
 
-    private static Dictionary<string, List<EffectiveEntry>> Index(EnvironmentView view, FindingSink sink)
+    private static Dictionary<string, List<EffectiveEntry>> Index(EnvironmentView view, FindingSink sink, bool implicitProduction)
     {
         var index = new Dictionary<string, List<EffectiveEntry>>(StringComparer.Ordinal);
         var lookup = Lookup(view);
         foreach (var e in view.Entries)
         {
             if (ValueFacts.IsDeclaration(e, sink.Pack) || !sink.Resources.IsResource(e.NormalizedKey)) continue;
-            var id = ResourceIdentifier.Identify(e.NormalizedKey, e.Value, sink.Pack.Keys, lookup);
+            if (implicitProduction && sink.Resources.ClassOf(e.NormalizedKey) == Catalog.ResourceClasses.Identity) continue;
+            var id = Identify(e, sink, lookup);
             if (id is null) continue;
             if (!index.TryGetValue(id.Key, out var list)) index[id.Key] = list = new List<EffectiveEntry>();
             list.Add(e);
         }
         return index;
     }
+
+    // An id (client, tenant, workspace, project) is public and compared as written; a client secret or an encryption key
+    // under the identity class is a secret like any other (ResourceIdentifier, by hash).
+    private static ResourceIdentity? Identify(EffectiveEntry e, FindingSink sink, Func<string, string?> lookup)
+    {
+        if (sink.Resources.ClassOf(e.NormalizedKey) == Catalog.ResourceClasses.Identity && !sink.SecretKeys.Matches(e.NormalizedKey)
+            && !sink.Pack.Keys.CommittedSecrets.IsSecretKey(e.NormalizedKey))
+        {
+            var v = e.Value.Trim().Trim('"', '\'');
+            // An id with no digit is a name a person chose (authscape-api, SECRET, my-app): too often a placeholder, or a
+            // name that is unique only inside each environment's realm, to call one shared identity.
+            if (v.Length < 6 || v.Length > 200 || v.IndexOf(' ') >= 0 || !HasDigit(v) || sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, v) || ResourceIdentifier.IsReference(v)) return null;
+            return new ResourceIdentity("identity", "identity|" + v.ToLowerInvariant(), $"the same {IdNoun(e.NormalizedKey)} '{v}'", isSecret: false);
+        }
+        if (sink.Resources.ClassOf(e.NormalizedKey) == Catalog.ResourceClasses.Identity && sink.Pack.Keys.CommittedSecrets.IsThrowaway(e.Value)) return null;
+        return ResourceIdentifier.Identify(e.NormalizedKey, e.Value, sink.Pack.Keys, lookup);
+    }
+
+    private static bool HasDigit(string v)
+    {
+        foreach (var c in v) if (c >= '0' && c <= '9') return true;
+        return false;
+    }
+
+    private static string IdNoun(string key) =>
+        key.EndsWith("CLIENTID", StringComparison.Ordinal) || key.EndsWith("CLIENT_ID", StringComparison.Ordinal) ? "OAuth client id"
+        : key.IndexOf("TENANT", StringComparison.Ordinal) >= 0 ? "tenant id"
+        : key.IndexOf("WORKSPACE", StringComparison.Ordinal) >= 0 ? "workspace id"
+        : "project id";
 
     /// <summary>Another key of the same view by normalized name (DB_PORT next to DB_HOST).</summary>
     internal static Func<string, string?> Lookup(EnvironmentView view)
@@ -82,6 +114,7 @@ public sealed class SharedResourceRule : IPairRule
         "url" => "host",
         "channel" => "channel",
         "tenant" => "tenant (project, bucket or directory)",
+        "identity" => "identity (OAuth client, tenant, workspace or project)",
         _ => "credentials",
     };
 }

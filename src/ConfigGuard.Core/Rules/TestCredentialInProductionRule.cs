@@ -6,7 +6,13 @@ using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Core.Rules;
 
-/// <summary>CG0006: production uses a test-mode credential (sk_test_) or a sandbox / non-production endpoint.</summary>
+/// <summary>
+/// CG0006: production uses a test-mode credential (sk_test_), a sandbox / non-production endpoint, a provider's test
+/// mode (PAYPAL_MODE=sandbox, STRIPE_TEST_MODE=true, NETWORK=sepolia: rules/endpoints.yaml modeSwitches), or a
+/// developer's endpoint (LocalDB, SQLEXPRESS, host.docker.internal, a localhost CORS origin: <see cref="LocalEndpointInProduction"/>).
+/// Mode switches and local endpoints are not judged in an implicit production (appsettings.json alone, in a project
+/// with no Production file): there the base is as likely the developer's defaults.
+/// </summary>
 public sealed class TestCredentialInProductionRule : IViewRule
 {
     public string Id => "CG0006";
@@ -24,6 +30,25 @@ public sealed class TestCredentialInProductionRule : IViewRule
                     m.Value, m.Redacted, secret: m.Value);
             }
             if (ValueFacts.IsDeclaration(e, sink.Pack)) continue;
+            if (!view.IsImplicit)
+            {
+                if (sink.Pack.Endpoints.ClassifySwitch(e.NormalizedKey, e.Value) is { Mode: CredentialMode.Test } sw)
+                {
+                    sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
+                        $"{e.Key}={e.Value.Trim()} runs {sw.Switch.Provider} in its test mode in {view.Reach(e)}; production needs the live mode",
+                        e.Value.Trim(), sink.DisplayValue(e));
+                    continue;
+                }
+                bool local = false;
+                foreach (var l in LocalEndpointInProduction.Find(e, sink))
+                {
+                    local = true;
+                    sink.Report(Id, e.File.Path, FindingSink.SubSpan(e.Entry, l.Index, l.Length), e.Key, view.Name,
+                        $"{e.Key} points {view.Reach(e)} at '{l.Text}', {l.Why}; give production its own server",
+                        l.Text, sink.DisplayValue(e));
+                }
+                if (local) continue;
+            }
             foreach (var part in sink.EndpointsIn(e))
             {
                 var reason = sink.Evidence.NonProductionReason(part);

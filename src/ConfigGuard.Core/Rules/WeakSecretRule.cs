@@ -26,7 +26,7 @@ public sealed class WeakSecretRule : IViewRule
             var why = Weakness(value);
             if (why is null) continue;
             sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
-                $"{e.Key} in {view.Describe(e)} is a weak secret ({why}); generate one with `openssl rand -base64 48` and keep it in a secret store",
+                $"{e.Key} in {view.Reach(e)} is a weak secret ({why}); generate one with `openssl rand -base64 48` and keep it in a secret store",
                 value, Redaction.Redactor.Redact(value), secret: value);
         }
     }

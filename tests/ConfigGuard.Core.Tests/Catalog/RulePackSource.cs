@@ -80,6 +80,18 @@ public static class RulePackSource
             foreach (var h in m.GetStrings("live")) sb.AppendLine($"        c.Add({S(provider)}, CredentialMode.Live, {S(h)});");
             foreach (var h in m.GetStrings("test")) sb.AppendLine($"        c.Add({S(provider)}, CredentialMode.Test, {S(h)});");
         }
+        foreach (var m in root.GetMappings("modeSwitches"))
+        {
+            var s = RulePack.ReadModeSwitch(m);
+            sb.AppendLine($"        c.AddModeSwitch(new ModeSwitch({S(s.Provider)}, {S(s.KeyPattern)}, {List(s.Test)}, {List(s.Live)}));");
+        }
+        var local = RulePack.ReadLocalEndpoints(root.Get("localEndpoints") as YamlMappingNode);
+        sb.AppendLine("        c.LocalEndpoints = new LocalEndpointCatalog(");
+        sb.AppendLine($"            {List(local.DevelopmentHostPatterns)},");
+        sb.AppendLine($"            {List(local.DevelopmentInstancePatterns)},");
+        sb.AppendLine($"            {List(local.LoopbackHostPatterns)},");
+        sb.AppendLine($"            {List(local.RemoteUseKeyPatterns)},");
+        sb.AppendLine($"            {List(local.LocalByDesignKeyPatterns)});");
         sb.AppendLine("        return c;");
         sb.AppendLine("    }");
         sb.AppendLine();

@@ -77,8 +77,11 @@ public class ProductionValueInStagingRuleTests
     [Fact]
     public void A_tenants_own_subdomain_on_a_provider_is_the_teams()
     {
-        var f = Assert.Single(CG0002("APP_ENV=staging\nIDP_METADATA=https://tallow.oktapreview.com/app/a1/sso/saml/metadata\n",
+        var f = Assert.Single(CG0002("APP_ENV=staging\nIDP_METADATA=https://tallow.okta.com/app/a1/sso/saml/metadata\n",
+            "APP_ENV=production\nIDP_METADATA=https://tallow.okta.com/app/a1/sso/saml/metadata\n"));
+        Assert.Contains("tallow.okta.com", f.Message);
+        // Okta's preview cell is its sandbox: staging on it is right; production on it is CG0006 (ModeSwitch/endpoint tests).
+        Assert.Empty(CG0002("APP_ENV=staging\nIDP_METADATA=https://tallow.oktapreview.com/app/a1/sso/saml/metadata\n",
             "APP_ENV=production\nIDP_METADATA=https://tallow.oktapreview.com/app/a1/sso/saml/metadata\n"));
-        Assert.Contains("tallow.oktapreview.com", f.Message);
     }
 }
