@@ -64,7 +64,7 @@ public sealed class EnvironmentView
         var list = new List<string>();
         foreach (var n in names) list.Add(n.Name);
         var joined = list.Count == 1 ? list[0] : string.Join(", ", list.GetRange(0, list.Count - 1)) + " and " + list[list.Count - 1];
-        return $"{ConfigFileKind.FileName(e.File.Path)}, which reaches {joined} (not overridden)";
+        return $"{RepoPath.FileName(e.File.Path)}, which reaches {joined} (not overridden)";
     }
 
     private static int Order(EnvironmentClass c) => c == EnvironmentClass.Production ? 0 : c == EnvironmentClass.Staging ? 1 : 2;
