@@ -19,16 +19,21 @@ public sealed class EndpointCatalog
     public void AddModeSwitch(ModeSwitch s) => _modeSwitches.Add(s);
 
     /// <summary>
-    /// The switch a key is (the first whose key pattern matches) and the mode its value selects; null when the key is
-    /// no switch. A switch whose value selects neither mode comes back with <see cref="CredentialMode.Generic"/>.
+    /// The switch a key is and the mode its value selects: the first entry whose key pattern matches and whose values
+    /// name a mode (PAYPAL_SANDBOX_MODE=true is read by the PayPal sandbox entry, not the PAYPAL_*MODE one); null when
+    /// no key pattern matches, <see cref="CredentialMode.Generic"/> when some do but no value does.
     /// </summary>
     public (ModeSwitch Switch, CredentialMode Mode)? ClassifySwitch(string normalizedKey, string value)
     {
+        ModeSwitch? first = null;
         foreach (var s in _modeSwitches)
         {
-            if (s.Key.Matches(normalizedKey)) return (s, s.ModeOf(value));
+            if (!s.Key.Matches(normalizedKey)) continue;
+            first ??= s;
+            var mode = s.ModeOf(value);
+            if (mode != CredentialMode.Generic) return (s, mode);
         }
-        return null;
+        return first is null ? null : (first, CredentialMode.Generic);
     }
 
     public void Add(string provider, CredentialMode mode, string host)

@@ -42,16 +42,39 @@ internal static class LocalEndpointInProduction
             yield return (i.Index, i.Length, e.Value.Substring(i.Index, i.Length), "a SQL Server developer instance on one person's machine");
             yield break;
         }
-        bool remoteUse = catalog.RemoteUseKeys.Matches(e.NormalizedKey);
+        bool remoteUse = catalog.RemoteUseKeys.Matches(e.NormalizedKey) && !inheritedDotEnv;
+        bool any = false;
         foreach (var part in sink.EndpointsIn(e))
         {
             if (part.Kind != EndpointPartKind.Host) continue;
             if (catalog.IsDevelopmentHost(part.Text))
+            {
+                any = true;
                 yield return (part.Index, part.Length, part.Text, "a host only a developer's machine or Docker Desktop has");
-            else if (remoteUse && !inheritedDotEnv && catalog.IsLoopback(part.Text))
-                yield return (part.Index, part.Length, part.Text, "the loopback address, which for a browser or another machine is its own computer, not this server");
+            }
+            else if (remoteUse && catalog.IsLoopback(part.Text))
+            {
+                any = true;
+                yield return (part.Index, part.Length, part.Text, Loopback);
+            }
+        }
+        if (any || !remoteUse) yield break;
+        // A list of origins or redirect URLs (https://shop.acme.com,http://localhost:3000) reads as one URL with a host
+        // list to the endpoint extractor; each URL of the list is looked at here.
+        MatchCollection urls;
+        try { urls = UrlHost.Matches(e.Value); }
+        catch (RegexMatchTimeoutException) { yield break; }
+        foreach (Match m in urls)
+        {
+            var host = m.Groups["host"];
+            if (catalog.IsLoopback(host.Value)) yield return (host.Index, host.Length, host.Value, Loopback);
         }
     }
+
+    private const string Loopback = "the loopback address, which for a browser or another machine is its own computer, not this server";
+
+    private static readonly Regex UrlHost = new(@"[a-z][a-z0-9+.-]*://(?:[^@/\s,;]*@)?(?<host>\[[0-9a-f:.]+\]|[^:/\s,;?#]+)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, CredentialPattern.RegexTimeout);
 
     // Server=.\SQLEXPRESS; Data Source=MYPC\SQLEXPRESS01; Server=(localdb)\MSSQLLocalDB: the server with its instance.
     private static (int Index, int Length)? DevelopmentInstance(string value, LocalEndpointCatalog catalog)

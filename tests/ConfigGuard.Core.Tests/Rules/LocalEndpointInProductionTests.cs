@@ -24,7 +24,7 @@ public class LocalEndpointInProductionTests
     [InlineData("VITE_API_URL=http://localhost:8080/api\n")]
     [InlineData("NEXT_PUBLIC_SITE_URL=http://127.0.0.1:3000\n")]
     [InlineData("APP_URL=http://localhost\n")]
-    [InlineData("CORS_ALLOWED_ORIGINS=http://localhost:3000\n")]
+    [InlineData("CORS_ALLOWED_ORIGINS=https://acme.test,http://localhost:3000\n")]
     [InlineData("OAUTH_CALLBACK_URL=http://localhost:4000/auth/callback\n")]
     [InlineData("DATABASE_URL=postgres://ledger:pw@host.docker.internal:5432/ledger\n")]
     public void A_developer_endpoint_in_env_production_is_CG0006(string line)
@@ -43,6 +43,7 @@ public class LocalEndpointInProductionTests
     [InlineData("DAPR_HTTP_ENDPOINT=http://localhost:3500\n")]
     [InlineData("STATSD_HOST=localhost\n")]
     [InlineData("PUBLIC_URL=/static\n")]
+    [InlineData("CORS_ALLOWED_ORIGINS=https://acme.test,https://admin.acme.test\n")]
     [InlineData("DB_HOST=postgres-primary\n")]                            // in-cluster name
     [InlineData("API_URL=http://orders-api.shop.svc.cluster.local\n")]
     public void Local_by_design_endpoints_are_not_CG0006(string line)

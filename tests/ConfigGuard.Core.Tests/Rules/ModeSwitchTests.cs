@@ -9,6 +9,7 @@ public class ModeSwitchTests
     [InlineData(".env.production", "PAYPAL_MODE=sandbox\n", "PayPal")]
     [InlineData(".env.production", "CHECKOUT_PAYPAL_ENV=sandbox\n", "PayPal")]
     [InlineData(".env.production", "STRIPE_TEST_MODE=true\n", "Stripe")]
+    [InlineData(".env.production", "PAYPAL_SANDBOX_MODE=true\n", "PayPal")]
     [InlineData(".env.production", "PLAID_ENV=development\n", "Plaid")]
     [InlineData(".env.production", "BRAINTREE_ENVIRONMENT=sandbox\n", "Braintree")]
     [InlineData(".env.production", "MIDTRANS_IS_PRODUCTION=false\n", "Midtrans")]
@@ -21,6 +22,11 @@ public class ModeSwitchTests
     [InlineData(".env.production", "SOLANA_CLUSTER=devnet\n", "a blockchain network")]
     [InlineData("appsettings.Production.json", "{ \"PayPal\": { \"Mode\": \"sandbox\" } }", "PayPal")]
     [InlineData("appsettings.Production.json", "{ \"Braintree\": { \"Production\": false } }", "Braintree")]
+    [InlineData("appsettings.Production.json", "{ \"PayPalSettings\": { \"UseSandbox\": true } }", "PayPal")]
+    [InlineData("appsettings.Production.json", "{ \"Payments\": { \"UseSandbox\": true } }", "a payment provider")]
+    [InlineData("appsettings.Production.json", "{ \"AzureWebJobsStorage\": \"UseDevelopmentStorage=true\" }", "Azure Storage emulator")]
+    [InlineData(".env.production", "FIRESTORE_EMULATOR_HOST=localhost:8080\n", "a local emulator")]
+    [InlineData(".env.production", "NEXT_PUBLIC_USE_FIREBASE_EMULATORS=true\n", "a local emulator")]
     public void Production_in_a_test_mode_is_CG0006(string file, string text, string provider)
     {
         var f = Assert.Single(Scan.Rule("CG0006", (file, text)));
@@ -39,6 +45,8 @@ public class ModeSwitchTests
     [InlineData("APP_ENV=production\nLIVE_RELOAD=false\n")]
     [InlineData("SANDBOX=false\n")]
     [InlineData("TEST_USER_EMAIL=qa@acme.test\n")]
+    [InlineData("USE_FIREBASE_EMULATORS=false\n")]
+    [InlineData("STORAGE_CONNECTION=DefaultEndpointsProtocol=https;AccountName=ledger;EndpointSuffix=core.windows.net\n")]
     public void Live_modes_and_lookalike_keys_are_not_CG0006_in_production(string text)
     {
         Assert.Empty(Scan.Rule("CG0006", (".env.production", text)));

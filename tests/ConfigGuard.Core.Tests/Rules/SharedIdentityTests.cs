@@ -35,6 +35,8 @@ public class SharedIdentityTests
     [InlineData("LOG_ANALYTICS_WORKSPACE_ID=5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d")]
     [InlineData("CLIENT_ID=ledger-api")]                                   // a name without a digit: unique per realm
     [InlineData("CLIENT_ID=SECRET")]
+    [InlineData("DEMO_LOGIN_PASSWORD=Tr1al-Acc0unt-42")]                     // a public demo login, published on purpose
+    [InlineData("RESET_PASSWORD_TEMPLATE=d-8f3a2b1c4e5d")]
     [InlineData("REPORTS_PASSWORD=postgres")]                              // a local stack's default, not one account
     [InlineData("PROJECT_ID=${GCP_PROJECT}")]
     public void Global_ids_names_and_defaults_are_not_CG0005(string line)
