@@ -108,6 +108,8 @@ public sealed class AnalysisEngine
         {
             foreach (var rule in RuleSet.PairRules) rule.Analyze(pair, sink);
         });
+        var shared = new Rules.SharedResourceRule();
+        ParallelWork.ForEach(PairBuilder.BesideProduction(views), pair => shared.AnalyzeDataStores(pair, sink));
         return Finish(sink.Findings, files, views, pairs, notices);
     }
 

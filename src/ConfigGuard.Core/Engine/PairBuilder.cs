@@ -71,6 +71,36 @@ public static class PairBuilder
         return pairs;
     }
 
+    /// <summary>
+    /// Development and test views (not local overrides) with the explicit production views of their group: compared
+    /// only for production's own data stores (SharedResourceRule.AnalyzeDataStores), never returned
+    /// as staging/production pairs. At most <see cref="MaxPairsPerGroup"/> per group.
+    /// </summary>
+    public static List<EnvironmentPair> BesideProduction(IReadOnlyList<EnvironmentView> views)
+    {
+        var pairs = new List<EnvironmentPair>();
+        var groups = views
+            .Where(v => !v.Primary.Environment.IsLocalOverride && !v.IsImplicit
+                && v.Class is EnvironmentClass.Development or EnvironmentClass.Test or EnvironmentClass.Production)
+            .GroupBy(GroupOf, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var production = group.Where(v => v.Class == EnvironmentClass.Production).OrderBy(v => v.Primary.Path, StringComparer.Ordinal).ToList();
+            if (production.Count == 0) continue;
+            int added = 0;
+            foreach (var other in group.Where(v => v.Class != EnvironmentClass.Production).OrderBy(v => v.Primary.Path, StringComparer.Ordinal))
+            {
+                foreach (var p in production)
+                {
+                    if (added++ >= MaxPairsPerGroup) break;
+                    pairs.Add(new EnvironmentPair(other, p, group.Key));
+                }
+            }
+        }
+        return pairs;
+    }
+
     /// <summary>The production views <paramref name="staging"/> is compared with: those that share the most of its qualifiers.</summary>
     /// <param name="qualifiers">Each production view's qualifiers, computed once per group.</param>
     private static IEnumerable<EnvironmentView> Counterparts(EnvironmentView staging, List<EnvironmentView> production, List<HashSet<string>> qualifiers, EnvironmentNames names)

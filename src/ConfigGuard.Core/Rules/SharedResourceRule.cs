@@ -22,16 +22,33 @@ public sealed class SharedResourceRule : IPairRule
 {
     public string Id => "CG0005";
 
-    public void Analyze(EnvironmentPair pair, FindingSink sink)
+    public void Analyze(EnvironmentPair pair, FindingSink sink) => Analyze(pair, sink, dataStoresOnly: false);
+
+    /// <summary>
+    /// A development or test config (paired by PairBuilder.BesideProduction) on production's own database, Redis or
+    /// bucket: tests and local runs write into production's data. Only data stores, only values each file sets itself
+    /// (a base value both inherit is the base's business), and only against an explicit production file.
+    /// </summary>
+    public void AnalyzeDataStores(EnvironmentPair pair, FindingSink sink) => Analyze(pair, sink, dataStoresOnly: true);
+
+    private static readonly HashSet<string> DataStores = new(StringComparer.Ordinal)
     {
+        Catalog.ResourceClasses.Database, Catalog.ResourceClasses.Redis, Catalog.ResourceClasses.Bucket,
+    };
+
+    private void Analyze(EnvironmentPair pair, FindingSink sink, bool dataStoresOnly)
+    {
+        if (dataStoresOnly && pair.Production.IsImplicit) return;
         var production = Index(pair.Production, sink, pair.Production.IsImplicit);
         if (production.Count == 0) return;
         var stagingLookup = Lookup(pair.Staging);
         foreach (var s in pair.Staging.Entries)
         {
             if (ValueFacts.IsDeclaration(s, sink.Pack) || !sink.Resources.IsResource(s.NormalizedKey)) continue;
+            if (dataStoresOnly && (s.Inherited || !DataStores.Contains(sink.Resources.ClassOf(s.NormalizedKey) ?? ""))) continue;
             var id = Identify(s, sink, stagingLookup);
             if (id is null || !production.TryGetValue(id.Key, out var matches)) continue;
+            if (dataStoresOnly && (id.IsSecret || matches.TrueForAll(m => m.Inherited))) continue;
             var p = matches.Find(m => m.NormalizedKey == s.NormalizedKey) ?? matches[0];
             var what = id.IsSecret ? "the same secret value" : id.Description;
             var redacted = id.IsSecret ? null : sink.DisplayValue(s);
