@@ -34,11 +34,13 @@ public sealed class PlaceholderInDeployableConfigRule : IViewRule
     }
 
     // Secrets are left out: a base's "SECRET" or "****" under a password or key is the convention for "comes from the
-    // secret store or an environment variable", which a Production file rightly does not repeat.
+    // secret store or an environment variable", which a Production file rightly does not repeat. So are <...> markers
+    // in a base (<ClamAv api base url>): they say where the value comes from, the same convention for any key.
     private static bool ReachesProduction(EnvironmentView view, EffectiveEntry e, FindingSink sink) =>
         view.Class == EnvironmentClass.Production && e.Inherited && e.File.Environment.Class == EnvironmentClass.Base
         && e.File.Format == Model.ConfigFormat.AppSettingsJson && !e.File.Environment.IsLocalOverride
-        && !sink.SecretKeys.Matches(e.NormalizedKey) && !sink.Pack.Keys.CommittedSecrets.IsSecretKey(e.NormalizedKey);
+        && !sink.SecretKeys.Matches(e.NormalizedKey) && !sink.Pack.Keys.CommittedSecrets.IsSecretKey(e.NormalizedKey)
+        && !e.Value.TrimStart().StartsWith("<", System.StringComparison.Ordinal);
 
     // sk_test_xxxxxxxxxxxx: a catalog-shaped key whose body is filler.
     // The trimmed length is taken once: trimming per match cost a copy of the value each time (quadratic on a long

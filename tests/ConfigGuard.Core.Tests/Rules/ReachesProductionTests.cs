@@ -26,6 +26,10 @@ public class ReachesProductionTests
         Assert.Empty(Scan.Rule("CG0008",
             ("appsettings.json", "{ \"Mail\": { \"ApiKey\": \"SECRET\", \"Password\": \"changeme\" } }"),
             ("appsettings.Production.json", "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Warning\" } } }")));
+        // A <...> marker in a base says where the value comes from (Key Vault, the pipeline).
+        Assert.Empty(Scan.Rule("CG0008",
+            ("appsettings.json", "{ \"Scanner\": { \"BaseUrl\": \"<scanner api base url>\" } }"),
+            ("appsettings.Production.json", "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Warning\" } } }")));
         // A .env base documents what each deployment supplies.
         Assert.Empty(Scan.Rule("CG0008", (".env", "SITE_URL=https://yourdomain.com\n"), (".env.production", "APP_ENV=production\n")));
         // No Production file: nothing explicit to reach.
