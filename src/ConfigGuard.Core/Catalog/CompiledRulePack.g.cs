@@ -75,6 +75,15 @@ internal static class CompiledRulePack
         new RuleDescriptor(@"CG1006", @"Production endpoint in a string literal", Severity.Warning, @"code",
             @"A connection string or URL in C# source points at a production host or database.",
             @"Read the endpoint from configuration.", @"docs/rules/CG1006.md"),
+        new RuleDescriptor(@"CG1007", @"Key the code reads is missing in one deployed environment", Severity.Error, @"code",
+            @"The C# reads a configuration key without a default (an indexer, GetValue without a fallback, GetConnectionString, a [Required] or non-nullable options property) and one deployed environment provides it while another does not, after appsettings layering and with environment variables from .env files and kustomize (A__B = A:B). A key set through a secret store the repository names (secretKeyRef, envFrom a Secret, a Key Vault reference) counts as provided. Error where production lacks the key, warning for other environments.",
+            @"Set the key for the environment that lacks it, or give the read a default.", @"docs/rules/CG1007.md"),
+        new RuleDescriptor(@"CG1008", @"Config key looks like a typo of a key the code reads", Severity.Warning, @"code",
+            @"A config key that no code reads is within a small edit distance of a key the code does read, and that environment does not set the read key (Strpe:SecretKey beside a read of Stripe:SecretKey): the real key is unset and the code falls back to its default.",
+            @"Rename the config key to the key the code reads.", @"docs/rules/CG1008.md"),
+        new RuleDescriptor(@"CG1009", @"Deployed ASP.NET Core app runs as Production outside production", Severity.Warning, @"code",
+            @"The code builds an ASP.NET Core or generic host (WebApplication.CreateBuilder, Host.CreateDefaultBuilder ...), and a deployed non-production environment (a kustomize overlay, a .env.<env> file) never sets ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT, so the app runs as Production there and loads appsettings.Production.json. The code-aware form of CG0003.",
+            @"Set ASPNETCORE_ENVIRONMENT (or DOTNET_ENVIRONMENT for a generic host) to the environment's name in the overlay or .env file.", @"docs/rules/CG1009.md"),
     };
 
     private static CredentialCatalog Credentials() => new(new CredentialPattern[]

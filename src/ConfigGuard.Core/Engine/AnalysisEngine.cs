@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.CodeKeys;
 using ConfigGuard.Core.Concurrency;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Environments;
@@ -154,6 +155,40 @@ public sealed class AnalysisEngine
             }
         }
         return new AnalysisResult(result, files, views, suppressed, notices, pairs, directives);
+    }
+
+    /// <summary>
+    /// The code-meets-config rules (CG1007-CG1009): the keys <paramref name="code"/> reads against what each environment of
+    /// <paramref name="config"/> provides (<see cref="EnvironmentKeys"/>). Severity as for every rule (.editorconfig, then
+    /// configguard.yaml, then the default; CG1007's default is error where production lacks the key, warning elsewhere);
+    /// a finding located in a config file honours its configguard:ignore comments.
+    /// </summary>
+    public IReadOnlyList<Finding> AnalyzeCode(AnalysisResult config, CodeFacts code)
+    {
+        if (code.Reads.Count == 0 && code.Hosts.Count == 0) return Array.Empty<Finding>();
+        var environments = EnvironmentKeys.From(config.Views, code);
+        var sink = CreateSink();
+        sink.Files = config.Files;
+        var context = new CodeConfigContext(code, environments, config);
+        foreach (var rule in RuleSet.CodeRules) rule.Analyze(context, sink);
+        var byPath = config.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var result = new List<Finding>();
+        var seen = new HashSet<(string, string, int, string)>();
+        foreach (var f in sink.Findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.Start)
+                     .ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Environment, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal))
+        {
+            if (!seen.Add((f.RuleId, f.Path, f.Span.Start, f.Environment))) continue;
+            var severity = _severity.For(f.Path, f.RuleId);
+            if (f.RuleId == "CG1007" && severity == _pack.Rule(f.RuleId).DefaultSeverity)
+            {
+                var missing = environments.FirstOrDefault(e => e.Name == f.Environment);
+                severity = KeyMissingInOneEnvironmentRule.SeverityFor(missing?.Class ?? EnvironmentClass.Unknown);
+            }
+            if (severity == Severity.None) continue;
+            if (byPath.TryGetValue(f.Path, out var file) && Suppressions.FindSuppressor(f, file.Parsed.Comments) is not null) continue;
+            result.Add(severity == f.Severity ? f : f.WithSeverity(severity));
+        }
+        return result;
     }
 
     // When a base value reaches several environments, the finding kept names the one that matters most: staging for

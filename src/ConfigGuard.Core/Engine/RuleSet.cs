@@ -33,4 +33,12 @@ public static class RuleSet
         new SharedResourceRule(),
         new ProductionEndpointInNonProductionRule(),
     };
+
+    /// <summary>Rules comparing the keys the C# reads with what each environment provides (run by <see cref="AnalysisEngine.AnalyzeCode"/>).</summary>
+    public static IReadOnlyList<ICodeRule> CodeRules { get; } = new ICodeRule[]
+    {
+        new KeyMissingInOneEnvironmentRule(),
+        new ConfigKeyTypoRule(),
+        new AspNetCoreRunsAsProductionRule(),
+    };
 }
