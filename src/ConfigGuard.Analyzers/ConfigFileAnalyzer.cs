@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
@@ -59,10 +60,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
         {
             var candidates = start.Options.AdditionalFiles.Where(IsCandidate).ToList();
             if (!candidates.Any(f => ConfigFileKind.Detect(FileName(f.Path)) is not null)) return;
-            var root = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(RootProperty, out var r) ? r : null;
-            var provider = start.Options.AnalyzerConfigOptionsProvider;
-            var token = start.CancellationToken;
-            var run = new Lazy<Run>(() => Run.Create(candidates, root, provider, token), LazyThreadSafetyMode.ExecutionAndPublication);
+            var run = RunFor(start.Compilation, start.Options, candidates, start.CancellationToken);
             start.RegisterAdditionalFileAction(file =>
             {
                 if (!IsCandidate(file.AdditionalFile)) return;
@@ -70,6 +68,27 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
             });
         });
     }
+
+#pragma warning disable RS1008 // a weak table keyed by the compilation: the run is collected with it
+    private static readonly ConditionalWeakTable<Compilation, Lazy<Run>> Runs = new();
+#pragma warning restore RS1008
+
+    /// <summary>
+    /// The engine's run over a compilation's config files, shared by this analyzer and <see cref="ConfigurationKeyAnalyzer"/>
+    /// (one run per compilation, however many analyzers need it).
+    /// </summary>
+    internal static Lazy<Run> RunFor(Compilation compilation, AnalyzerOptions options, List<AdditionalText>? candidates, CancellationToken token)
+    {
+        candidates ??= options.AdditionalFiles.Where(IsCandidate).ToList();
+        var root = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(RootProperty, out var r) ? r : null;
+        var provider = options.AnalyzerConfigOptionsProvider;
+        var files = candidates;
+        return Runs.GetValue(compilation, _ => new Lazy<Run>(() => Run.Create(files, root, provider, token), LazyThreadSafetyMode.ExecutionAndPublication));
+    }
+
+    /// <summary>The project hands the analyzers config files (not only configguard.yaml or YAML).</summary>
+    internal static bool HasConfigFiles(AnalyzerOptions options) =>
+        options.AdditionalFiles.Any(f => ConfigFileKind.Detect(FileName(f.Path)) is not null);
 
     /// <summary>Config files, configguard.yaml, .editorconfig, and any YAML (a kustomization may reference it).</summary>
     private static bool IsCandidate(AdditionalText file)
@@ -91,9 +110,20 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     private static string Normalize(string path) => path.Replace('\\', '/');
 
     /// <summary>One engine run over a compilation's config files, with its diagnostics grouped by absolute path.</summary>
-    private sealed class Run
+    internal sealed class Run
     {
         private readonly Dictionary<string, List<Diagnostic>> _byPath = new(StringComparer.Ordinal);
+        private Dictionary<string, (AdditionalText File, SourceText Text, string Content)> _byRelative = new(StringComparer.Ordinal);
+
+        /// <summary>The engine and its result (null when no config file could be read).</summary>
+        public AnalysisEngine? Engine { get; private set; }
+        public ConfigGuard.Core.Model.AnalysisResult? Result { get; private set; }
+        /// <summary>Folder the engine's paths are relative to (ends in '/').</summary>
+        public string RootFolder { get; private set; } = "";
+
+        /// <summary>Where an engine path and span is in the compiler's terms, for a config file of this run.</summary>
+        public Location? LocationFor(string relativePath, SourceSpan span) =>
+            _byRelative.TryGetValue(relativePath, out var entry) ? LocationOf(entry.File.Path, entry.Text, span) : null;
 
         public IReadOnlyList<Diagnostic> DiagnosticsFor(string path) =>
             _byPath.TryGetValue(path, out var list) ? list : (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
@@ -115,7 +145,8 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
             if (files.Count == 0) return run;
 
             var root = Root(rootOption, files.Select(f => f.Full).ToList());
-            var byRelative = new Dictionary<string, (AdditionalText File, SourceText Text, string Content)>(StringComparer.Ordinal);
+            run.RootFolder = root;
+            var byRelative = run._byRelative;
             foreach (var (file, full, text) in files) byRelative[Relative(root, full)] = (file, text, text.ToString());
 
             // configguard.yaml: the one nearest the root.
@@ -170,6 +201,8 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
 
             var engine = new AnalysisEngine(RulePack.Default, settings, FromEditorConfig);
             var result = engine.Analyze(sources, Read);
+            run.Engine = engine;
+            run.Result = result;
             foreach (var finding in result.Findings)
             {
                 if (!DescriptorsById.TryGetValue(finding.RuleId, out var descriptor)) continue;

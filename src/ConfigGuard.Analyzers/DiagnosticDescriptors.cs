@@ -71,6 +71,28 @@ public static class DiagnosticDescriptors
         EnvironmentCategory, DiagnosticSeverity.Warning,
         "A connection string or URL to production in code makes staging and tests read and write production data.");
 
+    public const string KeyMissingInOneEnvironmentId = "CG1007";
+    public const string ConfigKeyTypoId = "CG1008";
+    public const string AspNetCoreRunsAsProductionId = "CG1009";
+
+    // Code meets config (CG1007-CG1009, ConfigurationKeyAnalyzer): the message is the engine's ({0}), as for config rules, so
+    // the build and `configguard check` print the same text. Reported at compilation end (the keys of every tree are needed).
+
+    /// <summary>CG1007: error where production lacks the key, warning elsewhere (the diagnostic carries its own severity).</summary>
+    public static readonly DiagnosticDescriptor KeyMissingInOneEnvironment = CreateCodeConfig(KeyMissingInOneEnvironmentId,
+        "Key the code reads is missing in one deployed environment", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ConfigKeyTypo = CreateCodeConfig(ConfigKeyTypoId,
+        "Config key looks like a typo of a key the code reads", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor AspNetCoreRunsAsProduction = CreateCodeConfig(AspNetCoreRunsAsProductionId,
+        "Deployed ASP.NET Core app runs as Production outside production", DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor CreateCodeConfig(string id, string title, DiagnosticSeverity severity) =>
+        new(id, title, "{0}", ConfigCategory, severity, isEnabledByDefault: true,
+            description: "A ConfigGuard rule comparing the configuration keys the C# reads with what each environment's config provides.",
+            helpLinkUri: HelpLinkBase + id + ".md", customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     // Config rules (CG0xxx). The message is the engine's own finding message ({0}), identical to `configguard check`;
     // IDs, titles and severities are literals so release tracking (RS2000-RS2008) can read them, and a test pins them
     // to RulePack.Default.Rules. The descriptor's severity is the default: .editorconfig/configguard.yaml may change it per file.

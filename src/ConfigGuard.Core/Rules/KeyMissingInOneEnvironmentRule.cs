@@ -32,13 +32,16 @@ public sealed class KeyMissingInOneEnvironmentRule : ICodeRule
                 var what = read.Kind == ConfigKeyReadKind.EnvironmentVariable ? "The variable " + read.Key : read.Key;
                 var via = read.Via is null ? "" : $" (bound to {read.Via})";
                 sink.Report(Id, read.Path, read.Span, read.Key, missing.Name,
-                    $"{what} is read here without a default{via}; {provider.Env.Name} provides it ({provider.Key.How}, {provider.Key.Path}:{provider.Key.Span.StartLine}) " +
+                    $"{what} is read here without a default{via}; {provider.Env.Name} provides it ({Where(provider.Key)}) " +
                     $"but {missing.Name} does not ({missing.Describe()}): set it for {missing.Name} or give the read a default",
                     read.Key + "|" + missing.Name, null,
                     new[] { new RelatedLocation(provider.Key.Path, provider.Key.Span, $"{provider.Env.Name} provides {read.Key} here") });
             }
         }
     }
+
+    private static string Where(ProvidedKey k) =>
+        k.How == RepoPath.FileName(k.Path) ? $"{k.Path}:{k.Span.StartLine}" : $"{k.How}, {k.Path}:{k.Span.StartLine}";
 
     /// <summary>Production missing the key is an error; any other deployed environment, a warning.</summary>
     public static Severity SeverityFor(EnvironmentClass missing) => missing == EnvironmentClass.Production ? Severity.Error : Severity.Warning;

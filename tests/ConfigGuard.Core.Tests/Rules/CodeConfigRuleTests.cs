@@ -251,6 +251,10 @@ public class CodeConfigRuleTests
             KustomizeBase[0], KustomizeBase[1], Overlay("staging", "Mail__Host=smtp.staging.example.org")));
         var withArgs = Deployment.Replace("image: registry.example.org/shop:1.4.0", "image: registry.example.org/shop:1.4.0\n          args: [\"--environment\", \"Staging\"]");
         Assert.Empty(Rule("CG1009", Code(), KustomizeBase[0], ("deploy/base/deployment.yaml", withArgs), Overlay("staging", "Mail__Host=smtp.staging.example.org")));
+        // Another app's .env (nothing .NET-shaped, nothing the code reads), and a file CG0003 already reports.
+        Assert.Empty(Rule("CG1009", Code(), (".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://app@db-staging.internal/app\n")));
+        Assert.Empty(Rule("CG1009", Code(), (".env.staging", "MAIL__HOST=smtp.staging.example.org\n"), (".env.production", "ASPNETCORE_ENVIRONMENT=Production\n")));
+        Assert.Single(Rule("CG1009", Code(Read("DATABASE_URL", ConfigKeyReadKind.EnvironmentVariable)), (".env.staging", "DATABASE_URL=postgres://app@db-staging.internal/app\n")));
         // appsettings alone deploys nothing.
         Assert.Empty(Rule("CG1009", Code(), AppSettings, ("src/Shop/appsettings.Staging.json", """{ "A": "b" }""")));
     }
