@@ -40,7 +40,7 @@ public class ConfigurationKeyAnalyzerTests
         ("appsettings.Staging.json", "{\n  \"Search\": { \"Url\": \"https://search.staging.example.org\" },\n  \"Stripe\": { \"SecretKey\": \"from-user-secrets\" }\n}\n"),
         ("appsettings.Production.json", "{\n  \"Strpe\": { \"SecretKey\": \"from-the-vault\" }\n}\n"),
         ("deploy/base/kustomization.yaml", "resources:\n  - deployment.yaml\n"),
-        ("deploy/base/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: registry.example.org/shop:2.0.1\n"),
+        ("deploy/base/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: registry.example.org/shop:2.0.1\n          env:\n            - name: Logging__LogLevel__Default\n              value: Information\n"),
         ("deploy/overlays/staging/kustomization.yaml", "resources:\n  - ../../base\n"),
     };
 

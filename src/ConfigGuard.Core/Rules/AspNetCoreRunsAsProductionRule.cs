@@ -3,6 +3,7 @@ using System.Linq;
 using ConfigGuard.Core.CodeKeys;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 
 namespace ConfigGuard.Core.Rules;
 

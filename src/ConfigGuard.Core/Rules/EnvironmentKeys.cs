@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 
 using ConfigGuard.Core.CodeKeys;
 
