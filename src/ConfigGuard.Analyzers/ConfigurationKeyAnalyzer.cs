@@ -39,7 +39,8 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                 var run = ConfigFileAnalyzer.RunFor(end.Compilation, end.Options, null, end.CancellationToken).Value;
                 if (run.Engine is null || run.Result is null) return;
                 var facts = Relative(extractor.Build(), run.RootFolder);
-                var trees = end.Compilation.SyntaxTrees.ToDictionary(t => Relative(t.FilePath, run.RootFolder), t => t, StringComparer.Ordinal);
+                var trees = end.Compilation.SyntaxTrees.GroupBy(t => Relative(t.FilePath, run.RootFolder), StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
                 foreach (var finding in run.Engine.AnalyzeCode(run.Result, facts))
                 {
                     var descriptor = finding.RuleId switch
