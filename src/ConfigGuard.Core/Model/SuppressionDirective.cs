@@ -3,23 +3,12 @@ using System.Collections.Generic;
 namespace ConfigGuard.Core.Model;
 
 /// <summary>One inline <c>configguard:ignore</c> comment of a scanned file and whether it suppressed anything in this run.</summary>
-public sealed class SuppressionDirective
+/// <param name="Path">The file the comment is in.</param>
+/// <param name="Line">1-based line of the comment.</param>
+/// <param name="RuleIds">The rule IDs it names; empty means every rule.</param>
+/// <param name="Reason">The reason written after the IDs; "" when none.</param>
+/// <param name="Used">Whether it suppressed a finding in this run.</param>
+public sealed record SuppressionDirective(string Path, int Line, IReadOnlyList<string> RuleIds, string Reason, bool Used)
 {
-    public SuppressionDirective(string path, int line, IReadOnlyList<string> ruleIds, string reason, bool used)
-    {
-        Path = path;
-        Line = line;
-        RuleIds = ruleIds;
-        Reason = reason;
-        Used = used;
-    }
-
-    public string Path { get; }
-    /// <summary>1-based line of the comment.</summary>
-    public int Line { get; }
-    /// <summary>The rule IDs it names; empty means every rule.</summary>
-    public IReadOnlyList<string> RuleIds { get; }
-    public string Reason { get; }
     public bool HasReason => Reason.Length > 0;
-    public bool Used { get; }
 }

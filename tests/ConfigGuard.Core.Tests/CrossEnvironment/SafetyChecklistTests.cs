@@ -67,7 +67,7 @@ public class SafetyChecklistTests
     [Fact]
     public void Local_secret_file_row_fails_for_a_tracked_local_override()
     {
-        var report = Run(Staging, Production, EnvironmentClass.Staging, new SourceFile(".env.staging.local", "DB_PASSWORD=x\n", new FileFacts(isTracked: true, isIgnored: false)));
+        var report = Run(Staging, Production, EnvironmentClass.Staging, new SourceFile(".env.staging.local", "DB_PASSWORD=x\n", new FileFacts(IsTracked: true, IsIgnored: false)));
         Assert.Equal(new[] { "localSecrets" }, report.Rows.Where(r => !r.Passed).Select(r => r.Item.Id));
     }
 
