@@ -18,7 +18,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace ConfigGuard.Analyzers;
 
 /// <summary>
-/// CG0001-CG0014 on the config files a project hands the compiler as AdditionalFiles (the ConfigGuard package's props
+/// The config rules (CG00xx) on the config files a project hands the compiler as AdditionalFiles (the ConfigGuard package's props
 /// add <c>.env*</c>, <c>appsettings*.json</c>, kustomizations and the YAML beside them). The core engine runs once per
 /// compilation over all of them (cross-file rules such as CG0005 and layering need every file) and each finding is
 /// reported inside its config file, so it shows on the <c>.env.staging</c> line in the editor and as

@@ -111,10 +111,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CG0012 = CreateConfig("CG0012", "Config file cannot be parsed", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor CG0013 = CreateConfig("CG0013", "Live credential committed in plain text", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor CG0014 = CreateConfig("CG0014", "Kustomize build fails", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CG0017 = CreateConfig("CG0017", "Staging and production run the same moving image tag", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CG0018 = CreateConfig("CG0018", "Staging and production overlays overwrite each other", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CG0019 = CreateConfig("CG0019", "Setting has no effect", DiagnosticSeverity.Warning);
 
     /// <summary>The config rules in ID order.</summary>
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> ConfigRules = System.Collections.Immutable.ImmutableArray.Create(
-        CG0001, CG0002, CG0003, CG0004, CG0005, CG0006, CG0007, CG0008, CG0009, CG0010, CG0011, CG0012, CG0013, CG0014);
+        CG0001, CG0002, CG0003, CG0004, CG0005, CG0006, CG0007, CG0008, CG0009, CG0010, CG0011, CG0012, CG0013, CG0014, CG0017, CG0018, CG0019);
 
     private static DiagnosticDescriptor CreateConfig(string id, string title, DiagnosticSeverity severity) =>
         new(id, title, "{0}", ConfigCategory, severity, isEnabledByDefault: true,

@@ -13,7 +13,7 @@ public class RuleCatalogTests
 {
     private static readonly string[] AllIds =
     {
-        "CG0001", "CG0002", "CG0003", "CG0004", "CG0005", "CG0006", "CG0007", "CG0008", "CG0009", "CG0010", "CG0011", "CG0012", "CG0013", "CG0014",
+        "CG0001", "CG0002", "CG0003", "CG0004", "CG0005", "CG0006", "CG0007", "CG0008", "CG0009", "CG0010", "CG0011", "CG0012", "CG0013", "CG0014", "CG0017", "CG0018", "CG0019",
         "CG1001", "CG1002", "CG1003", "CG1004", "CG1005", "CG1006", "CG1007", "CG1008", "CG1009",
     };
 

@@ -23,6 +23,15 @@ public static class TestMachine
     public static string? MissingKubectl => Kubectl is null ? "kubectl is not on PATH" : null;
 }
 
+/// <summary>A fact that runs `kubectl kustomize`: skipped, with the reason, when kubectl is not on PATH.</summary>
+public sealed class KubectlFactAttribute : FactAttribute
+{
+    public KubectlFactAttribute()
+    {
+        if (TestMachine.MissingKubectl is { } why) Skip = why;
+    }
+}
+
 /// <summary>A theory that runs `kubectl kustomize`: skipped, with the reason, when kubectl is not on PATH.</summary>
 public sealed class KubectlTheoryAttribute : TheoryAttribute
 {

@@ -40,7 +40,8 @@ public sealed class EnvironmentNames
         IEnumerable<string>? modeFileKeyPrefixes = null,
         IEnumerable<string>? environmentLabelKeys = null,
         IEnumerable<string>? environmentFolders = null,
-        IEnumerable<string>? qualifierWords = null)
+        IEnumerable<string>? qualifierWords = null,
+        IEnumerable<string>? mutableImageTags = null)
     {
         _byName = new Dictionary<string, EnvironmentClass>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in names) _byName[pair.Key] = pair.Value;
@@ -62,7 +63,13 @@ public sealed class EnvironmentNames
         _labelKeys = new HashSet<string>(environmentLabelKeys ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         _environmentFolders = new HashSet<string>(environmentFolders ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         _qualifierWords = new HashSet<string>(qualifierWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+        _mutableImageTags = new HashSet<string>(mutableImageTags ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
     }
+
+    private readonly HashSet<string> _mutableImageTags;
+
+    /// <summary>An image tag that names a moving pointer (latest, main, develop, stable), not a release (CG0017).</summary>
+    public bool IsMutableImageTag(string tag) => _mutableImageTags.Contains(tag);
 
     private readonly HashSet<string> _environmentFolders;
     private readonly HashSet<string> _qualifierWords;

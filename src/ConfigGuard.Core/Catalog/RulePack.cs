@@ -188,7 +188,8 @@ public sealed class RulePack
             root?.GetStrings("modeFileKeyPrefixes"),
             root?.GetStrings("environmentLabelKeys"),
             root?.GetStrings("environmentFolders"),
-            root?.GetStrings("qualifierWords"));
+            root?.GetStrings("qualifierWords"),
+            root?.GetStrings("mutableImageTags"));
     }
 
     /// <summary>The <c>multiTenant</c> hosts of endpoints.yaml.</summary>

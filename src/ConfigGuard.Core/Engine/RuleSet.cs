@@ -12,6 +12,7 @@ public static class RuleSet
         new UnparseableFileRule(),
         new KustomizeBuildFailureRule(),
         new CommittedCredentialRule(),
+        new IneffectiveSettingRule(),
     };
 
     public static IReadOnlyList<IViewRule> ViewRules { get; } = new IViewRule[]
@@ -32,6 +33,8 @@ public static class RuleSet
     {
         new SharedResourceRule(),
         new ProductionEndpointInNonProductionRule(),
+        new SharedMutableImageTagRule(),
+        new KustomizeOverlaysCollideRule(),
     };
 
     /// <summary>Rules comparing the keys the C# reads with what each environment provides (run by <see cref="AnalysisEngine.AnalyzeCode"/>).</summary>

@@ -7,8 +7,8 @@ namespace ConfigGuard.Core.Kustomize;
 public sealed class KustomizationParsedFile : ParsedFile
 {
     public KustomizationParsedFile(string path, IReadOnlyList<ConfigEntry> entries, IReadOnlyList<SourceComment> comments,
-        IReadOnlyList<ParseError> errors, IReadOnlyList<ParseError> buildErrors, KustomizeBuild build)
-        : base(path, ConfigFormat.Kustomize, entries, comments, errors, buildErrors)
+        IReadOnlyList<ParseError> errors, IReadOnlyList<ParseError> buildErrors, KustomizeBuild build, IReadOnlyList<ParseError>? ineffective = null)
+        : base(path, ConfigFormat.Kustomize, entries, comments, errors, buildErrors, ineffective)
     {
         Build = build;
     }

@@ -28,6 +28,9 @@ public sealed class KustomizeBuild
     /// <summary>Label and annotation values the kustomizations set (commonLabels, labels, commonAnnotations), with their keys.</summary>
     public List<KeyValuePair<string, YamlTreeScalar>> Labels { get; } = new();
 
+    /// <summary>Where the root kustomization lists its resources (the `resources:` key), or null.</summary>
+    public YamlTreeScalar? ResourcesField { get; set; }
+
     /// <summary>The comments of each YAML file read (for inline suppressions).</summary>
     public Dictionary<string, List<SourceComment>> Comments { get; } = new();
 

@@ -23,6 +23,9 @@ internal sealed class KustomizeBuilder
     public const int MaxResources = 20_000;
     public const int MaxNesting = 50;
 
+    /// <summary>Kinds without a namespace: one object per cluster.</summary>
+    public static bool IsClusterScoped(string kind) => ClusterScoped.Contains(kind);
+
     private static readonly HashSet<string> ClusterScoped = new(StringComparer.Ordinal)
     {
         "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume", "StorageClass",
@@ -95,6 +98,15 @@ internal sealed class KustomizeBuilder
     private void SyntaxError(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, KustomizeProblemKind.Syntax));
     private void Note(string path, SourceSpan span, string message) => _build.Problems.Add(new KustomizeProblem(path, span, message, KustomizeProblemKind.Note));
 
+    /// <summary>
+    /// kubectl builds it, but the entry changes nothing (CG0019). Only when the model saw every object of the build: with a
+    /// remote base or a plugin, the object a target names may be among those it does not see.
+    /// </summary>
+    private void NoEffect(string path, SourceSpan span, string message)
+    {
+        if (_incomplete is null) _build.Problems.Add(new KustomizeProblem(path, span, message, KustomizeProblemKind.NoEffect));
+    }
+
     /// <param name="duplicateKeysAreNotes">A kustomization: kustomize reads a key written twice as its last value, without error.</param>
     private YamlLoadResult Load(string path, string text, YamlTextOrigin? origin = null, bool duplicateKeysAreNotes = false)
     {
@@ -124,6 +136,9 @@ internal sealed class KustomizeBuilder
             SyntaxError(kustPath, loaded.Documents[0].Span, "a kustomization must be a YAML mapping");
             return;
         }
+        if (root.GetString("kind") == "Component") _components.Add(kustPath);
+        if (kustPath == _build.KustomizationPath && root.GetEntry("resources") is { } resourcesField && _build.ResourcesField is null)
+            _build.ResourcesField = new YamlTreeScalar(kustPath, resourcesField.KeySpan, "resources", resourcesField.KeySpan);
         foreach (var (field, value, type) in KustomizationFieldTypes.Check(root))
             Error(kustPath, value.ValueSpan, $"{field} is {type} to YAML ({SafeEcho.Quote(value.Value)} without quotes); kustomize needs a string and refuses the kustomization: quote it");
         _stack.Add(dir);
@@ -209,7 +224,10 @@ internal sealed class KustomizeBuilder
             return;
         }
         OutsideRoot(dir, target, reference, "resource");
-        foreach (var doc in Load(target, text).Documents)
+        var documents = Load(target, text).Documents;
+        // A listed file with no object at all is a stand-in a tool fills (Flux's gotk-components.yaml before bootstrap).
+        if (!documents.OfType<YamlTreeMap>().Any()) _incomplete ??= $"a resource file with no object at {reference.Path}:{reference.ValueSpan.StartLine}";
+        foreach (var doc in documents)
         {
             if (doc is not YamlTreeMap map) continue;
             if (_resourcesAdded >= MaxResources)
@@ -534,8 +552,10 @@ internal sealed class KustomizeBuilder
                     Error(at.Path, at.ValueSpan, "a JSON6902 patch needs a 'target'");
                     continue;
                 }
-                // A target that selects nothing is not an error: kustomize applies the patch to no object and goes on.
-                foreach (var r in Match(set, target))
+                // A target that selects nothing is not an error: kustomize applies the patch to no object and goes on (CG0019).
+                var selected = Match(set, target);
+                if (selected.Count == 0 && NamesOneObject(at, target)) NoEffect(at.Path, at.ValueSpan, $"the patch's target ({DescribeTarget(target)}) selects no object of this build, so kustomize applies it to nothing and the environment keeps the base's values; was the object renamed or removed?");
+                foreach (var r in selected)
                 {
                     foreach (var op in ops.Items.OfType<YamlTreeMap>())
                     {
@@ -551,6 +571,8 @@ internal sealed class KustomizeBuilder
                 var pns = pm.GetMap("metadata")?.GetString("namespace");
                 // With a target, any number of objects (none included); without, exactly one object with the patch's ID.
                 var matches = target is not null ? Match(set, target) : pname is null ? new List<KustomizeResource>() : WithId(set, kind, pname, pns);
+                if (target is not null && matches.Count == 0 && NamesOneObject(at, target))
+                    NoEffect(at.Path, at.ValueSpan, $"the patch's target ({DescribeTarget(target)}) selects no object of this build, so kustomize applies it to nothing and the environment keeps the base's values; was the object renamed or removed?");
                 if (target is null && matches.Count != 1)
                 {
                     var id = $"{kind}/{pname}{(string.IsNullOrEmpty(pns) ? "" : " in namespace " + pns)}";
@@ -574,6 +596,25 @@ internal sealed class KustomizeBuilder
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A patch that names its object (target with a name) in a kustomization that is not a Component: a target by kind or
+    /// label alone, or any patch of a reusable component, is written to apply to whatever is there, none included.
+    /// </summary>
+    private bool NamesOneObject(YamlTreeScalar at, YamlTreeMap target) => target.GetString("name") is not null && !_components.Contains(at.Path);
+
+    private readonly HashSet<string> _components = new(StringComparer.Ordinal);
+
+    /// <summary>A patch target as a reader writes it: "kind Ingress, name web".</summary>
+    private static string DescribeTarget(YamlTreeMap target)
+    {
+        var parts = new List<string>();
+        foreach (var field in new[] { "kind", "name", "namespace", "labelSelector", "annotationSelector" })
+        {
+            if (target.GetString(field) is { } v) parts.Add(field + " " + SafeEcho.Quote(v));
+        }
+        return parts.Count == 0 ? "any object" : string.Join(", ", parts);
     }
 
     private static List<KustomizeResource> Match(List<KustomizeResource> set, YamlTreeMap target)
@@ -752,12 +793,12 @@ internal sealed class KustomizeBuilder
         // kubectl builds both, silently changing nothing: usually one image's fields split across list items ("- newTag:").
         if (name is null)
         {
-            Note(image.Path, image.Span, "an images: entry without 'name' changes no image (kustomize ignores it); are one image's fields split across two '-' items?");
+            NoEffect(image.Path, image.Span, "an images: entry without 'name' changes no image (kustomize ignores it): are one image's fields split across two '-' items? The environment runs the image its base names");
             return;
         }
         if (origin is null)
         {
-            Note(image.Path, image.Span, $"the images: entry for {SafeEcho.Quote(name)} sets no newName, newTag or digest, so it changes nothing (are its fields split across two '-' items?)");
+            NoEffect(image.Path, image.Span, $"the images: entry for {SafeEcho.Quote(name)} sets no newName, newTag or digest, so it changes nothing: are its fields split across two '-' items? The environment runs the image its base names");
             return;
         }
         foreach (var r in set)

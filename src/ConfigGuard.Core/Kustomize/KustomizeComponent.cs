@@ -21,7 +21,7 @@ internal static class KustomizeComponent
     /// </summary>
     public static KustomizeBuild Detached(KustomizeBuild alone)
     {
-        alone.Problems.RemoveAll(p => p.Kind == KustomizeProblemKind.Build);
+        alone.Problems.RemoveAll(p => p.Kind is KustomizeProblemKind.Build or KustomizeProblemKind.NoEffect);
         return alone;
     }
 }

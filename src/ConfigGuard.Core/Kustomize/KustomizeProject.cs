@@ -67,6 +67,7 @@ public sealed class KustomizeProject
         var entryKeys = new HashSet<(string, string, int, int)>();
         var errors = new Dictionary<string, List<ParseError>>(StringComparer.Ordinal);
         var buildErrors = new Dictionary<string, List<ParseError>>(StringComparer.Ordinal);
+        var ineffective = new Dictionary<string, List<ParseError>>(StringComparer.Ordinal);
         var errorKeys = new HashSet<(string, string, int)>();
         var comments = new Dictionary<string, List<SourceComment>>(StringComparer.Ordinal);
         var notices = new List<Notice>();
@@ -93,7 +94,8 @@ public sealed class KustomizeProject
                     continue;
                 }
                 if (!errorKeys.Add((p.Path, p.Message, p.Span.Start))) continue;
-                Bucket(p.Kind == KustomizeProblemKind.Syntax ? errors : buildErrors, p.Path).Add(new ParseError(p.Message, p.Span));
+                Bucket(p.Kind switch { KustomizeProblemKind.Syntax => errors, KustomizeProblemKind.NoEffect => ineffective, _ => buildErrors }, p.Path)
+                    .Add(new ParseError(p.Message, p.Span));
             }
             foreach (var c in b.Comments) comments[c.Key] = c.Value;
         }
@@ -106,10 +108,11 @@ public sealed class KustomizeProject
             var fileErrors = errors.TryGetValue(path, out var er) ? er : new List<ParseError>();
             var fileBuildErrors = buildErrors.TryGetValue(path, out var be) ? be : new List<ParseError>();
             var fileComments = comments.TryGetValue(path, out var fc) ? fc : new List<SourceComment>();
+            var fileIneffective = ineffective.TryGetValue(path, out var fi) ? fi : null;
             int rootIndex = roots.IndexOf(path);
             ParsedFile parsed = rootIndex >= 0 && builds[rootIndex] is not null
-                ? new KustomizationParsedFile(path, fileEntries, fileComments, fileErrors, fileBuildErrors, builds[rootIndex])
-                : new ParsedFile(path, ConfigFormat.Kustomize, fileEntries, fileComments, fileErrors, fileBuildErrors);
+                ? new KustomizationParsedFile(path, fileEntries, fileComments, fileErrors, fileBuildErrors, builds[rootIndex], fileIneffective)
+                : new ParsedFile(path, ConfigFormat.Kustomize, fileEntries, fileComments, fileErrors, fileBuildErrors, fileIneffective);
             files[path] = new ConfigFile(parsed, Assign(path, inference), byPath.TryGetValue(path, out var src) ? src.Facts : default);
         }
 

@@ -52,6 +52,8 @@ public static class StrategicMergePatch
         if (patch is YamlTreeSequence ps && target is YamlTreeSequence ts && MergeKeys.TryGetValue(field, out var key)
             && ts.Items.All(i => i is YamlTreeMap) && ps.Items.All(i => i is YamlTreeMap))
         {
+            // A Service's ports merge by port (ServiceSpec.ports), a container's by containerPort.
+            if (field == "ports" && ps.Items.All(i => ((YamlTreeMap)i).Get("containerPort") is null)) key = "port";
             foreach (YamlTreeMap item in ps.Items)
             {
                 var k = item.GetString(key);

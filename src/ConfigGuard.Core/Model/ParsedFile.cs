@@ -7,7 +7,7 @@ namespace ConfigGuard.Core.Model;
 public class ParsedFile
 {
     public ParsedFile(string path, ConfigFormat format, IReadOnlyList<ConfigEntry> entries, IReadOnlyList<SourceComment> comments, IReadOnlyList<ParseError> errors,
-        IReadOnlyList<ParseError>? buildErrors = null)
+        IReadOnlyList<ParseError>? buildErrors = null, IReadOnlyList<ParseError>? ineffective = null)
     {
         Path = path;
         Format = format;
@@ -15,6 +15,7 @@ public class ParsedFile
         Comments = comments;
         Errors = errors;
         BuildErrors = buildErrors ?? Array.Empty<ParseError>();
+        Ineffective = ineffective ?? Array.Empty<ParseError>();
     }
 
     /// <summary>Repository-relative path with `/` separators.</summary>
@@ -26,4 +27,6 @@ public class ParsedFile
     public IReadOnlyList<ParseError> Errors { get; }
     /// <summary>Readable, but a kustomize build this file takes part in would fail here (CG0014); empty for other formats.</summary>
     public IReadOnlyList<ParseError> BuildErrors { get; }
+    /// <summary>Kustomize builds it, but this entry changes nothing (CG0019); empty for other formats.</summary>
+    public IReadOnlyList<ParseError> Ineffective { get; }
 }

@@ -112,7 +112,7 @@ public static class RulePackSource
         sb.AppendLine($"        {List(root.GetStrings("nonProductionTokens"))},");
         sb.AppendLine($"        {List(root.GetStrings("declarationKeys"))},");
         sb.AppendLine($"        {List(root.GetStrings("buildModeKeys"))},");
-        var lists = new[] { "wholeNameOnly", "joinableNames", "notEnvironmentWords", "notProductionQualifiers", "declarationHintKeys", "modeFileKeyPrefixes", "environmentLabelKeys", "environmentFolders", "qualifierWords" };
+        var lists = new[] { "wholeNameOnly", "joinableNames", "notEnvironmentWords", "notProductionQualifiers", "declarationHintKeys", "modeFileKeyPrefixes", "environmentLabelKeys", "environmentFolders", "qualifierWords", "mutableImageTags" };
         for (int i = 0; i < lists.Length; i++)
             sb.AppendLine($"        {List(root.GetStrings(lists[i]))}{(i == lists.Length - 1 ? ");" : ",")}");
         sb.AppendLine();

@@ -44,7 +44,7 @@ internal static class KubectlAgreement
             var k = kubectl(root);
             var kustomization = ConfigFileKind.KustomizationFileNames.Select(n => KustomizePaths.Combine(root, n)).First(files.ContainsKey);
             var build = KustomizeModel.Build(files, kustomization);
-            var problems = build.Problems.Where(p => !p.IsNote).Select(p => p.ToString()).ToList();
+            var problems = build.Problems.Where(p => p.IsFailure).Select(p => p.ToString()).ToList();
             (k.Builds ? readByBuilding : readByFailing).UnionWith(build.FilesRead);
             if (!k.Builds && !findings.Any(f => build.FilesRead.Contains(f.Path)))
                 problems.Add("(the engine reports no CG0012/CG0014 in the files this root reads)");

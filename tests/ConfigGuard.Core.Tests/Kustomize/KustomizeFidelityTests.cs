@@ -81,7 +81,7 @@ public class KustomizeFidelityTests
     {
         var files = KustomizeFidelityFixtures.Patches();
         var build = KustomizeModel.Build(files, "overlays/staging/kustomization.yaml");
-        Assert.DoesNotContain(build.Problems, p => !p.IsNote);
+        Assert.DoesNotContain(build.Problems, p => p.IsFailure);
         Assert.Equal("oven-backend", build.Find("Service", "bakery")!.Tree.GetMap("metadata")!.GetMap("annotations")!.GetString("cloud.example.org/backend-config"));
         var d = build.Find("Deployment", "bakery")!;
         Assert.Equal("crumbs", d.Tree.GetMap("metadata")!.GetMap("annotations")!.GetString("pager"));
@@ -233,7 +233,7 @@ public class KustomizeImagesTests
     }
 
     [Fact]
-    public void An_images_entry_split_across_items_builds_but_gets_a_note()
+    public void An_images_entry_split_across_items_builds_but_is_a_setting_without_effect()
     {
         var files = new Dictionary<string, string>
         {
@@ -242,7 +242,7 @@ public class KustomizeImagesTests
             ["base/till.yaml"] = KustomizeFidelityFixtures.Deploy("till"),
         };
         var build = KustomizeModel.Build(files, "overlays/staging/kustomization.yaml");
-        Assert.DoesNotContain(build.Problems, p => !p.IsNote);
-        Assert.Equal(2, build.Problems.Count(p => p.Message.Contains("split across")));
+        Assert.DoesNotContain(build.Problems, p => p.IsFailure);
+        Assert.Equal(2, build.Problems.Count(p => p.Kind == KustomizeProblemKind.NoEffect && p.Message.Contains("split across")));
     }
 }
