@@ -67,7 +67,14 @@ public static class HostFacts
 
     /// <summary>A qualified remote host name: the only kind of host that can be one shared resource or a production endpoint by itself.</summary>
     public static bool IsRemoteName(string host) =>
-        IsHostName(host) && !IsLocal(host) && !IsDeploymentLocal(host) && !ValueReference.InPart(host);
+        IsHostName(host) && !IsLocal(host) && !IsDeploymentLocal(host) && !ValueReference.InPart(host) && !IsReservedStandIn(host);
+
+    /// <summary>
+    /// A name under the TLD reserved never to resolve (RFC 2606/6761: .invalid): a stand-in an overlay replaces
+    /// (grafana.example.invalid), never a machine two environments could share. (.example is left alone: examples and
+    /// tests use it for hosts that stand for real ones.)
+    /// </summary>
+    public static bool IsReservedStandIn(string host) => host.TrimEnd('.').EndsWith(".invalid", System.StringComparison.OrdinalIgnoreCase);
 
     // IPAddress.TryParse accepts "3000" (an integer address) and "1.2": only dotted quads and IPv6 count here.
     private static bool LooksLikeAddress(string host)
