@@ -56,7 +56,7 @@ public sealed class SharedMutableImageTagRule : IPairRule
     }
 
     /// <returns>The moving tag, or null when the reference is pinned, has no tag, or is filled in elsewhere.</returns>
-    internal static string? MutableTag(string image, Environments.EnvironmentNames names)
+    internal static string? MutableTag(string image, EnvironmentNames names)
     {
         if (image.IndexOf('@') >= 0) return null;
         foreach (var slot in new[] { "${", "$(", "{{", "#{", "<", "%" }) if (image.Contains(slot)) return null;

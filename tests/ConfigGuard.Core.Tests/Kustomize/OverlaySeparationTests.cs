@@ -2,6 +2,7 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 using ConfigGuard.Tests;
 using Xunit;
 
@@ -16,7 +17,7 @@ public class OverlaySeparationTests
 {
     private static List<Finding> Findings(Dictionary<string, string> files, string rule)
     {
-        var sources = files.Where(f => KustomizePaths.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
+        var sources = files.Where(f => ConfigFileKind.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
         var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null);
         return result.Findings.Where(f => f.RuleId == rule).ToList();
     }
