@@ -59,6 +59,9 @@ public sealed class KustomizeOverlaysCollideRule : IPairRule
             if (first is null || (!KustomizeResource.IsWorkload(first.Kind) && KustomizeResource.IsWorkload(r.Kind))) first = r;
         }
         if (first is null) return false;
+        // A staging namespace that names another environment (shop-production) is CG0011's: one mistake, one finding.
+        var named = sink.Pack.Environments.ClassifyValue(Namespace(first));
+        if (named != pair.Staging.Class && named is EnvironmentClass.Production or EnvironmentClass.Development or EnvironmentClass.Test) return false;
         var at = first.NamespaceNode is { } node && !node.ValueSpan.IsEmpty ? node : staging.ResourcesField;
         if (at is null) return false;
         var nsText = Namespace(first);

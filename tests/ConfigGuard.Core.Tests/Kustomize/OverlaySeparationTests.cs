@@ -129,6 +129,14 @@ public class OverlaySeparationTests
         Assert.Empty(Findings(Tree("registry.example.net/library/desk:v3.4.1", "namespace: library-staging\n", "namespace: library\n"), "CG0018"));
 
     [Fact]
+    public void A_staging_overlay_aimed_at_the_production_namespace_is_CG0011s_finding_not_a_second_one()
+    {
+        var files = Tree("registry.example.net/library/desk:v3.4.1", "namespace: library-production\n", "namespace: library-production\n");
+        Assert.Empty(Findings(files, "CG0018"));
+        Assert.Single(Findings(files, "CG0011"));
+    }
+
+    [Fact]
     public void Objects_without_a_namespace_go_where_the_deploy_tool_says_and_are_not_reported() =>
         Assert.Empty(Findings(Tree("registry.example.net/library/desk:v3.4.1"), "CG0018"));
 
