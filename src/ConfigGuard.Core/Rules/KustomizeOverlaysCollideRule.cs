@@ -5,6 +5,7 @@ using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Core.Parsing;
 
 namespace ConfigGuard.Core.Rules;
 
