@@ -30,6 +30,9 @@ namespace ConfigGuard.Analyzers;
 /// without it, relative to the deepest folder holding every config file.</item>
 /// <item>Git facts are unknown to a compiler, so CG0009 (local secret file tracked or not ignored) stays quiet here;
 /// the CLI and the <c>ConfigGuardCheck</c> MSBuild target report it.</item>
+/// <item>The baseline (<c>.configguard-baseline.json</c> at the root, an AdditionalFile the package adds) is applied
+/// by <see cref="RunFinisher"/>, as in the CLI and the task; its notes (stale entries, suppressions without a reason)
+/// have no place in a compilation and are left to the CLI.</item>
 /// <item>Severity per file: <c>dotnet_diagnostic.CGxxxx.severity</c> from the .editorconfig files above the config
 /// file, then configguard.yaml <c>rules:</c> (when configguard.yaml is an AdditionalFile), then the rule's default.
 /// The compiler applies neither an .editorconfig section to a diagnostic located in an additional file nor hands the
@@ -90,11 +93,11 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     internal static bool HasConfigFiles(AnalyzerOptions options) =>
         options.AdditionalFiles.Any(f => ConfigFileKind.Detect(FileName(f.Path)) is not null);
 
-    /// <summary>Config files, configguard.yaml, .editorconfig, and any YAML (a kustomization may reference it).</summary>
+    /// <summary>Config files, configguard.yaml, .editorconfig, the baseline, and any YAML (a kustomization may reference it).</summary>
     private static bool IsCandidate(AdditionalText file)
     {
         var name = FileName(file.Path);
-        return ConfigFileKind.Detect(name) is not null || IsSettingsFile(name) || name == ".editorconfig"
+        return ConfigFileKind.Detect(name) is not null || IsSettingsFile(name) || name == ".editorconfig" || name == Baseline.DefaultFileName
             || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -199,11 +202,28 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
                     && SeverityNames.TryParse(value, out var s) ? s : null;
             }
 
+            // The baseline at the root, as `configguard check` and ConfigGuardCheck apply it (fingerprints hash the path
+            // relative to the root, so they match when ConfigGuardRoot is the repository root).
+            Baseline? baseline = null;
+            if (byRelative.TryGetValue(Baseline.DefaultFileName, out var baselineFile))
+            {
+                baseline = Baseline.Parse(baselineFile.Content, out var error, out var errorLine);
+                if (baseline is null)
+                {
+                    var line = Math.Max(0, Math.Min(errorLine - 1, baselineFile.Text.Lines.Count - 1));
+                    var span = baselineFile.Text.Lines[line].Span;
+                    run.Add(Diagnostic.Create(DiagnosticDescriptors.CG0012,
+                        Location.Create(baselineFile.File.Path, span, baselineFile.Text.Lines.GetLinePositionSpan(span)),
+                        $"{Baseline.DefaultFileName} cannot be read: {error}"));
+                }
+            }
+
             var engine = new AnalysisEngine(RulePack.Default, settings, FromEditorConfig);
             var result = engine.Analyze(sources, Read);
             run.Engine = engine;
             run.Result = result;
-            foreach (var finding in result.Findings)
+            var finished = RunFinisher.Finish(result.Findings, result.Notices, result.SuppressionDirectives, baseline);
+            foreach (var finding in finished.Findings)
             {
                 if (!DescriptorsById.TryGetValue(finding.RuleId, out var descriptor)) continue;
                 if (!byRelative.TryGetValue(finding.Path, out var entry)) continue;

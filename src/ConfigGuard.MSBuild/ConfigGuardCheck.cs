@@ -10,7 +10,8 @@ namespace ConfigGuard.MSBuild;
 
 /// <summary>
 /// The ConfigGuardCheck task: the whole engine over <see cref="Root"/>, as `configguard check ROOT` runs it (same
-/// discovery, git facts, configguard.yaml and .editorconfig severities), reported through MSBuild's logger with file,
+/// discovery, git facts, configguard.yaml and .editorconfig severities, inline suppressions and the baseline at the
+/// root), reported through MSBuild's logger with file,
 /// line and column so that `dotnet msbuild -t:ConfigGuardCheck` prints `path(2,19): error CG0001: ...` and fails.
 /// </summary>
 public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
@@ -37,18 +38,26 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
             return false;
         }
         ScanSession session;
-        try { session = ScanSession.Open(new[] { scanRoot }, configPath: null); }
+        FinishedScan finished;
+        ScanOutcome outcome;
+        try
+        {
+            session = ScanSession.Open(new[] { scanRoot }, configPath: null);
+            outcome = session.Run(ScanSession.DefaultMaxFileBytes, findingsOnly: true);
+            finished = session.Finish(outcome);
+        }
         catch (UsageException e)
         {
-            Log.LogError(null, "CG0012", null, null, 0, 0, 0, 0, e.Message);
+            // A settings or baseline error, as `configguard check` reports it (exit 2 there): not a finding about a config file.
+            if (e.File is null) Log.LogError(null, "CONFIGGUARD", null, null, 0, 0, 0, 0, e.Message);
+            else Log.LogError(null, "CONFIGGUARD", null, e.File, e.Line, e.Column, 0, 0, e.Detail);
             return false;
         }
         var root = session.Root;
-        var outcome = session.Run(ScanSession.DefaultMaxFileBytes, findingsOnly: true);
-        foreach (var n in outcome.Notices)
+        foreach (var n in finished.Run.Notices)
             Log.LogMessage(MessageImportance.Low, "ConfigGuard: {0}: note: {1}", n.Path, n.Message);
 
-        foreach (var f in outcome.Findings)
+        foreach (var f in finished.Run.Findings)
         {
             var file = Path.Combine(root, f.Path.Replace('/', Path.DirectorySeparatorChar));
             var help = RulePack.Default.RulesById.TryGetValue(f.RuleId, out var rule) && rule.HelpUri.Length > 0
@@ -71,7 +80,8 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
                     break;
             }
         }
-        Log.LogMessage(MessageImportance.High, "ConfigGuard: {0} errors, {1} warnings in {2} config files under {3}", ErrorCount, WarningCount, outcome.FilesScanned, scanRoot);
+        Log.LogMessage(MessageImportance.High, "ConfigGuard: {0} errors, {1} warnings in {2} config files under {3}{4}", ErrorCount, WarningCount, outcome.FilesScanned, scanRoot,
+            finished.Run.Baselined > 0 ? $" ({finished.Run.Baselined} in baseline {finished.BaselinePath})" : "");
         return !Log.HasLoggedErrors;
     }
 }

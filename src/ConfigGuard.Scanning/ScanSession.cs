@@ -110,6 +110,30 @@ public sealed class ScanSession
         return new ScanOutcome(merged, Ordered(notices)) { InScope = InScope, FilesScanned = scanned.Count, FilesFound = found.Count, FilesUnread = unread };
     }
 
+    /// <summary>
+    /// What a run reports, the same in `configguard check` and the ConfigGuardCheck task: the findings less the
+    /// baseline's (<paramref name="baselineOption"/>, else <see cref="Baseline.DefaultFileName"/> at the root when it
+    /// exists; none with <paramref name="noBaseline"/>), with notes on stale baseline entries and on suppression
+    /// comments (<see cref="RunFinisher"/>).
+    /// </summary>
+    /// <exception cref="UsageException">The baseline is missing, unreadable or not a baseline.</exception>
+    public FinishedScan Finish(ScanOutcome outcome, string? baselineOption = null, bool noBaseline = false, bool reportUnusedSuppressions = false)
+    {
+        var defaultPath = Path.Combine(Root, Baseline.DefaultFileName);
+        var baselinePath = noBaseline ? null
+            : baselineOption is not null ? Path.GetFullPath(baselineOption)
+            : File.Exists(defaultPath) ? defaultPath : null;
+        Baseline? baseline = null;
+        if (baselinePath is not null)
+        {
+            if (!File.Exists(baselinePath)) throw new UsageException($"configguard: baseline file not found: {baselinePath}");
+            baseline = BaselineFile.Load(baselinePath, userNamed: baselineOption is not null);
+        }
+        var shown = baselinePath is null ? Baseline.DefaultFileName : Path.GetRelativePath(Root, baselinePath).Replace('\\', '/');
+        var run = RunFinisher.Finish(outcome.Findings, outcome.Notices, outcome.Directives, baseline, shown, outcome.InScope, reportUnusedSuppressions);
+        return new FinishedScan(run, baselinePath);
+    }
+
     private List<SourceFile> ReadAll(IReadOnlyList<DiscoveredFile> files, long maxFileBytes, ConcurrentBag<Notice> notices)
     {
         var sources = new SourceFile?[files.Count];
@@ -264,13 +288,13 @@ public sealed class ScanSession
     {
         var read = RegularFile.Read(path, DefaultMaxFileBytes, followLinks: userNamed);
         if (read.Outcome != RegularFile.Outcome.Read)
-            throw new UsageException($"{path}: error: cannot read configguard.yaml: {read.Describe(DefaultMaxFileBytes)}");
+            throw new UsageException($"{path}: error: cannot read configguard.yaml: {read.Describe(DefaultMaxFileBytes)}", path, detail: $"cannot read configguard.yaml: {read.Describe(DefaultMaxFileBytes)}");
         var text = SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out var problem)
-            ?? throw new UsageException($"{path}: error: cannot read configguard.yaml: {problem}");
+            ?? throw new UsageException($"{path}: error: cannot read configguard.yaml: {problem}", path, detail: $"cannot read configguard.yaml: {problem}");
         try { return SettingsParser.Parse(text, RulePack.Default); }
         catch (YamlFormatException e)
         {
-            throw new UsageException($"{path}:{e.Line}:{e.Column}: error: {e.Message}");
+            throw new UsageException($"{path}:{e.Line}:{e.Column}: error: {e.Message}", path, e.Line, e.Column, e.Message);
         }
     }
 
@@ -303,3 +327,6 @@ public sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> No
     public int FilesFound { get; init; }
     public int FilesUnread { get; init; }
 }
+
+/// <summary>A finished run (<see cref="RunFinisher"/>) and the baseline file it applied, if any.</summary>
+public sealed record FinishedScan(FinishedRun Run, string? BaselinePath);

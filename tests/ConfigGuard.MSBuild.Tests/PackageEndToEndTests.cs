@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using ConfigGuard.Tests;
 using Xunit;
 using Xunit.Abstractions;
@@ -188,5 +189,83 @@ public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper out
         Log("msbuild -t:ConfigGuardCheck", check);
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("ConfigGuard: 0 errors, 0 warnings in 12 config files", check.Output);
+    }
+
+    /// <summary>
+    /// The three front ends on one tree, with a baseline (an old key accepted), an inline suppression (a demo key), a
+    /// configguard.yaml severity (CG0003 raised to error) and an .editorconfig severity (CG0005 lowered to warning):
+    /// `configguard check`, `dotnet build` (the analyzer on AdditionalFiles) and `dotnet msbuild -t:ConfigGuardCheck`
+    /// report the same findings at the same places with the same severities. Then a broken configguard.yaml is a
+    /// settings error for the task, as for the CLI, not a CG0012 finding.
+    /// </summary>
+    [Fact]
+    public void Check_build_and_ConfigGuardCheck_agree_on_baseline_suppression_and_severities()
+    {
+        const string AcceptedKey = "sk_live_51HxAcceptedOnceNotARealKeyR7tQ";
+        const string DemoKey = "sk_live_51HxDemoOnlyNotARealKeyAtAllW2pK";
+        var (dir, add) = feed.CreateConsumer("AgreeApp", new[]
+        {
+            ("configguard.yaml", "rules:\n  CG0003: error\n"),
+            (".editorconfig", "root = true\n\n[*]\ndotnet_diagnostic.CG0005.severity = warning\n"),
+            (".env.production", "APP_ENV=production\nDATABASE_URL=postgres://app@db.shop.internal:5432/shop\n"),
+            (".env.staging", "# staging, no environment declared (production declares one)\n"
+                + "DATABASE_URL=postgres://app@db.shop.internal:5432/shop\n"
+                + $"OLD_STRIPE_KEY={AcceptedKey}\n"
+                + "# configguard:ignore CG0001 demo key, revoked 2026-01\n"
+                + $"DEMO_STRIPE_KEY={DemoKey}\n"
+                + $"STRIPE_SECRET_KEY={LiveKey}\n"),
+            ("Program.cs", PlainProgram),
+        });
+        Log("restore (dotnet add package)", add);
+        var cliDll = Path.Combine(AppContext.BaseDirectory, "configguard.dll");
+
+        // The baseline accepts the old key's finding only (its fingerprint from the CLI's JSON).
+        var all = CliFindings(cliDll, dir, "--no-baseline");
+        var accepted = Assert.Single(all, f => f.Key == "OLD_STRIPE_KEY");
+        File.WriteAllText(Path.Combine(dir, ".configguard-baseline.json"), $$"""
+            { "tool": "configguard", "version": 1, "findings": [ { "fingerprint": "{{accepted.Fingerprint}}", "ruleId": "CG0001", "path": ".env.staging", "key": "OLD_STRIPE_KEY" } ] }
+            """);
+
+        var cli = CliFindings(cliDll, dir).Select(f => f.Location).OrderBy(l => l, StringComparer.Ordinal).ToList();
+        var build = DotNet.Build(dir);
+        Log("build", build);
+        NoLoadProblems(build);
+        var task = DotNet.Run(dir, "msbuild", "-t:ConfigGuardCheck", "-nodeReuse:false", "-tl:off", "-nologo", "-clp:NoSummary");
+        Log("msbuild -t:ConfigGuardCheck", task);
+
+        Assert.Contains(".env.staging(1,1): error CG0003", cli);               // configguard.yaml raised it
+        Assert.Contains(".env.staging(2,14): warning CG0005", cli);            // .editorconfig lowered it
+        Assert.Contains(".env.staging(6,19): error CG0001", cli);              // the one live key nobody accepted
+        Assert.DoesNotContain(cli, l => l.StartsWith(".env.staging(3,", StringComparison.Ordinal));   // baselined
+        Assert.DoesNotContain(cli, l => l.StartsWith(".env.staging(5,", StringComparison.Ordinal));   // suppressed
+        Assert.Equal(cli, build.Diagnostics(dir, "CG0"));
+        Assert.Equal(cli, task.Diagnostics(dir, "CG0"));
+        Assert.Contains("(1 in baseline", task.Output);
+
+        File.WriteAllText(Path.Combine(dir, "configguard.yaml"), "rules:\n  CG0003: [error\n");
+        var broken = DotNet.Run(dir, "msbuild", "-t:ConfigGuardCheck", "-nodeReuse:false", "-tl:off", "-nologo", "-clp:NoSummary");
+        Log("msbuild -t:ConfigGuardCheck, broken configguard.yaml", broken);
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Contains("configguard.yaml(", broken.Output);
+        Assert.Contains("error CONFIGGUARD:", broken.Output);
+        Assert.DoesNotContain("CG0012", broken.Output);
+    }
+
+    private sealed record CliFinding(string Location, string? Key, string Fingerprint);
+
+    /// <summary>`configguard check . --format json` in <paramref name="dir"/>: "path(line,col): severity ID" as MSBuild prints it.</summary>
+    private List<CliFinding> CliFindings(string cliDll, string dir, params string[] extra)
+    {
+        var json = Path.Combine(feed.WorkDir, "check-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        var run = DotNet.Run(dir, new[] { cliDll, "check", ".", "--format", "json", "--output", json }.Concat(extra).ToArray());
+        Log("configguard check " + string.Join(' ', extra), run);
+        Assert.True(run.ExitCode is 0 or 1, run.Output);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        return doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => new CliFinding(
+                $"{f.GetProperty("path").GetString()}({f.GetProperty("line").GetInt32()},{f.GetProperty("column").GetInt32()}): {f.GetProperty("severity").GetString()} {f.GetProperty("ruleId").GetString()}",
+                f.TryGetProperty("key", out var k) ? k.GetString() : null,
+                f.GetProperty("fingerprint").GetString()!))
+            .ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConfigGuard.Core.Engine;
 
 namespace ConfigGuard.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class BaselineCommand
             var outcome = session.Run(ScanSession.DefaultMaxFileBytes, findingsOnly: true);
             var baseline = Baseline.From(outcome.Findings);
             var file = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : Path.Combine(session.Root, Baseline.DefaultFileName);
-            baseline.Save(file);
+            BaselineFile.Save(baseline, file);
             Console.WriteLine($"configguard: wrote {baseline.Entries.Count} finding(s) to {Path.GetRelativePath(Directory.GetCurrentDirectory(), file).Replace('\\', '/')}; commit it. `configguard check` now fails only on new findings.");
             return 0;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Cli.Output;
+using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Commands;
@@ -58,34 +59,13 @@ internal static class CheckCommand
                 : parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
             var outcome = scope is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true) : session.RunGit(scope, parse.GetValue(maxSize));
 
-            var findings = outcome.Findings;
-            var notices = outcome.Notices.ToList();
-            int baselined = 0;
-            var baselinePath = parse.GetValue(noBaseline) ? null
-                : parse.GetValue(baseline) is { } explicitPath ? Path.GetFullPath(explicitPath)
-                : File.Exists(Path.Combine(session.Root, Baseline.DefaultFileName)) ? Path.Combine(session.Root, Baseline.DefaultFileName) : null;
-            if (baselinePath is not null)
-            {
-                if (!File.Exists(baselinePath)) throw new UsageException($"configguard: baseline file not found: {baselinePath}");
-                var (remaining, matched, stale) = Baseline.Load(baselinePath, userNamed: parse.GetValue(baseline) is not null).Apply(findings, outcome.InScope);
-                findings = remaining;
-                baselined = matched;
-                var shown = Path.GetRelativePath(session.Root, baselinePath).Replace('\\', '/');
-                foreach (var e in stale)
-                    notices.Add(new Notice(shown, $"stale baseline entry {e.RuleId} {e.Path}{(e.Key is null ? "" : " " + e.Key)} ({e.Fingerprint[..12]}): no finding matches it any more; refresh with 'configguard baseline create'"));
-            }
-            foreach (var d in outcome.Directives)
-            {
-                var ids = d.RuleIds.Count == 0 ? "" : " " + string.Join(",", d.RuleIds);
-                if (!d.HasReason)
-                    notices.Add(new Notice(d.Path, $"line {d.Line}: configguard:ignore{ids} has no reason; say why, e.g. '# configguard:ignore{ids} demo key, revoked 2024-05'"));
-                if (parse.GetValue(unused) && !d.Used)
-                    notices.Add(new Notice(d.Path, $"line {d.Line}: unused suppression configguard:ignore{ids}: it no longer matches any finding; remove it"));
-            }
+            var finished = session.Finish(outcome, parse.GetValue(baseline), parse.GetValue(noBaseline), parse.GetValue(unused));
+            var baselinePath = finished.BaselinePath;
+            var notices = finished.Run.Notices;
 
-            var report = new ScanReport(findings, notices, outcome.FilesScanned, outcome.Result.Suppressed, session.Pack, parse.GetValue(showSecrets))
+            var report = new ScanReport(finished.Run.Findings, notices, outcome.FilesScanned, outcome.Result.Suppressed, session.Pack, parse.GetValue(showSecrets))
             {
-                Baselined = baselined,
+                Baselined = finished.Run.Baselined,
                 Quiet = parse.GetValue(quiet),
             };
             if (parse.GetValue(verbose))
