@@ -159,14 +159,17 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
             if (settingsPath is not null)
             {
                 try { settings = SettingsParser.Parse(byRelative[settingsPath].Content, RulePack.Default); }
-                catch (YamlFormatException e)
+                catch (YamlFormatException errors)
                 {
                     var (file, text, _) = byRelative[settingsPath];
-                    var line = Math.Max(0, Math.Min(e.Line - 1, text.Lines.Count - 1));
-                    var span = text.Lines[line].Span;
-                    run.Add(Diagnostic.Create(DiagnosticDescriptors.CG0012,
-                        Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)),
-                        $"{settingsPath} is not a valid configguard.yaml: {e.Message}"));
+                    foreach (var e in errors.Errors)
+                    {
+                        var line = Math.Max(0, Math.Min(e.Line - 1, text.Lines.Count - 1));
+                        var span = text.Lines[line].Span;
+                        run.Add(Diagnostic.Create(DiagnosticDescriptors.CG0012,
+                            Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)),
+                            $"{settingsPath} is not a valid configguard.yaml: {e.Message}"));
+                    }
                 }
             }
 

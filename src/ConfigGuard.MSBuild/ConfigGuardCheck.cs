@@ -55,7 +55,7 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
         }
         var root = session.Root;
         foreach (var n in finished.Run.Notices)
-            Log.LogMessage(MessageImportance.Low, "ConfigGuard: {0}: note: {1}", n.Path, n.Message);
+            Log.LogMessage(MessageImportance.Low, "ConfigGuard: {0}: note: {1}", n.Location, n.Message);
 
         foreach (var f in finished.Run.Findings)
         {
@@ -80,8 +80,14 @@ public sealed class ConfigGuardCheck : Microsoft.Build.Utilities.Task
                     break;
             }
         }
-        Log.LogMessage(MessageImportance.High, "ConfigGuard: {0} errors, {1} warnings in {2} config files under {3}{4}", ErrorCount, WarningCount, outcome.FilesScanned, scanRoot,
+        Log.LogMessage(MessageImportance.High, "ConfigGuard: {0}{1}", Summary(ErrorCount, WarningCount, outcome.FilesScanned, scanRoot),
             finished.Run.Baselined > 0 ? $" ({finished.Run.Baselined} in baseline {finished.BaselinePath})" : "");
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>"1 error, 2 warnings in 1 config file under ROOT": the same grammar as the CLI's summary line.</summary>
+    internal static string Summary(int errors, int warnings, int files, string root) =>
+        $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {Plural(files, "config file")} under {root}";
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

@@ -40,10 +40,20 @@ public sealed class ScanSession
     /// <param name="withoutSettings">Ignore every configguard.yaml (init infers from the files alone).</param>
     public static ScanSession Open(IReadOnlyList<string> paths, string? configPath, bool withoutSettings = false)
     {
-        var full = (paths.Count == 0 ? new[] { "." } : paths).Select(p => Path.GetFullPath(p)).ToList();
-        foreach (var p in full)
+        var full = new List<string>();
+        foreach (var p in paths.Count == 0 ? new[] { "." } : paths)
         {
-            if (!File.Exists(p) && !Directory.Exists(p)) throw new UsageException($"configguard: path not found: {p}");
+            var path = Path.GetFullPath(p);
+            if (File.Exists(path) || Directory.Exists(path)) full.Add(path);
+            else if (PathArgumentGlob.HasGlob(p))
+            {
+                // The shell did not expand it (quoted, no globstar, Windows): expand it as a shell would.
+                var matches = PathArgumentGlob.Expand(p);
+                if (matches.Count == 0) throw new UsageException($"configguard: no file or folder matches {p}");
+                var known = new HashSet<string>(full, StringComparer.Ordinal);
+                full.AddRange(matches.Where(known.Add));
+            }
+            else throw new UsageException($"configguard: path not found: {path}");
         }
         var first = Directory.Exists(full[0]) ? full[0] : Path.GetDirectoryName(full[0])!;
         var gitRoot = GitRepository.FindRoot(first);
@@ -294,7 +304,9 @@ public sealed class ScanSession
         try { return SettingsParser.Parse(text, RulePack.Default); }
         catch (YamlFormatException e)
         {
-            throw new UsageException($"{path}:{e.Line}:{e.Column}: error: {e.Message}", path, e.Line, e.Column, e.Message);
+            // Every problem in the file, one line each, so the user fixes them in one round; the first one's place for a logger.
+            throw new UsageException(string.Join(Environment.NewLine, e.Errors.Select(x => $"{path}:{x.Line}:{x.Column}: error: {x.Message}")),
+                path, e.Line, e.Column, e.Errors.Count == 1 ? e.Message : string.Join(Environment.NewLine, e.Errors.Select(x => $"{x.Line}:{x.Column}: {x.Message}")));
         }
     }
 

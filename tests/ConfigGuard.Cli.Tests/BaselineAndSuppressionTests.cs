@@ -59,8 +59,9 @@ public class BaselineAndSuppressionTests
         tmp.Write(".env.staging", $"APP_ENV=staging\n# configguard:ignore CG0001\nA={Live("AAAA")}\n# configguard:ignore CG0001 demo key, revoked\nB={Live("BBBB")}\n");
         var r = Cli.Run(tmp.Path, "check");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains(".env.staging: note: line 2: configguard:ignore CG0001 has no reason", r.Stdout);
-        Assert.DoesNotContain("line 4:", r.Stdout);
+        // Located as file:line:col (the column of the '#'), so an editor or terminal opens the comment itself.
+        Assert.Contains(".env.staging:2:1: note: configguard:ignore CG0001 has no reason", r.Stdout);
+        Assert.DoesNotContain(".env.staging:4:", r.Stdout);
         Assert.Contains("(2 suppressed)", r.Stdout);
     }
 
@@ -74,8 +75,12 @@ public class BaselineAndSuppressionTests
         var r = Cli.Run(tmp.Path, "check", "--report-unused-suppressions");
         Assert.Equal(0, r.ExitCode);
         var note = Assert.Single(r.Lines, l => l.Contains("unused suppression"));
-        Assert.Equal(".env.staging: note: line 4: unused suppression configguard:ignore CG0002: it no longer matches any finding; remove it", note);
+        Assert.Equal(".env.staging:4:9: note: unused suppression configguard:ignore CG0002: it no longer matches any finding; remove it", note);
         var json = Cli.Run(tmp.Path, "check", "--report-unused-suppressions", "--format", "json");
         Assert.Contains("unused suppression", json.Stdout);
+        Assert.Contains("\"line\": 4,", json.Stdout);
+        Assert.Contains("\"column\": 9,", json.Stdout);
+        var github = Cli.Run(tmp.Path, "check", "--report-unused-suppressions", "--format", "github");
+        Assert.Contains("::notice file=.env.staging,line=4,col=9::unused suppression", github.Stdout);
     }
 }

@@ -67,6 +67,7 @@ internal static class CheckCommand
             {
                 Baselined = finished.Run.Baselined,
                 Quiet = parse.GetValue(quiet),
+                DisplayPath = FromWorkingDirectory(session.Root),
             };
             if (parse.GetValue(verbose))
             {
@@ -91,6 +92,18 @@ internal static class CheckCommand
             return report.Findings.Any(f => f.Severity >= threshold && f.Severity != Severity.None) ? 1 : 0;
         });
         return cmd;
+    }
+
+    /// <summary>Repository-relative paths as seen from the current folder (identity when the run starts at the root).</summary>
+    internal static Func<string, string> FromWorkingDirectory(string root)
+    {
+        var cwd = Path.GetFullPath(Directory.GetCurrentDirectory());
+        if (string.Equals(cwd.TrimEnd(Path.DirectorySeparatorChar), root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) return p => p;
+        return p =>
+        {
+            var shown = Path.GetRelativePath(cwd, Path.Combine(root, p.Replace('/', Path.DirectorySeparatorChar))).Replace('\\', '/');
+            return shown.Length > 0 ? shown : p;
+        };
     }
 
     private static List<(string Format, string File)> ParseReports(IEnumerable<string> specs)

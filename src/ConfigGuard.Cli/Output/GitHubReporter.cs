@@ -18,7 +18,8 @@ internal static class GitHubReporter
             if (report.ShowSecrets && f.RawValue is not null) message += $" [value: {f.RawValue}]";
             output.Write($"::{command} file={Property(f.Path)},line={f.Span.StartLine},col={f.Span.StartColumn},endLine={f.Span.EndLine},endColumn={f.Span.EndColumn},title={Property(f.RuleId + " " + (report.Pack.RulesById.TryGetValue(f.RuleId, out var r) ? r.Title : ""))}::{Data(message)}\n");
         }
-        foreach (var n in report.Notices) output.Write($"::notice file={Property(n.Path)}::{Data(n.Message)}\n");
+        foreach (var n in report.Notices)
+            output.Write($"::notice file={Property(n.Path)}{(n.Line > 0 ? $",line={n.Line},col={n.Column}" : "")}::{Data(n.Message)}\n");
         output.Write(report.Summary() + "\n");
     }
 

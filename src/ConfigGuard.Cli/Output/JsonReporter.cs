@@ -50,6 +50,11 @@ internal static class JsonReporter
         {
             w.WriteStartObject();
             w.WriteString("path", Untrusted.Json(n.Path));
+            if (n.Line > 0)
+            {
+                w.WriteNumber("line", n.Line);
+                w.WriteNumber("column", n.Column);
+            }
             w.WriteString("message", Untrusted.Json(n.Message));
             w.WriteEndObject();
         }

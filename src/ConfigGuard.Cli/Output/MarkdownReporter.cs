@@ -27,7 +27,7 @@ internal static class MarkdownReporter
         if (report.Notices.Count > 0)
         {
             output.Write("\n<details><summary>Notes</summary>\n\n");
-            foreach (var n in report.Notices) output.Write($"- `{Code(n.Path)}`: {Cell(n.Message)}\n");
+            foreach (var n in report.Notices) output.Write($"- `{Code(n.Location)}`: {Cell(n.Message)}\n");
             output.Write("\n</details>\n");
         }
     }

@@ -90,6 +90,10 @@ internal static class SarifReporter
                 w.WriteStartObject();
                 w.WriteStartObject("physicalLocation");
                 w.WriteStartObject("artifactLocation"); w.WriteString("uri", Untrusted.Json(EscapeUri(n.Path))); w.WriteString("uriBaseId", "%SRCROOT%"); w.WriteEndObject();
+                if (n.Line > 0)
+                {
+                    w.WriteStartObject("region"); w.WriteNumber("startLine", n.Line); w.WriteNumber("startColumn", n.Column); w.WriteEndObject();
+                }
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndArray();

@@ -18,6 +18,13 @@ internal sealed record ScanReport(
     /// <summary>--quiet: the text report is the findings alone (no notes, no summary).</summary>
     public bool Quiet { get; init; }
 
+    /// <summary>
+    /// How the text report shows a repository-relative path: relative to the folder the user runs in, so that
+    /// `configguard check ../other` prints `../other/.env.staging:1:12`, a path that opens from the terminal. The
+    /// machine formats (JSON, SARIF, GitHub, JUnit, Markdown) keep repository-relative paths (their contract).
+    /// </summary>
+    public Func<string, string> DisplayPath { get; init; } = p => p;
+
     public int Count(Severity s) => Findings.Count(f => f.Severity == s);
 
     public string Summary()

@@ -11,12 +11,16 @@ internal static class TextReporter
         {
             var sev = f.Severity.ToName();
             if (color) sev = Colorize(f.Severity, sev);
-            output.Write($"{Untrusted.LineStart(f.Path)}:{f.Span.StartLine}:{f.Span.StartColumn}: {sev} {f.RuleId}: {Untrusted.Line(f.Message)}");
+            output.Write($"{Untrusted.LineStart(report.DisplayPath(f.Path))}:{f.Span.StartLine}:{f.Span.StartColumn}: {sev} {f.RuleId}: {Untrusted.Line(f.Message)}");
             if (report.ShowSecrets && f.RawValue is not null) output.Write($" [value: {Untrusted.Line(f.RawValue)}]");
             output.WriteLine();
         }
         if (report.Quiet) return;
-        foreach (var n in report.Notices) output.WriteLine($"{Untrusted.LineStart(n.Path)}: note: {Untrusted.Line(n.Message)}");
+        foreach (var n in report.Notices)
+        {
+            var at = report.DisplayPath(n.Path) + (n.Line > 0 ? $":{n.Line}:{n.Column}" : "");
+            output.WriteLine($"{Untrusted.LineStart(at)}: note: {Untrusted.Line(n.Message)}");
+        }
         output.WriteLine(report.Summary());
     }
 

@@ -87,10 +87,24 @@ public sealed class YamlFormatException : Exception
     {
         Line = line;
         Column = column;
+        Errors = new[] { this };
     }
 
     public int Line { get; }
     public int Column { get; }
+
+    /// <summary>Every problem found in the file, in file order; this exception (the first) alone when only one was.</summary>
+    public IReadOnlyList<YamlFormatException> Errors { get; private set; } = Array.Empty<YamlFormatException>();
+
+    /// <summary>One exception for several problems: it reads as the first and carries all of them in <see cref="Errors"/>.</summary>
+    public static YamlFormatException Several(IReadOnlyList<YamlFormatException> errors)
+    {
+        if (errors.Count == 1) return errors[0];
+        var ordered = new List<YamlFormatException>(errors);
+        ordered.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
+        var first = ordered[0];
+        return new YamlFormatException(first.Line, first.Column, first.Message) { Errors = ordered };
+    }
 
     public static YamlFormatException From(YamlException e) =>
         new((int)e.Start.Line, (int)e.Start.Column, e.InnerException?.Message ?? e.Message);

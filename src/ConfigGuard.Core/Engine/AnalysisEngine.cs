@@ -151,7 +151,7 @@ public sealed class AnalysisEngine
             foreach (var c in file.Parsed.Comments)
             {
                 if (Suppressions.TryParse(c.Text, out var ids, out var reason))
-                    directives.Add(new SuppressionDirective(file.Path, c.Line, ids, reason, used.Contains((file.Path, c.Line))));
+                    directives.Add(new SuppressionDirective(file.Path, c.Line, ids, reason, used.Contains((file.Path, c.Line)), c.Column));
             }
         }
         return new AnalysisResult(result, files, views, suppressed, notices, pairs, directives);

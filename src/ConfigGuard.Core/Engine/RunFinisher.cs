@@ -49,9 +49,9 @@ public static class RunFinisher
         {
             var ids = d.RuleIds.Count == 0 ? "" : " " + string.Join(",", d.RuleIds);
             if (!d.HasReason)
-                all.Add(new Notice(d.Path, $"line {d.Line}: configguard:ignore{ids} has no reason; say why, e.g. '# configguard:ignore{ids} demo key, revoked 2024-05'"));
+                all.Add(new Notice(d.Path, $"configguard:ignore{ids} has no reason; say why, e.g. '# configguard:ignore{ids} demo key, revoked 2024-05'", d.Line, d.Column));
             if (reportUnusedSuppressions && !d.Used)
-                all.Add(new Notice(d.Path, $"line {d.Line}: unused suppression configguard:ignore{ids}: it no longer matches any finding; remove it"));
+                all.Add(new Notice(d.Path, $"unused suppression configguard:ignore{ids}: it no longer matches any finding; remove it", d.Line, d.Column));
         }
         return new FinishedRun(findings, all, baselined);
     }

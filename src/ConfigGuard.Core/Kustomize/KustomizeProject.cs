@@ -89,8 +89,8 @@ public sealed class KustomizeProject
             {
                 if (p.IsNote)
                 {
-                    var text = $"line {p.Span.StartLine}: {p.Message}";
-                    if (noticeKeys.Add(p.Path + "|" + text)) notices.Add(new Notice(p.Path, text));
+                    // Located (path:line:col in the report), like a finding, so it can be clicked.
+                    if (noticeKeys.Add($"{p.Path}|{p.Span.StartLine}|{p.Message}")) notices.Add(new Notice(p.Path, p.Message, p.Span.StartLine, p.Span.StartColumn));
                     continue;
                 }
                 if (!errorKeys.Add((p.Path, p.Message, p.Span.Start))) continue;

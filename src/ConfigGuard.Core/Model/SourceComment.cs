@@ -4,4 +4,8 @@ namespace ConfigGuard.Core.Model;
 /// <param name="Text">The comment's text.</param>
 /// <param name="Line">1-based line the comment is on.</param>
 /// <param name="IsWholeLine">True when the comment is the only thing on its line (then it applies to the next line too).</param>
-public sealed record SourceComment(string Text, int Line, bool IsWholeLine);
+/// <param name="Column">1-based column of the comment marker (`#` or `//`), so a note about the comment can be clicked.</param>
+public sealed record SourceComment(string Text, int Line, bool IsWholeLine, int Column = 1)
+{
+    public int Column { get; init; } = Column < 1 ? 1 : Column;
+}

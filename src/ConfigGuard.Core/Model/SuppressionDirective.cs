@@ -8,7 +8,8 @@ namespace ConfigGuard.Core.Model;
 /// <param name="RuleIds">The rule IDs it names; empty means every rule.</param>
 /// <param name="Reason">The reason written after the IDs; "" when none.</param>
 /// <param name="Used">Whether it suppressed a finding in this run.</param>
-public sealed record SuppressionDirective(string Path, int Line, IReadOnlyList<string> RuleIds, string Reason, bool Used)
+/// <param name="Column">1-based column of the comment marker.</param>
+public sealed record SuppressionDirective(string Path, int Line, IReadOnlyList<string> RuleIds, string Reason, bool Used, int Column = 1)
 {
     public bool HasReason => Reason.Length > 0;
 }

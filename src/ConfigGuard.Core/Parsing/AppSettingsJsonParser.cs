@@ -438,8 +438,8 @@ public sealed class AppSettingsJsonParser
 
     private void AddComment(int start, string body)
     {
-        var (line, _) = _map.GetPosition(start);
-        _comments.Add(new SourceComment(body.Trim(), line, OnlyWhiteSpaceBefore(start)));
+        var (line, column) = _map.GetPosition(start);
+        _comments.Add(new SourceComment(body.Trim(), line, OnlyWhiteSpaceBefore(start), column));
     }
 
     /// <summary>True when nothing but spaces and tabs (or the byte order mark) precedes <paramref name="offset"/> on its line.</summary>

@@ -111,7 +111,7 @@ public sealed class DotEnvParser
         }
         if (first + 1 < row.Length && row[first] == '/' && row[first + 1] == '/')
         {
-            _comments.Add(new SourceComment(row.Substring(first + 2).Trim(), line, IsWholeLine: true));
+            _comments.Add(new SourceComment(row.Substring(first + 2).Trim(), line, IsWholeLine: true, Column: first + 1));
             return;
         }
         int end = TrimEndIndex(row, first, row.Length);
@@ -146,7 +146,7 @@ public sealed class DotEnvParser
         if (hash >= 0)
         {
             end = TrimEndIndex(row, valueStart, hash);
-            _comments.Add(new SourceComment(row.Substring(hash + 1).Trim(), line, IsWholeLine: false));
+            _comments.Add(new SourceComment(row.Substring(hash + 1).Trim(), line, IsWholeLine: false, Column: hash + 1));
         }
         string value = row.Substring(valueStart, end - valueStart);
         _entries.Add(new ConfigEntry(key, value, keySpan, Span(rowStart + valueStart, value.Length)));
@@ -225,7 +225,7 @@ public sealed class DotEnvParser
             return;
         if (segment[first] == '#')
         {
-            _comments.Add(new SourceComment(segment.Substring(first + 1).Trim(), line, IsWholeLine: false));
+            _comments.Add(new SourceComment(segment.Substring(first + 1).Trim(), line, IsWholeLine: false, Column: first + 1));
             return;
         }
         int end = TrimEndIndex(segment, first, segment.Length);
@@ -244,7 +244,7 @@ public sealed class DotEnvParser
     private void AddWholeLineComment(string row, int line)
     {
         int hash = row.IndexOf('#');
-        _comments.Add(new SourceComment(row.Substring(hash + 1).Trim(), line, IsWholeLine: true));
+        _comments.Add(new SourceComment(row.Substring(hash + 1).Trim(), line, IsWholeLine: true, Column: hash + 1));
     }
 
     private void AddError(string message, int start, int length) => _errors.Add(new ParseError(message, Span(start, length)));

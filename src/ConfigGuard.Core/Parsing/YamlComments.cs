@@ -15,11 +15,11 @@ public static class YamlComments
             if (i < text.Length && text[i] != '\n') continue;
             var content = text.Substring(start, i - start).TrimEnd('\r');
             var trimmed = content.TrimStart();
-            if (trimmed.StartsWith("#", System.StringComparison.Ordinal)) list.Add(new SourceComment(trimmed.Substring(1).Trim(), line, true));
+            if (trimmed.StartsWith("#", System.StringComparison.Ordinal)) list.Add(new SourceComment(trimmed.Substring(1).Trim(), line, true, content.Length - trimmed.Length + 1));
             else if (inlineComments)
             {
                 int hash = content.IndexOf(" #", System.StringComparison.Ordinal);
-                if (hash >= 0) list.Add(new SourceComment(content.Substring(hash + 2).Trim(), line, false));
+                if (hash >= 0) list.Add(new SourceComment(content.Substring(hash + 2).Trim(), line, false, hash + 2));
             }
             line++;
             start = i + 1;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace ConfigGuard.Scanning.Discovery;
@@ -8,8 +9,10 @@ namespace ConfigGuard.Scanning.Discovery;
 /// device such as /dev/zero, a socket or a folder), then read at most the size cap, however large the file claims to
 /// be or grows while read. .NET cannot open without blocking nor tell a FIFO from a file: a front end that carries a
 /// POSIX binding sets <see cref="UnixOpen"/> (the CLI does, with Mono.Unix); Windows has no FIFOs and uses .NET's own
-/// calls. The MSBuild task sets nothing (a task package cannot easily carry Mono.Unix's native library): there only
-/// the bounded read and the link check apply, and a FIFO can still block.
+/// calls. Without <see cref="UnixOpen"/> (the MSBuild task: a task package cannot easily carry Mono.Unix's native
+/// library), on Linux and macOS the open is libc's own open(2) with O_NONBLOCK and O_NOFOLLOW (no native library to
+/// ship), and a handle that cannot seek (a FIFO, a socket) is refused before any read, so a build never waits on a
+/// pipe; a character device such as /dev/zero is stopped by the bounded read.
 /// </summary>
 public static class RegularFile
 {
@@ -37,7 +40,7 @@ public static class RegularFile
     public static Result Read(string path, long maxBytes, bool followLinks = false)
     {
         maxBytes = Math.Clamp(maxBytes, 0, Array.MaxLength - 1);
-        return !OperatingSystem.IsWindows() && UnixOpen is { } unix ? unix(path, maxBytes, followLinks) : ReadPortable(path, maxBytes, followLinks);
+        return !OperatingSystem.IsWindows() && UnixOpen is { } unix ? unix(path, maxBytes, followLinks) : ReadWithoutMonoUnix(path, maxBytes, followLinks);
     }
 
     /// <summary>
@@ -46,6 +49,63 @@ public static class RegularFile
     /// </summary>
     public static Func<string, long, bool, Result>? UnixOpen { get; set; }
 
+
+    /// <summary>The read without a POSIX binding (the MSBuild task): libc's non-blocking open on Linux and macOS, .NET's own calls on Windows.</summary>
+    public static Result ReadWithoutMonoUnix(string path, long maxBytes, bool followLinks = false)
+    {
+        maxBytes = Math.Clamp(maxBytes, 0, Array.MaxLength - 1);
+        if (OperatingSystem.IsWindows() || LibcOpenFlags() is not { } flags) return ReadPortable(path, maxBytes, followLinks);
+        try
+        {
+            if (Directory.Exists(path)) return new Result(Outcome.NotRegular, null, 0, "a folder");
+            if (!followLinks && new FileInfo(path).LinkTarget is not null) return new Result(Outcome.SymbolicLink, null, 0, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new Result(Outcome.Failed, null, 0, IoErrors.Describe(e)); }
+        int fd;
+        try { fd = LibcOpen(path, flags.ReadOnlyNonBlocking | (followLinks ? 0 : flags.NoFollow)); }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return ReadPortable(path, maxBytes, followLinks); }
+        if (fd < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == 2 || errno == 20) return new Result(Outcome.Missing, null, 0, null);
+            if (errno == flags.ELoop) return new Result(Outcome.SymbolicLink, null, 0, null);
+            if (errno == 13 || errno == 1) return new Result(Outcome.Failed, null, 0, "permission denied");
+            return new Result(Outcome.Failed, null, 0, $"error {errno}");
+        }
+        using var handle = new SafeFileHandle((IntPtr)fd, ownsHandle: true);
+        long size;
+        // A FIFO or socket cannot seek: .NET refuses its length, and it is refused here before any read could wait on it.
+        try { size = RandomAccess.GetLength(handle); }
+        catch (NotSupportedException) { return new Result(Outcome.NotRegular, null, 0, "a named pipe (FIFO) or socket"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new Result(Outcome.Failed, null, 0, IoErrors.Describe(e)); }
+        return ReadBounded(handle, size, maxBytes);
+    }
+
+    private readonly record struct LibcFlags(int ReadOnlyNonBlocking, int NoFollow, int ELoop);
+
+    /// <summary>open(2) flag values where they are known (they differ by kernel and, for O_NOFOLLOW, by CPU on Linux).</summary>
+    private static LibcFlags? LibcOpenFlags()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            // O_RDONLY 0 | O_NONBLOCK 04000 | O_CLOEXEC 02000000; O_NOFOLLOW is 0400000 on x86, 0100000 on ARM.
+            int noFollow = RuntimeInformation.ProcessArchitecture switch
+            {
+                Architecture.X64 or Architecture.X86 => 0x20000,
+                Architecture.Arm64 or Architecture.Arm => 0x8000,
+                _ => -1,
+            };
+            return noFollow < 0 ? null : new LibcFlags(0x800 | 0x80000, noFollow, 40);
+        }
+        // macOS: O_NONBLOCK 0x4 | O_CLOEXEC 0x1000000, O_NOFOLLOW 0x100, ELOOP 62.
+        if (OperatingSystem.IsMacOS()) return new LibcFlags(0x4 | 0x1000000, 0x100, 62);
+        return null;
+    }
+
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code in the task's project for one call.
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int LibcOpen([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+#pragma warning restore SYSLIB1054
 
     private static Result ReadPortable(string path, long maxBytes, bool followLinks)
     {

@@ -43,7 +43,7 @@ public class RunFinisherTests
         Assert.Equal(0, finished.Baselined);
         Assert.Equal(2, finished.Findings.Count);
         Assert.Contains(finished.Notices, n => n.Path == Baseline.DefaultFileName && n.Message.StartsWith("stale baseline entry CG0001 .env.staging K (0123456789ab)"));
-        Assert.Contains(finished.Notices, n => n.Path == ".env.staging" && n.Message.StartsWith("line 3: configguard:ignore CG0001 has no reason"));
+        Assert.Contains(finished.Notices, n => n.Path == ".env.staging" && n.Line == 3 && n.Location.StartsWith(".env.staging:3:") && n.Message.StartsWith("configguard:ignore CG0001 has no reason"));
     }
 
     [Fact]

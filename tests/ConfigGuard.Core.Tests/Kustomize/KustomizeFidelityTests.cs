@@ -124,7 +124,7 @@ public class KustomizeMissingInputTests
     {
         var sources = files.Where(f => ConfigFileKind.IsKustomizationFile(Path.GetFileName(f.Key))).Select(f => new SourceFile(f.Key, f.Value)).ToList();
         var result = new AnalysisEngine(RulePack.Default).Analyze(sources, p => files.TryGetValue(p, out var t) ? t : null);
-        return (result.Findings.Where(f => f.RuleId is "CG0012" or "CG0014").ToList(), result.Notices.Select(n => n.Path + ": " + n.Message).ToList());
+        return (result.Findings.Where(f => f.RuleId is "CG0012" or "CG0014").ToList(), result.Notices.Select(n => n.Location + ": " + n.Message).ToList());
     }
 
     [Fact]
@@ -140,8 +140,8 @@ public class KustomizeMissingInputTests
         var (build, notes) = Scan(files);
         var f = Assert.Single(build);
         Assert.Equal(("CG0014", "overlays/production/kustomization.yaml", 3), (f.RuleId, f.Path, f.Span.StartLine));
-        Assert.Contains(notes, n => n.StartsWith("overlays/staging/kustomization.yaml: line 2:", StringComparison.Ordinal) && n.Contains("git submodule 'vendor/oven-charts'"));
-        Assert.Contains(notes, n => n.StartsWith("overlays/staging/kustomization.yaml: line 3:", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("overlays/staging/kustomization.yaml:2:", StringComparison.Ordinal) && n.Contains("git submodule 'vendor/oven-charts'"));
+        Assert.Contains(notes, n => n.StartsWith("overlays/staging/kustomization.yaml:3:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class KustomizeMissingInputTests
         };
         var (build, notes) = Scan(files);
         Assert.Empty(build);
-        Assert.Contains(notes, n => n.StartsWith("k8s/base-app/kustomization.yaml: line 2:", StringComparison.Ordinal) && n.Contains("load-restrictor"));
+        Assert.Contains(notes, n => n.StartsWith("k8s/base-app/kustomization.yaml:2:", StringComparison.Ordinal) && n.Contains("load-restrictor"));
     }
 
     [Fact]
@@ -178,9 +178,9 @@ public class KustomizeMissingInputTests
         };
         var (build, notes) = Scan(files);
         Assert.Equal(new[] { "CG0014 deploy/overlays/production/kustomization.yaml:3" }, build.Select(f => $"{f.RuleId} {f.Path}:{f.Span.StartLine}").ToArray());
-        Assert.Contains(notes, n => n.Contains("line 2:") && n.Contains("git-ignored"));
-        Assert.Contains(notes, n => n.Contains("line 6:") && n.Contains("git-ignored"));
-        Assert.Contains(notes, n => n.Contains("line 9:") && n.Contains("git-ignored"));
+        Assert.Contains(notes, n => n.Contains(".yaml:2:") && n.Contains("git-ignored"));
+        Assert.Contains(notes, n => n.Contains(".yaml:6:") && n.Contains("git-ignored"));
+        Assert.Contains(notes, n => n.Contains(".yaml:9:") && n.Contains("git-ignored"));
     }
 }
 
