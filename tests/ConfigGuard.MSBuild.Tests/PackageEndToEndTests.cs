@@ -11,7 +11,8 @@ namespace ConfigGuard.MSBuild.Tests;
 /// diagnostics located in config files and code, WarningsAsErrors, .editorconfig severities, incremental builds, a
 /// consumer on another YamlDotNet, the clean sample, and `dotnet msbuild -t:ConfigGuardCheck`.
 /// </summary>
-public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper output) : IClassFixture<PackageFeed>
+[Collection(PackageCollection.Name)]
+public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper output)
 {
     private const string LiveKey = "sk_live_51HxExampleOnlyNotARealKeyQ3xZ";
 

@@ -2,6 +2,13 @@ using ConfigGuard.Tests;
 
 namespace ConfigGuard.MSBuild.Tests;
 
+/// <summary>The tests that share one packed feed (packing takes minutes: once per run, not once per class).</summary>
+[Xunit.CollectionDefinition(Name)]
+public sealed class PackageCollection : Xunit.ICollectionFixture<PackageFeed>
+{
+    public const string Name = "package feed";
+}
+
 /// <summary>
 /// Packs src/ConfigGuard.MSBuild once per test run into a temp folder feed, with a version no earlier run used
 /// (0.1.0-test.&lt;timestamp&gt;), so the NuGet cache never serves a stale package. Consumers are created next to it.

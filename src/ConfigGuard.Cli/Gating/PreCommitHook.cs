@@ -16,7 +16,7 @@ internal static class PreCommitHook
     /// <summary>The hooks folder git uses: `git rev-parse --git-path hooks` honours core.hooksPath and worktrees.</summary>
     public static string HooksDirectory(string root)
     {
-        var (code, output, _) = GitRepository.Run(root, "rev-parse", "--git-path", "hooks");
+        var (code, output, _) = GitRepository.Run(root, honourHooksPath: true, "rev-parse", "--git-path", "hooks");
         if (code != 0 || output.Trim().Length == 0) throw new UsageException("configguard: cannot ask git where its hooks live (git rev-parse --git-path hooks failed)");
         return Path.GetFullPath(Path.Combine(root, output.Trim()));
     }

@@ -89,7 +89,7 @@ internal static class ChecklistWriter
             w.WriteEndArray();
             w.WriteString("note", Untrusted.Json(row.Note));
             w.WriteStartArray("checked");
-            foreach (var k in row.CheckedKeys) w.WriteStringValue(Untrusted.Json(k));
+            foreach (var k in row.CheckedKeys) w.WriteStringValue(Untrusted.Json(Untrusted.Key(k)));
             w.WriteEndArray();
             w.WriteStartArray("evidence");
             foreach (var e in row.Evidence)
@@ -99,7 +99,7 @@ internal static class ChecklistWriter
                 w.WriteString("path", Untrusted.Json(e.Path));
                 w.WriteNumber("line", e.Line);
                 w.WriteNumber("column", e.Column);
-                if (e.Key is not null) w.WriteString("key", Untrusted.Json(e.Key));
+                if (e.Key is not null) w.WriteString("key", Untrusted.Json(Untrusted.Key(e.Key)));
                 w.WriteString("message", Untrusted.Json(e.Message));
                 w.WriteEndObject();
             }

@@ -40,7 +40,7 @@ internal static class JUnitReporter
             {
                 w.WriteStartElement("testcase");
                 w.WriteAttributeString("classname", "configguard." + f.RuleId);
-                w.WriteAttributeString("name", Clean($"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}" + (f.Key is null ? "" : " " + f.Key)));
+                w.WriteAttributeString("name", Clean($"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}" + (f.Key is null ? "" : " " + (report.ShowSecrets ? f.Key : Untrusted.Key(f.Key)))));
                 w.WriteAttributeString("file", Clean(f.Path));
                 w.WriteAttributeString("line", f.Span.StartLine.ToString());
                 w.WriteAttributeString("time", "0");

@@ -23,7 +23,7 @@ internal static class JsonReporter
             w.WriteNumber("column", f.Span.StartColumn);
             w.WriteNumber("endLine", f.Span.EndLine);
             w.WriteNumber("endColumn", f.Span.EndColumn);
-            if (f.Key is not null) w.WriteString("key", Untrusted.Json(f.Key));
+            if (f.Key is not null) w.WriteString("key", Untrusted.Json(report.ShowSecrets ? f.Key : Untrusted.Key(f.Key)));
             w.WriteString("environment", f.Environment);
             w.WriteString("message", Untrusted.Json(f.Message));
             w.WriteString("fingerprint", f.Fingerprint);

@@ -68,7 +68,7 @@ internal static class SarifReporter
             w.WriteStartObject("partialFingerprints"); w.WriteString("configguard/v1", f.Fingerprint); w.WriteEndObject();
             w.WriteStartObject("properties");
             w.WriteString("environment", f.Environment);
-            if (f.Key is not null) w.WriteString("key", Untrusted.Json(f.Key));
+            if (f.Key is not null) w.WriteString("key", Untrusted.Json(report.ShowSecrets ? f.Key : Untrusted.Key(f.Key)));
             if (report.Value(f) is { } v) w.WriteString("value", Untrusted.Json(v));
             w.WriteEndObject();
             w.WriteEndObject();

@@ -172,11 +172,11 @@ internal static class CompiledRulePack
         new(@"connection-string-password-upper", @"connection string", CredentialMode.Generic, @"ASSWORD", @"(?<![0-9A-Za-z_])PASSWORD\s*=\s*(?<secret>'[^']{1,200}'|""[^""]{1,200}""|[^;'""\s$({}#%<][^;\s]{0,199})", false, null),
         new(@"connection-string-pwd", @"connection string", CredentialMode.Generic, @"wd=", @"(?i)(?<![0-9A-Za-z_])pwd=(?<secret>'[^']{1,200}'|""[^""]{1,200}""|[^;'""\s$({}#%<][^;\s]{0,199})", false, null),
         new(@"connection-string-pwd-upper", @"connection string", CredentialMode.Generic, @"WD=", @"(?<![0-9A-Za-z_])PWD=(?<secret>'[^']{1,200}'|""[^""]{1,200}""|[^;'""\s$({}#%<][^;\s]{0,199})", false, null),
-        new(@"postgres-url-password", @"PostgreSQL", CredentialMode.Generic, @"postgres", @"\bpostgres(?:ql)?://(?<user>[^\s:/@""'$({]+):(?<secret>[^\s""'$({}/]{1,200})@(?=[\w\[])", false, null),
-        new(@"mysql-url-password", @"MySQL", CredentialMode.Generic, @"mysql://", @"\bmysql://(?<user>[^\s:/@""'$({]+):(?<secret>[^\s""'$({}/]{1,200})@(?=[\w\[])", false, null),
-        new(@"mongodb-url-password", @"MongoDB", CredentialMode.Generic, @"mongodb", @"\bmongodb(?:\+srv)?://(?<user>[^\s:/@""'$({]+):(?<secret>[^\s""'$({}/]{1,200})@(?=[\w\[])", false, null),
-        new(@"redis-url-password", @"Redis", CredentialMode.Generic, @"redis", @"\brediss?://(?<user>[^\s:/@""'$({]*):(?<secret>[^\s""'$({}/]{1,200})@(?=[\w\[])", false, null),
-        new(@"amqp-url-password", @"RabbitMQ", CredentialMode.Generic, @"amqp", @"\bamqps?://(?<user>[^\s:/@""'$({]+):(?<secret>[^\s""'$({}/]{1,200})@(?=[\w\[])", false, null),
+        new(@"postgres-url-password", @"PostgreSQL", CredentialMode.Generic, @"postgres", @"\bpostgres(?:ql)?://(?<user>[^\s:/@""'$({]+):(?<secret>(?:(?!://)[^\s""'$({}]){1,200})@(?=[\w\[])", false, null),
+        new(@"mysql-url-password", @"MySQL", CredentialMode.Generic, @"mysql://", @"\bmysql://(?<user>[^\s:/@""'$({]+):(?<secret>(?:(?!://)[^\s""'$({}]){1,200})@(?=[\w\[])", false, null),
+        new(@"mongodb-url-password", @"MongoDB", CredentialMode.Generic, @"mongodb", @"\bmongodb(?:\+srv)?://(?<user>[^\s:/@""'$({]+):(?<secret>(?:(?!://)[^\s""'$({}]){1,200})@(?=[\w\[])", false, null),
+        new(@"redis-url-password", @"Redis", CredentialMode.Generic, @"redis", @"\brediss?://(?<user>[^\s:/@""'$({]*):(?<secret>(?:(?!://)[^\s""'$({}]){1,200})@(?=[\w\[])", false, null),
+        new(@"amqp-url-password", @"RabbitMQ", CredentialMode.Generic, @"amqp", @"\bamqps?://(?<user>[^\s:/@""'$({]+):(?<secret>(?:(?!://)[^\s""'$({}]){1,200})@(?=[\w\[])", false, null),
     });
 
     private static EndpointCatalog Endpoints()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using ConfigGuard.Core.Text;
 
 namespace ConfigGuard.Core.Catalog;
 
@@ -50,11 +51,25 @@ public sealed class CredentialCatalog
 
         var found = new List<CredentialMatch>();
         var taken = new TakenSpans();
+        List<UrlParts>? urls = null;
         for (int i = 0; i < _patterns.Length; i++)
         {
             if (!candidate[i]) continue;
+            bool urlPassword = _patterns[i].Id.EndsWith("-url-password", StringComparison.Ordinal);
             foreach (Match m in SafeMatches(_patterns[i].Regex, text))
             {
+                if (urlPassword)
+                {
+                    // The regex finds the URL; where its password ends is decided as CG0002/CG0005 decide it (UrlParts:
+                    // RFC 3986 userinfo up to the last '@' a host follows), so a password holding '/', '@', '?' or '#'
+                    // is found whole and a query's e-mail address is not read as one.
+                    urls ??= UrlParts.FindAll(text);
+                    if (UrlPasswordMatch(_patterns[i], text, urls, m) is not { } url) continue;
+                    if (taken.Overlaps(url.Index, url.Length) || IsStockPassword(url.Value.Substring(url.SecretOffset, url.SecretLength), m.Groups["user"])) continue;
+                    taken.Add(url.Index, url.Length);
+                    found.Add(url);
+                    continue;
+                }
                 if (taken.Overlaps(m.Index, m.Length) || IsStockCredential(m)) continue;
                 taken.Add(m.Index, m.Length);
                 var secret = m.Groups["secret"];
@@ -85,14 +100,37 @@ public sealed class CredentialCatalog
         "password", "passwd", "pass", "pwd", "changeme", "change_me", "secret_password", "mypassword", "yourpassword", "xxx", "xxxx", "****",
     };
 
+    /// <summary>
+    /// The credential of the URL the regex found at <paramref name="m"/>: from the scheme to the '@' that ends its
+    /// userinfo, the secret being what follows the first ':' of the userinfo. Null when that URL has no password.
+    /// </summary>
+    private static CredentialMatch? UrlPasswordMatch(CredentialPattern pattern, string text, List<UrlParts> urls, Match m)
+    {
+        foreach (var url in urls)
+        {
+            if (m.Index < url.Start || m.Index >= url.End) continue;
+            if (!url.HasUserInfo) return null;
+            int colon = text.IndexOf(':', url.UserInfoStart, url.UserInfoLength);
+            int userInfoEnd = url.UserInfoStart + url.UserInfoLength;
+            if (colon < 0 || colon + 1 >= userInfoEnd) return null;
+            int length = userInfoEnd + 1 - m.Index;
+            return new CredentialMatch(pattern, m.Index, length, text.Substring(m.Index, length), colon + 1 - m.Index, userInfoEnd - colon - 1);
+        }
+        return null;
+    }
+
     /// <summary>user:password@, mongodb:mongodb@, YOUR_USERNAME:YOUR_PASSWORD@: documentation, not a credential.</summary>
     private static bool IsStockCredential(Match m)
     {
         var secret = m.Groups["secret"];
         if (!secret.Success) return false;
-        var s = secret.Value;
+        return IsStockPassword(secret.Value, m.Groups["user"]);
+    }
+
+    private static bool IsStockPassword(string s, Group? userGroup)
+    {
         if (StockPasswords.Contains(s)) return true;
-        if (m.Groups["user"] is { Success: true } user && string.Equals(user.Value, s, StringComparison.OrdinalIgnoreCase)) return true;
+        if (userGroup is { Success: true } user && string.Equals(user.Value, s, StringComparison.OrdinalIgnoreCase)) return true;
         var upper = s.ToUpperInvariant();
         return upper.StartsWith("YOUR", StringComparison.Ordinal) || upper.StartsWith("REPLACE", StringComparison.Ordinal)
             || upper.StartsWith("<", StringComparison.Ordinal) || upper.StartsWith("CHANGE", StringComparison.Ordinal);

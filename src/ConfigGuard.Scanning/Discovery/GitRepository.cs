@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 
@@ -42,12 +43,15 @@ public static class GitRepository
     }
 
     /// <summary>Runs git and collects what it prints; code -1 (and the reason in Error) when git cannot be started.</summary>
-    public static (int Code, string Output, string Error) Run(string workingDirectory, params string[] args)
+    public static (int Code, string Output, string Error) Run(string workingDirectory, params string[] args) => Run(workingDirectory, false, args);
+
+    /// <param name="honourHooksPath">See <see cref="StartInfo"/>.</param>
+    public static (int Code, string Output, string Error) Run(string workingDirectory, bool honourHooksPath, params string[] args)
     {
         Process p;
         try
         {
-            p = Process.Start(StartInfo(workingDirectory, args, redirectInput: false))!;
+            p = Process.Start(StartInfo(workingDirectory, args, redirectInput: false, honourHooksPath))!;
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -57,11 +61,21 @@ public static class GitRepository
     }
 
     /// <summary>
-    /// How ConfigGuard starts git: in <paramref name="workingDirectory"/>, output as UTF-8, nothing through a shell.
+    /// How ConfigGuard starts git: in <paramref name="workingDirectory"/>, output as UTF-8, nothing through a shell,
+    /// hardened against the repository's own configuration (<see cref="Hardening"/>).
     /// A git that reads requests on standard input (<paramref name="redirectInput"/>, `cat-file --batch`) runs as long as
     /// the scan, and nobody drains its standard error, so that stays the terminal's; otherwise <see cref="Collect"/> reads it.
     /// </summary>
-    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, bool redirectInput)
+    /// <param name="honourHooksPath">Only for asking git where hooks live (`hook install`): core.hooksPath is kept as configured.</param>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, bool redirectInput, bool honourHooksPath = false)
+    {
+        var psi = Bare(workingDirectory, redirectInput);
+        foreach (var a in Hardening(workingDirectory, honourHooksPath)) psi.ArgumentList.Add(a);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return psi;
+    }
+
+    private static ProcessStartInfo Bare(string workingDirectory, bool redirectInput)
     {
         var psi = new ProcessStartInfo("git")
         {
@@ -72,8 +86,65 @@ public static class GitRepository
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        // Never write the index as a side effect (which would run a post-index-change hook), never prompt, never page.
+        psi.Environment["GIT_OPTIONAL_LOCKS"] = "0";
+        psi.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        psi.Environment["GIT_PAGER"] = "cat";
         return psi;
+    }
+
+    /// <summary>
+    /// A scanned repository is untrusted, and so is its .git/config (a checkout unpacked from an archive, a CI job on a
+    /// contributor's tree). Reading the index and trees must not run any command that config names. Of git's settings
+    /// that run a program, these can fire on what ConfigGuard asks (ls-files, diff, ls-tree, cat-file, config):
+    /// core.fsmonitor (run by every command that reads the index: ls-files included), a hook (post-index-change when
+    /// an index refresh is written: GIT_OPTIONAL_LOCKS=0 and an empty core.hooksPath), and the clean/smudge/process
+    /// filters and diff drivers named by .gitattributes (a racily clean file is re-hashed through its clean filter;
+    /// every filter.*/diff.* command the config defines is overridden with an empty one, and --no-ext-diff is passed to
+    /// diff). The others (core.sshCommand, core.askPass, credential.helper, core.pager, core.editor, gpg.program,
+    /// remote.*.uploadpack, core.alternateRefsCommand, merge drivers) belong to network, signing, editing or merging
+    /// commands ConfigGuard never runs; the pager and prompts are switched off besides. Checked by
+    /// HostileGitConfigTests with a repository whose config plants each of the firing ones.
+    /// </summary>
+    internal static IReadOnlyList<string> Hardening(string workingDirectory, bool honourHooksPath = false)
+    {
+        var args = new List<string> { "-c", "core.fsmonitor=false" };
+        if (!honourHooksPath) args.AddRange(new[] { "-c", "core.hooksPath=" + (OperatingSystem.IsWindows() ? "NUL" : "/dev/null") });
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in ConfiguredCommands.GetOrAdd(Path.GetFullPath(workingDirectory), ReadConfiguredCommands))
+        {
+            args.Add("-c");
+            args.Add(key + "=");
+            // filter.NAME.required=true would turn the emptied filter into a fatal error: the filter becomes optional.
+            if (key.StartsWith("filter.", StringComparison.OrdinalIgnoreCase) && required.Add(key[..key.LastIndexOf('.')]))
+            {
+                args.Add("-c");
+                args.Add(key[..key.LastIndexOf('.')] + ".required=false");
+            }
+        }
+        return args;
+    }
+
+    private static readonly ConcurrentDictionary<string, string[]> ConfiguredCommands = new(StringComparer.Ordinal);
+
+    /// <summary>Every filter.NAME.clean/smudge/process and diff.NAME.command/textconv the configuration defines (names as git prints them).</summary>
+    private static string[] ReadConfiguredCommands(string workingDirectory)
+    {
+        var psi = Bare(workingDirectory, redirectInput: false);
+        foreach (var a in new[] { "-c", "core.fsmonitor=false", "config", "-z", "--name-only", "--get-regexp", @"^(filter|diff)\..+\.(clean|smudge|process|command|textconv)$" })
+            psi.ArgumentList.Add(a);
+        try
+        {
+            using var p = Process.Start(psi)!;
+            var (code, output, _) = Collect(p);
+            // Exit 1: no such key. Anything else: the config cannot be read, and the command that follows says so.
+            if (code != 0) return Array.Empty<string>();
+            return output.Split(new[] { '\0', '\n' }, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return Array.Empty<string>();
+        }
     }
 
     /// <summary>

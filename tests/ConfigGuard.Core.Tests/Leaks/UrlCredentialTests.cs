@@ -100,4 +100,30 @@ public class UrlCredentialTests
     {
         Assert.Equal(expected, UrlRedaction.RedactPasswords(value));
     }
+
+    [Theory]
+    [MemberData(nameof(Passwords))]
+    public void CG0013_finds_a_committed_url_password_whole_whatever_it_holds_and_prints_no_part_of_it(string password)
+    {
+        foreach (var scheme in new[] { "postgres", "mysql", "mongodb", "redis", "amqps" })
+        {
+            var value = $"{scheme}://svc:{password}@db7.acme.example:5432/orders";
+            var f = Assert.Single(Scan.Rule("CG0013", (".env.production", $"APP_ENV=production\nDATABASE_URL={value}\n")));
+            Assert.Contains(password, f.RawValue);
+            var printed = f.Message + " " + f.RedactedValue;
+            for (int i = 0; i + 8 <= password.Length; i++)
+                Assert.DoesNotContain(password.Substring(i, 8), printed);
+            Assert.Contains("****", printed);
+        }
+    }
+
+    [Theory]
+    [InlineData("postgres://db7.acme.example:5432/orders?contact=ops@acme.example")]
+    [InlineData("postgres://svc@db7.acme.example:5432/orders")]
+    [InlineData("mysql://db7.acme.example/orders#owner@acme")]
+    [InlineData("redis://cache.acme.example:6379/0")]
+    public void CG0013_does_not_read_a_query_or_fragment_address_as_a_url_password(string value)
+    {
+        Assert.Empty(Scan.Rule("CG0013", (".env.production", $"APP_ENV=production\nDATABASE_URL={value}\n")));
+    }
 }
