@@ -83,6 +83,8 @@ public sealed class ScanSession
         PhaseTimer.Mark("discover");
         var notices = new ConcurrentBag<Notice>();
         foreach (var n in discovery.Notices) notices.Add(n);
+        // Config files (or folders that may hold them) discovery could not open: found, and unread.
+        int unopened = discovery.Unreadable.Count + discovery.UnreadableFolders;
         var editorConfig = new EditorConfigSeverities(Root);
         var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
         var referenced = new KustomizeReferencedFiles(Root, maxFileBytes, notices);
@@ -92,10 +94,10 @@ public sealed class ScanSession
         if (!findingsOnly || found.Count <= BatchFiles)
         {
             var sources = ReadAll(found, maxFileBytes, notices);
-            var result = engine.Analyze(sources, referenced.Read);
+            var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
             PhaseTimer.Mark("read and analyze");
             foreach (var n in result.Notices) notices.Add(n);
-            return new ScanOutcome(result, Ordered(notices)) { InScope = InScope, FilesFound = found.Count, FilesUnread = found.Count - sources.Count };
+            return new ScanOutcome(result, Ordered(notices)) { InScope = InScope, FilesFound = found.Count + unopened, FilesUnread = found.Count - sources.Count + unopened };
         }
 
         var findings = new List<Finding>();
@@ -106,7 +108,7 @@ public sealed class ScanSession
         {
             var sources = ReadAll(batch, maxFileBytes, notices);
             unread += batch.Count - sources.Count;
-            var result = engine.Analyze(sources, referenced.Read);
+            var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
             findings.AddRange(result.Findings);
             directives.AddRange(result.SuppressionDirectives);
             foreach (var f in result.Files) scanned.Add(f.Path);
@@ -117,7 +119,7 @@ public sealed class ScanSession
         // A file a kustomization in another batch references is analyzed in both: report each finding once.
         var merged = new AnalysisResult(ScanBatches.Distinct(findings), Array.Empty<ConfigFile>(), Array.Empty<EnvironmentView>(), suppressed,
             suppressionDirectives: directives.GroupBy(d => (d.Path, d.Line)).Select(g => g.First()).OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ToList());
-        return new ScanOutcome(merged, Ordered(notices)) { InScope = InScope, FilesScanned = scanned.Count, FilesFound = found.Count, FilesUnread = unread };
+        return new ScanOutcome(merged, Ordered(notices)) { InScope = InScope, FilesScanned = scanned.Count, FilesFound = found.Count + unopened, FilesUnread = unread + unopened };
     }
 
     /// <summary>

@@ -58,6 +58,9 @@ public sealed class SpecialFileTests
         var r = Timed(tmp.Path, "check");
         Assert.Contains("overlays/staging/app.env: note: not a regular file (a named pipe (FIFO)); skipped", r.Stdout);
         Assert.Contains("overlays/staging/extra.txt: note: not a regular file (a named pipe (FIFO)); skipped", r.Stdout);
+        // The build error says what happened to the input: it is there and could not be read, not "not found".
+        Assert.Contains("cannot be read: not a regular file (a named pipe (FIFO))", r.Stdout);
+        Assert.DoesNotContain("not found", r.Stdout);
     }
 
     [Fact]

@@ -74,9 +74,10 @@ public sealed class AnalysisEngine
     /// reference must be in the list); files a kustomization reads are analyzed as kustomize, not as .env.
     /// </summary>
     /// <param name="readReferenced">Reads a file a kustomization references that is not among the sources (see <see cref="KustomizeProject.Load"/>).</param>
-    public AnalysisResult Analyze(IReadOnlyList<SourceFile> sources, Func<string, string?>? readReferenced = null)
+    /// <param name="whyUnreadable">For a referenced path the read function returned null for although it exists: why it could not be read (permission denied, a FIFO, over the size cap); null when it does not exist.</param>
+    public AnalysisResult Analyze(IReadOnlyList<SourceFile> sources, Func<string, string?>? readReferenced = null, Func<string, string?>? whyUnreadable = null)
     {
-        var kustomize = KustomizeProject.Load(sources, _inference, _pack.Environments, readReferenced);
+        var kustomize = KustomizeProject.Load(sources, _inference, _pack.Environments, readReferenced, whyUnreadable);
         var rest = sources.Where(s => !kustomize.Consumed.Contains(s.Path)).ToList();
         var files = new ConfigFile[rest.Count];
         ParallelWork.For(rest.Count, i => files[i] = Load(rest[i]));

@@ -49,10 +49,13 @@ internal sealed class KustomizeBuilder
     private readonly YamlTreeCache? _yamlCache;
     private readonly KustomizeMissingInput _missingInput;
 
-    public KustomizeBuilder(Func<string, string?> readFile, string rootPath, YamlTreeCache? cache = null)
+    private readonly Func<string, string?>? _whyUnreadable;
+
+    public KustomizeBuilder(Func<string, string?> readFile, string rootPath, YamlTreeCache? cache = null, Func<string, string?>? whyUnreadable = null)
     {
         _yamlCache = cache;
         _readFile = readFile;
+        _whyUnreadable = whyUnreadable;
         _missingInput = new KustomizeMissingInput(readFile);
         _rootPath = rootPath;
         _build = new KustomizeBuild(rootPath);
@@ -485,6 +488,14 @@ internal sealed class KustomizeBuilder
     private void NotFound(YamlTreeScalar reference, string target, string message)
     {
         var where = $"{reference.Path}:{reference.ValueSpan.StartLine}";
+        if (_whyUnreadable?.Invoke(target) is { } unreadable)
+        {
+            // It is there but could not be read (permission denied, a FIFO, over the size cap): say so, not "not found".
+            int cut = message.IndexOf(" not found", StringComparison.Ordinal);
+            Error(reference.Path, reference.ValueSpan, $"{(cut > 0 ? message.Substring(0, cut) : message)} cannot be read: {unreadable}");
+            _incomplete ??= $"an unreadable input at {where}";
+            return;
+        }
         if (_missingInput.Explain(target) is { } why)
         {
             Note(reference.Path, reference.ValueSpan, $"{message}, but {why}; not followed");

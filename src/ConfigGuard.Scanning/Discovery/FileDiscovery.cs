@@ -27,19 +27,43 @@ public sealed class FileDiscovery
     public string Root { get; }
     public bool IsGitRepository { get; }
     public List<Notice> Notices { get; } = new();
+    /// <summary>Folders the walker could not list (outside git).</summary>
+    public int UnreadableFolders { get; private set; }
 
     public List<DiscoveredFile> Find(IReadOnlyList<string> fullPaths, ConfigGuardSettings settings)
     {
         var files = new List<DiscoveredFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var fromGit = IsGitRepository ? GitRepository.ListFiles(Root, fullPaths.Select(p => Relative(p) is "" ? "." : Relative(p)).ToList()) : null;
+        List<string> unreadable = new();
+        var fromGit = IsGitRepository ? GitRepository.ListFiles(Root, fullPaths.Select(p => Relative(p) is "" ? "." : Relative(p)).ToList(), out unreadable) : null;
         if (fromGit is not null)
         {
+            foreach (var folder in unreadable)
+                Notices.Add(new Notice(folder.Length == 0 ? "." : folder, "cannot read folder (permission denied): its untracked config files were not checked"));
+            var blockedFolders = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (path, tracked) in fromGit)
             {
                 if (!Wanted(path, settings)) continue;
                 var full = Path.Combine(Root, path);
-                if (!File.Exists(full) || !seen.Add(path)) continue;
+                if (path.Contains('\uFFFD'))
+                {
+                    // git printed bytes that are not UTF-8: the name cannot be given back to the file system, so the
+                    // file cannot be opened. A live key in such a folder must not pass without a word.
+                    if (seen.Add(path)) Unreadable.Add(path);
+                    Notices.Add(new Notice(path, "the file's path is not valid UTF-8 (shown with \uFFFD); it cannot be opened by name and was not checked: rename it"));
+                    continue;
+                }
+                if (!File.Exists(full))
+                {
+                    // A tracked file that is not there was deleted (git's business); one behind a folder that cannot be read was skipped.
+                    if (tracked && BlockedFolder(path) is { } blocked && seen.Add(path))
+                    {
+                        Unreadable.Add(path);
+                        if (blockedFolders.Add(blocked)) Notices.Add(new Notice(blocked, "cannot read folder (permission denied): the tracked config files in it were not checked"));
+                    }
+                    continue;
+                }
+                if (!seen.Add(path)) continue;
                 files.Add(new DiscoveredFile(full, path, new FileFacts(tracked, tracked ? null : false)));
             }
         }
@@ -49,6 +73,25 @@ public sealed class FileDiscovery
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
+    }
+
+    /// <summary>Config files discovery found but could not open (a path that is not UTF-8, a folder it may not read): they count as found and unread.</summary>
+    public List<string> Unreadable { get; } = new();
+
+    /// <summary>The first folder on <paramref name="relativePath"/>'s way that exists but cannot be listed, or null.</summary>
+    private string? BlockedFolder(string relativePath)
+    {
+        var parts = relativePath.Split('/');
+        var dir = Root;
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            dir = Path.Combine(dir, parts[i]);
+            if (!Directory.Exists(dir)) return null;
+            try { using var e = Directory.EnumerateFileSystemEntries(dir).GetEnumerator(); e.MoveNext(); }
+            catch (UnauthorizedAccessException) { return string.Join('/', parts.Take(i + 1)); }
+            catch (IOException) { return string.Join('/', parts.Take(i + 1)); }
+        }
+        return null;
     }
 
     internal static bool Wanted(string relativePath, ConfigGuardSettings settings)
@@ -84,7 +127,10 @@ public sealed class FileDiscovery
             try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList(); }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                Notices.Add(new Notice(relDir.Length == 0 ? "." : relDir, $"cannot read folder ({IoErrors.Describe(e)})"));
+                Notices.Add(new Notice(relDir.Length == 0 ? "." : relDir, relDir.Contains('\uFFFD')
+                    ? "the folder's name is not valid UTF-8 (shown with \uFFFD); it cannot be opened by name and its files were not checked: rename it"
+                    : $"cannot read folder ({IoErrors.Describe(e)}); its config files were not checked"));
+                UnreadableFolders++;
                 continue;
             }
             var subdirs = new List<string>();

@@ -23,11 +23,16 @@ public static class GitRepository
     /// Files git would consider: tracked ones and untracked ones that no ignore rule covers (`ls-files -t -c -o --exclude-standard`).
     /// Paths are relative to the root, `/`-separated, as git prints them.
     /// </summary>
-    public static IEnumerable<(string Path, bool Tracked)>? ListFiles(string root, IReadOnlyList<string> pathSpecs)
+    public static IEnumerable<(string Path, bool Tracked)>? ListFiles(string root, IReadOnlyList<string> pathSpecs) =>
+        ListFiles(root, pathSpecs, out _);
+
+    /// <param name="unreadableFolders">Folders git could not open while listing untracked files (it warns and goes on).</param>
+    public static IEnumerable<(string Path, bool Tracked)>? ListFiles(string root, IReadOnlyList<string> pathSpecs, out List<string> unreadableFolders)
     {
         var args = new List<string> { "-c", "core.quotepath=off", "ls-files", "-z", "-t", "-c", "-o", "--exclude-standard", "--" };
         args.AddRange(pathSpecs);
-        var (code, output, _) = Run(root, args.ToArray());
+        var (code, output, error) = Run(root, args.ToArray());
+        unreadableFolders = UnreadableFolders(error);
         if (code != 0) return null;
         var result = new List<(string, bool)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -40,6 +45,26 @@ public static class GitRepository
             result.Add((path, tag != '?'));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The folders named in git's "warning: could not open directory 'x/': Permission denied" lines (git skips them,
+    /// so their untracked files would be missed without a word).
+    /// </summary>
+    internal static List<string> UnreadableFolders(string stderr)
+    {
+        const string Marker = "could not open directory '";
+        var folders = new List<string>();
+        foreach (var line in stderr.Split('\n'))
+        {
+            int at = line.IndexOf(Marker, StringComparison.Ordinal);
+            if (at < 0) continue;
+            int start = at + Marker.Length;
+            int end = line.IndexOf("':", start, StringComparison.Ordinal);
+            if (end <= start) continue;
+            folders.Add(line[start..end].TrimEnd('/'));
+        }
+        return folders;
     }
 
     /// <summary>Runs git and collects what it prints; code -1 (and the reason in Error) when git cannot be started.</summary>

@@ -25,7 +25,16 @@ public sealed class KustomizeReferencedFiles
         _notices = notices;
     }
 
+    private readonly ConcurrentDictionary<string, string> _unread = new(StringComparer.Ordinal);
+
     public string? Read(string relative) => _cache.GetOrAdd(relative, r => new Lazy<string?>(() => Load(r))).Value;
+
+    /// <summary>Why <paramref name="relative"/> exists but was not read (permission denied, a FIFO, the size cap, a link); null when it was read or is absent.</summary>
+    public string? WhyUnread(string relative)
+    {
+        Read(relative);
+        return _unread.TryGetValue(relative, out var why) ? why : null;
+    }
 
     private string? Load(string relative)
     {
@@ -33,9 +42,13 @@ public sealed class KustomizeReferencedFiles
         if (!full.StartsWith(_rootFull, StringComparison.Ordinal)) return null;
         if (RepositoryContainment.WhyOutside(_root, full) is { } why)
         {
-            _notices.Add(new Notice(relative, why.StartsWith("symbolic link", StringComparison.Ordinal) ? "symbolic link referenced by a kustomization, not followed" : why));
+            var shown = why.StartsWith("symbolic link", StringComparison.Ordinal) ? "symbolic link referenced by a kustomization, not followed" : why;
+            _notices.Add(new Notice(relative, shown));
+            _unread[relative] = shown;
             return null;
         }
-        return RepositoryFileReader.ReadText(full, relative, _maxBytes, _notices, "symbolic link referenced by a kustomization, not followed");
+        var text = RepositoryFileReader.ReadText(full, relative, _maxBytes, _notices, out var unread, "symbolic link referenced by a kustomization, not followed");
+        if (text is null && unread is not null) _unread[relative] = unread;
+        return text;
     }
 }

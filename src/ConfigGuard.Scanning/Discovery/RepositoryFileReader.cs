@@ -13,22 +13,30 @@ public static class RepositoryFileReader
 {
     /// <returns>The decoded text, or null (a missing file silently; anything else with a notice).</returns>
     public static string? ReadText(string fullPath, string relativePath, long maxBytes, ConcurrentBag<Notice> notices,
+        string symlinkNotice = "symbolic link, not followed") => ReadText(fullPath, relativePath, maxBytes, notices, out _, symlinkNotice);
+
+    /// <param name="unread">Why an existing file was not read (its notice's text); null when it was read or does not exist.</param>
+    public static string? ReadText(string fullPath, string relativePath, long maxBytes, ConcurrentBag<Notice> notices, out string? unread,
         string symlinkNotice = "symbolic link, not followed")
     {
+        unread = null;
         var read = RegularFile.Read(fullPath, maxBytes);
         switch (read.Outcome)
         {
             case RegularFile.Outcome.Read:
                 var text = SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out var notice);
                 if (notice is not null) notices.Add(new Notice(relativePath, notice));
+                if (text is null) unread = notice;
                 return text;
             case RegularFile.Outcome.Missing:
                 return null;
             case RegularFile.Outcome.SymbolicLink:
                 notices.Add(new Notice(relativePath, symlinkNotice));
+                unread = symlinkNotice;
                 return null;
             default:
-                notices.Add(new Notice(relativePath, read.Describe(maxBytes)));
+                unread = read.Describe(maxBytes);
+                notices.Add(new Notice(relativePath, unread));
                 return null;
         }
     }

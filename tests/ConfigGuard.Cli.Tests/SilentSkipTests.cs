@@ -1,0 +1,83 @@
+using Xunit;
+
+namespace ConfigGuard.Cli.Tests;
+
+/// <summary>
+/// Issue 16, silent skips: whatever discovery finds but cannot open is a note naming the path, and a run that could
+/// read none of the config it found does not pass. (Permission cases need a non-root user: root reads every folder.)
+/// </summary>
+public sealed class SilentSkipTests
+{
+    private static void WriteRaw(string root, byte[] relative, string text)
+    {
+        // A folder name that is not UTF-8 cannot be written through .NET's string paths: python3 writes the bytes.
+        var script = "import os,sys\np=os.path.join(sys.argv[1].encode(), bytes.fromhex(sys.argv[2]))\nos.makedirs(os.path.dirname(p), exist_ok=True)\nopen(p,'w').write(sys.argv[3])\n";
+        var r = GitRepo.Exec(root, "python3", new[] { "-c", script, root, Convert.ToHexString(relative), text });
+        Assert.True(r.ExitCode == 0, r.All);
+    }
+
+    private static byte[] Bytes(string ascii, byte bad, string rest) =>
+        System.Text.Encoding.ASCII.GetBytes(ascii).Append(bad).Concat(System.Text.Encoding.ASCII.GetBytes(rest)).ToArray();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_folder_whose_name_is_not_utf8_is_a_note_and_a_run_that_read_nothing_fails(bool inGit)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var tmp = inGit ? GitRepo.Init() : new TempDir();
+        WriteRaw(tmp.Path, Bytes("svc", 0xFF, "/.env.staging"), $"APP_ENV=staging\nPAYMENT_KEY={Fake.StripeLive}\n");
+        if (inGit)
+        {
+            tmp.Git("add", ".");
+            tmp.Git("commit", "-q", "-m", "init");
+        }
+        var r = Cli.Run(tmp.Path, "check");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("not valid UTF-8", r.Stdout);
+        Assert.Contains("svc", r.Stdout);
+        Assert.Contains("could be read", r.Stderr);
+
+        // Beside a readable config file the run goes on, and still names the skipped path.
+        tmp.Write("app/.env.staging", $"APP_ENV=staging\nPAYMENT_KEY={Fake.StripeLive}\n");
+        if (inGit)
+        {
+            tmp.Git("add", ".");
+            tmp.Git("commit", "-q", "-m", "more");
+        }
+        var both = Cli.Run(tmp.Path, "check");
+        Assert.Equal(1, both.ExitCode);
+        Assert.Contains("app/.env.staging:2:13: error CG0001", both.Stdout);
+        Assert.Contains("not valid UTF-8", both.Stdout);
+    }
+
+    [Fact]
+    public void Git_warnings_about_folders_it_could_not_open_become_folder_names()
+    {
+        var stderr = "warning: could not open directory 'locked/': Permission denied\nwarning: could not open directory 'a b/c/': Permission denied\nfatal: something else\n";
+        Assert.Equal(new[] { "locked", "a b/c" }, ConfigGuard.Cli.Discovery.GitRepository.UnreadableFolders(stderr));
+    }
+
+    [Fact]
+    public void An_unreadable_folder_in_git_mode_is_a_note_when_not_root()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root" || GitRepo.Exec("/", "id", new[] { "-u" }).Stdout.Trim() == "0") return;
+        using var tmp = GitRepo.Init();
+        tmp.Write("locked/.env.staging", $"APP_ENV=staging\nPAYMENT_KEY={Fake.StripeLive}\n");
+        tmp.Write("open/.env.staging", "APP_ENV=staging\n");
+        tmp.Git("add", "open/.env.staging", "locked/.env.staging");
+        tmp.Git("commit", "-q", "-m", "init");
+        tmp.Write("locked/.env.production", "APP_ENV=production\n");
+        var locked = Path.Combine(tmp.Path, "locked");
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            var r = Cli.Run(tmp.Path, "check");
+            Assert.Contains("locked: note: cannot read folder (permission denied)", r.Stdout);
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
