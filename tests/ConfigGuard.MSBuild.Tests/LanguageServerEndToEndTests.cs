@@ -9,8 +9,8 @@ namespace ConfigGuard.MSBuild.Tests;
 /// VS Code's generic LSP clients run) opens a project that uses the ConfigGuard package from the test feed, and the
 /// test reads what an editor would show. Found by running it (csharp-ls 0.28.0), written down in docs/ide.md:
 /// - analyzers run only with the `csharp.analyzersEnabled` setting on (off by default in csharp-ls);
-/// - code rules (CG1xxx) arrive both ways: pushed (`textDocument/publishDiagnostics`) for an opened .cs file, and pulled
-///   (`textDocument/diagnostic`);
+/// - code rules (CG1xxx) are pushed (`textDocument/publishDiagnostics`) for an opened .cs file to a client that does not
+///   declare pull diagnostics; a client that declares them gets no pushes and pulls (`textDocument/diagnostic`);
 /// - config findings are located in additional files (.env.staging), which are not documents: the server pushes nothing
 ///   for them and answers a `textDocument/diagnostic` for one with nothing; they arrive through the workspace pull
 ///   (`workspace/diagnostic`), so an editor that asks for workspace diagnostics lists them, located, and one that
@@ -55,11 +55,9 @@ public sealed class LanguageServerEndToEndTests(PackageFeed feed, ITestOutputHel
                 ["capabilities"] = new JsonObject
                 {
                     ["workspace"] = new JsonObject { ["configuration"] = true, ["workspaceFolders"] = true },
-                    ["textDocument"] = new JsonObject
-                    {
-                        ["publishDiagnostics"] = new JsonObject { ["relatedInformation"] = true },
-                        ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false },
-                    },
+                    // A push client (the common case). A client that also declares `textDocument.diagnostic` gets no
+                    // pushes from csharp-ls at all: it has to pull, as the workspace pull below does.
+                    ["textDocument"] = new JsonObject { ["publishDiagnostics"] = new JsonObject { ["relatedInformation"] = true } },
                     ["window"] = new JsonObject { ["workDoneProgress"] = true },
                 },
             }, TimeSpan.FromMinutes(2));

@@ -71,15 +71,16 @@ public sealed class LspClient : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Started from `dotnet test`: the server's MSBuild must find its SDK by itself, as from an editor.
-        foreach (var key in psi.Environment.Keys.ToList())
+        // Started from `dotnet test`, whose host sets variables for its own MSBuild and test platform: the server gets
+        // the environment an editor started from a shell would give it (with them, its project load never finished).
+        var inherited = psi.Environment.ToDictionary(e => e.Key, e => e.Value);
+        psi.Environment.Clear();
+        foreach (var key in new[] { "PATH", "HOME", "USER", "LANG", "TMPDIR", "DOTNET_ROOT", "NUGET_PACKAGES", "DOTNET_CLI_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" })
         {
-            if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-                psi.Environment.Remove(key);
+            if (inherited.TryGetValue(key, out var value) && value is not null) psi.Environment[key] = value;
         }
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
         _server = Process.Start(psi)!;
         _input = _server.StandardInput.BaseStream;
         _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log("stderr: " + e.Data); };
