@@ -55,7 +55,7 @@ public sealed class SilentSkipTests
     public void Git_warnings_about_folders_it_could_not_open_become_folder_names()
     {
         var stderr = "warning: could not open directory 'locked/': Permission denied\nwarning: could not open directory 'a b/c/': Permission denied\nfatal: something else\n";
-        Assert.Equal(new[] { "locked", "a b/c" }, ConfigGuard.Cli.Discovery.GitRepository.UnreadableFolders(stderr));
+        Assert.Equal(new[] { "locked", "a b/c" }, ConfigGuard.Scanning.Discovery.GitRepository.UnreadableFolders(stderr));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class GitRepository
     /// The folders named in git's "warning: could not open directory 'x/': Permission denied" lines (git skips them,
     /// so their untracked files would be missed without a word).
     /// </summary>
-    internal static List<string> UnreadableFolders(string stderr)
+    public static List<string> UnreadableFolders(string stderr)
     {
         const string Marker = "could not open directory '";
         var folders = new List<string>();
