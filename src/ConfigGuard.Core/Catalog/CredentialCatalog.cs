@@ -112,7 +112,9 @@ public sealed class CredentialCatalog
             if (!url.HasUserInfo) return null;
             int colon = text.IndexOf(':', url.UserInfoStart, url.UserInfoLength);
             int userInfoEnd = url.UserInfoStart + url.UserInfoLength;
-            if (colon < 0 || colon + 1 >= userInfoEnd) return null;
+            // The password must follow the place the regex matched (a match that starts inside the host or path, after
+            // this URL's userinfo, is not this URL's credential) and lie within the text.
+            if (colon < 0 || colon + 1 >= userInfoEnd || m.Index > colon || userInfoEnd >= text.Length) return null;
             int length = userInfoEnd + 1 - m.Index;
             return new CredentialMatch(pattern, m.Index, length, text.Substring(m.Index, length), colon + 1 - m.Index, userInfoEnd - colon - 1);
         }
