@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConfigGuard.Scanning.Discovery;
+using ConfigGuard.Tests;
 using Xunit;
 
 namespace ConfigGuard.Cli.Tests;
@@ -97,7 +98,7 @@ public sealed class NewcomerSurpriseTests
         if (OperatingSystem.IsWindows()) return;
         using var tmp = new TempDir();
         var fifo = Path.Combine(tmp.Path, ".env.staging");
-        var mk = GitRepo.Exec(tmp.Path, "mkfifo", new[] { fifo });
+        var mk = ProcessRunner.Run(tmp.Path, "mkfifo", new[] { fifo });
         Assert.True(mk.ExitCode == 0, mk.All);
         var file = tmp.Write(".env.production", "APP_ENV=production\n");
         File.CreateSymbolicLink(Path.Combine(tmp.Path, ".env.test"), file);

@@ -1,3 +1,4 @@
+using ConfigGuard.Tests;
 using Xunit;
 
 namespace ConfigGuard.Cli.Tests;
@@ -12,7 +13,7 @@ public sealed class SilentSkipTests
     {
         // A folder name that is not UTF-8 cannot be written through .NET's string paths: python3 writes the bytes.
         var script = "import os,sys\np=os.path.join(sys.argv[1].encode(), bytes.fromhex(sys.argv[2]))\nos.makedirs(os.path.dirname(p), exist_ok=True)\nopen(p,'w').write(sys.argv[3])\n";
-        var r = GitRepo.Exec(root, "python3", new[] { "-c", script, root, Convert.ToHexString(relative), text });
+        var r = ProcessRunner.Run(root, "python3", new[] { "-c", script, root, Convert.ToHexString(relative), text });
         Assert.True(r.ExitCode == 0, r.All);
     }
 
@@ -61,7 +62,7 @@ public sealed class SilentSkipTests
     [Fact]
     public void An_unreadable_folder_in_git_mode_is_a_note_when_not_root()
     {
-        if (OperatingSystem.IsWindows() || Environment.UserName == "root" || GitRepo.Exec("/", "id", new[] { "-u" }).Stdout.Trim() == "0") return;
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root" || ProcessRunner.Run("/", "id", new[] { "-u" }).Stdout.Trim() == "0") return;
         using var tmp = GitRepo.Init();
         tmp.Write("locked/.env.staging", $"APP_ENV=staging\nPAYMENT_KEY={Fake.StripeLive}\n");
         tmp.Write("open/.env.staging", "APP_ENV=staging\n");
