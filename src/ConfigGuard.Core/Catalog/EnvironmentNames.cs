@@ -41,8 +41,10 @@ public sealed class EnvironmentNames
         IEnumerable<string>? environmentLabelKeys = null,
         IEnumerable<string>? environmentFolders = null,
         IEnumerable<string>? qualifierWords = null,
-        IEnumerable<string>? mutableImageTags = null)
+        IEnumerable<string>? mutableImageTags = null,
+        IEnumerable<string>? testActivityWords = null)
     {
+        _testActivityWords = new HashSet<string>(testActivityWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         _byName = new Dictionary<string, EnvironmentClass>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in names) _byName[pair.Key] = pair.Value;
         ProductionTokens = new HashSet<string>(productionTokens, StringComparer.OrdinalIgnoreCase);
@@ -72,6 +74,7 @@ public sealed class EnvironmentNames
     public bool IsMutableImageTag(string tag) => _mutableImageTags.Contains(tag);
 
     private readonly HashSet<string> _environmentFolders;
+    private readonly HashSet<string> _testActivityWords;
     private readonly HashSet<string> _qualifierWords;
 
     public ISet<string> ProductionTokens { get; }
@@ -140,9 +143,13 @@ public sealed class EnvironmentNames
         if (whole != EnvironmentClass.Unknown) return whole;
         var result = EnvironmentClass.Unknown;
         bool qualified = false;
-        foreach (var token in WordTokens.Tokenize(text))
+        var tokens = WordTokens.Tokenize(text);
+        for (int i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             if (_notProductionQualifiers.Contains(token)) { qualified = true; continue; }
+            // prow-test-pods, e2e-test-runner: the activity of testing, which production CI runs too, not a test environment.
+            if (i + 1 < tokens.Count && _testActivityWords.Contains(tokens[i + 1]) && Classify(token) == EnvironmentClass.Test) continue;
             var c = wholeOnly && _wholeNameOnly.Contains(token) ? EnvironmentClass.Unknown : Classify(token);
             if (c == EnvironmentClass.Unknown && joined && JoinedName(token, out var name, out var rest))
             {

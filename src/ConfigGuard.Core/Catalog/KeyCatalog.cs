@@ -22,9 +22,11 @@ public sealed class KeyCatalog
         ResourceKeyCatalog? resources = null,
         IEnumerable<string>? secretPlaceholders = null,
         IEnumerable<string>? substitutionSlots = null,
-        CommittedSecretCatalog? committedSecrets = null)
+        CommittedSecretCatalog? committedSecrets = null,
+        IEnumerable<string>? monitoringWords = null)
     {
         CommittedSecrets = committedSecrets ?? CommittedSecretCatalog.Empty;
+        MonitoringWords = new HashSet<string>(monitoringWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         Resources = resources ?? ResourceKeyCatalog.Empty;
         SecretKeyPatterns = new List<string>(secretKeys);
         SecretKeys = new KeyPatternSet(SecretKeyPatterns);
@@ -62,6 +64,12 @@ public sealed class KeyCatalog
     public ResourceKeyCatalog Resources { get; }
     /// <summary>Keys whose value is a secret that must not be committed (CG0013 by name).</summary>
     public CommittedSecretCatalog CommittedSecrets { get; }
+
+    /// <summary>
+    /// Words that name a monitoring or telemetry service (rules/keys.yaml <c>monitoringWords</c>: prometheus, grafana,
+    /// otel...), read as whole tokens of a key or of a host's first label.
+    /// </summary>
+    public ISet<string> MonitoringWords { get; }
 
     /// <summary>True when the whole (trimmed) value is a placeholder such as <c>changeme</c> or <c>&lt;your key&gt;</c>.</summary>
     public bool IsPlaceholder(string value)

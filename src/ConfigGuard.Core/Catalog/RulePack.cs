@@ -189,7 +189,8 @@ public sealed class RulePack
             root?.GetStrings("environmentLabelKeys"),
             root?.GetStrings("environmentFolders"),
             root?.GetStrings("qualifierWords"),
-            root?.GetStrings("mutableImageTags"));
+            root?.GetStrings("mutableImageTags"),
+            root?.GetStrings("testActivityWords"));
     }
 
     /// <summary>The <c>multiTenant</c> hosts of endpoints.yaml.</summary>
@@ -221,7 +222,8 @@ public sealed class RulePack
         return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"), LoadResources(root, multiTenant),
             L("secretPlaceholders"), L("substitutionSlots"),
             committedSecrets: new CommittedSecretCatalog(L("committedSecretKeys"), L("committedSecretExempt"), L("secretStoreValues"), L("throwawaySecrets"),
-                L("publicClientKeys"), L("clientKeyFormats")));
+                L("publicClientKeys"), L("clientKeyFormats")),
+            monitoringWords: L("monitoringWords"));
     }
 
     private static ResourceKeyCatalog LoadResources(YamlMappingNode? root, IReadOnlyList<MultiTenantHost> multiTenant)

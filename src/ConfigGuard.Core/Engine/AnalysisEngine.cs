@@ -153,7 +153,7 @@ public sealed class AnalysisEngine
                     directives.Add(new SuppressionDirective(file.Path, c.Line, ids, reason, used.Contains((file.Path, c.Line)), c.Column));
             }
         }
-        return new AnalysisResult(result, files, views, suppressed, notices, pairs, directives);
+        return new AnalysisResult(OneMistakeOneFinding.Merge(result), files, views, suppressed, notices, pairs, directives);
     }
 
     /// <summary>

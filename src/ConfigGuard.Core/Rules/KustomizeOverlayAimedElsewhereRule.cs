@@ -11,7 +11,8 @@ namespace ConfigGuard.Core.Rules;
 /// <summary>
 /// CG0011: a kustomize overlay for one environment that deploys into another's namespace, ships another's image tag,
 /// names its objects with another's prefix/suffix, or names another's cluster or kube-context (labels, CLUSTER/CONTEXT
-/// keys). Values are read token by token as declared environments are (shop-production, prod-latest, staging-);
+/// keys; a cluster only when one side is production and the other not, since non-production environments share
+/// clusters). Values are read token by token as declared environments are (shop-production, prod-latest, staging-);
 /// values the overlay inherits from a base are reported at the base line.
 /// </summary>
 public sealed class KustomizeOverlayAimedElsewhereRule : IViewRule
@@ -29,6 +30,9 @@ public sealed class KustomizeOverlayAimedElsewhereRule : IViewRule
         {
             var cls = names.ClassifyValue(judged);
             if (cls is EnvironmentClass.Unknown or EnvironmentClass.Base or EnvironmentClass.Template || cls == view.Class) return;
+            // One cluster commonly hosts every non-production environment (a dev or nonprod cluster running dev, int and
+            // staging side by side, each in its own namespace): a cluster matters only across the production boundary.
+            if (what == "cluster" && (cls == EnvironmentClass.Production) == (view.Class == EnvironmentClass.Production)) return;
             if (!seen.Add((path, span.Start))) return;
             var where = KustomizePaths.IsUnder(path, k.Build.Directory) ? view.Name : $"{view.Name} (through {RepoPath.FileName(view.Primary.Path)}, inherited from {path})";
             sink.Report(Id, path, span, key, view.Name,

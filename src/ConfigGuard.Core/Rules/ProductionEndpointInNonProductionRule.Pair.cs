@@ -29,7 +29,7 @@ public sealed partial class ProductionEndpointInNonProductionRule : IPairRule
         foreach (var s in pair.Staging.Entries)
         {
             if (ValueFacts.IsDeclaration(s, sink.Pack)) continue;
-            if (!production.TryGetValue(s.NormalizedKey, out var p) || ReferenceEquals(s.Entry, p.Entry)) continue;
+            if (!production.TryGetValue(s.NormalizedKey, out var p) || SameLine(s, p)) continue;
             var value = s.Value.Trim();
             if (value.Length == 0 || !string.Equals(value, p.Value.Trim(), StringComparison.Ordinal)) continue;
             if (sink.Pack.Keys.IsPlaceholder(s.NormalizedKey, value) || ValueFacts.IsReference(value)) continue;
@@ -40,6 +40,7 @@ public sealed partial class ProductionEndpointInNonProductionRule : IPairRule
             {
                 if (hasHost && part.Kind != EndpointPartKind.Host) continue;
                 if (part.Kind == EndpointPartKind.Host && (!HostFacts.IsRemoteName(part.Text) || sink.Resources.IsProviderHost(part.Text))) continue;
+                if (ValueFacts.IsMonitoring(s.Key, part.Kind == EndpointPartKind.Host ? part.Text : null, sink.Pack)) continue;
                 if (part.Kind == EndpointPartKind.Host && !sink.OwnDomainsFor(pair).Covers(part.Text, sink.Resources)) continue;
                 if (part.Kind == EndpointPartKind.Database) continue; // a name without its host: judged with the host, by CG0005
                 if (part.Kind == EndpointPartKind.Bucket && !SameBucket(s, p, sink, stagingLookup ??= SharedResourceRule.Lookup(pair.Staging), productionLookup ??= SharedResourceRule.Lookup(pair.Production))) continue;
@@ -81,6 +82,14 @@ public sealed partial class ProductionEndpointInNonProductionRule : IPairRule
     }
 
     private static readonly HashSet<string> HelpCentreSegments = new(StringComparer.OrdinalIgnoreCase) { "hc", "articles", "article", "faq", "help-center", "helpcenter", "knowledge-base" };
+
+    /// <summary>
+    /// Both take the value from one line of one base file (a kustomize base both overlays build from gives each build its
+    /// own copy of the entry, so the same object is not enough): CG0005 reports it once, at that line.
+    /// </summary>
+    internal static bool SameLine(EffectiveEntry s, EffectiveEntry p) =>
+        ReferenceEquals(s.Entry, p.Entry)
+        || (string.Equals(s.File.Path, p.File.Path, StringComparison.Ordinal) && s.Entry.ValueSpan.Start == p.Entry.ValueSpan.Start);
 
     // A bucket named alone is global (S3, GCS); on a sibling endpoint (MINIO_ENDPOINT) it is that server's.
     private static bool SameBucket(EffectiveEntry s, EffectiveEntry p, FindingSink sink, Func<string, string?> stagingLookup, Func<string, string?> productionLookup)

@@ -17,6 +17,8 @@ namespace ConfigGuard.Core.Rules;
 /// inherit from one base file is reported once, at the base line.
 /// Identities (class identity: OAuth client ids, tenant/workspace/project ids) are compared as written and shown, and
 /// not against an implicit production (appsettings.json alone).
+/// A setting of a service one side switches off (Sentry:Dsn beside IsSentryLogging: false) is used by only one of
+/// them: not shared; nor are monitoring services.
 /// </summary>
 public sealed class SharedResourceRule : IPairRule
 {
@@ -46,13 +48,15 @@ public sealed class SharedResourceRule : IPairRule
         {
             if (ValueFacts.IsDeclaration(s, sink.Pack) || !sink.Resources.IsResource(s.NormalizedKey)) continue;
             if (dataStoresOnly && (s.Inherited || !DataStores.Contains(sink.Resources.ClassOf(s.NormalizedKey) ?? ""))) continue;
+            if (ValueFacts.IsMonitoring(s.Key, FirstHost(s, sink), sink.Pack)) continue;
             var id = Identify(s, sink, stagingLookup);
             if (id is null || !production.TryGetValue(id.Key, out var matches)) continue;
             if (dataStoresOnly && (id.IsSecret || matches.TrueForAll(m => m.Inherited))) continue;
             var p = matches.Find(m => m.NormalizedKey == s.NormalizedKey) ?? matches[0];
+            if (SwitchedOffService.In(pair.Staging, s) || SwitchedOffService.In(pair.Production, p)) continue; // the service is off on one side
             var what = id.IsSecret ? "the same secret value" : id.Description;
             var redacted = id.IsSecret ? null : sink.DisplayValue(s);
-            if (ReferenceEquals(s.Entry, p.Entry))
+            if (ProductionEndpointInNonProductionRule.SameLine(s, p))
             {
                 var baseName = RepoPath.FileName(s.File.Path);
                 sink.Report(Id, s.File.Path, s.Entry.ValueSpan, s.Key, pair.Staging.Name,
@@ -67,6 +71,15 @@ public sealed class SharedResourceRule : IPairRule
                 $"{s.Key} in {pair.Staging.Describe(s)} uses {what}, which {pair.Production.Name} also uses{sameKey} ({where}); give {pair.Staging.Name} its own {Noun(id)}",
                 id.Key, redacted, related);
         }
+    }
+
+    private static string? FirstHost(EffectiveEntry e, FindingSink sink)
+    {
+        foreach (var part in sink.EndpointsIn(e))
+        {
+            if (part.Kind == Endpoints.EndpointPartKind.Host) return part.Text;
+        }
+        return null;
     }
 
     private static Dictionary<string, List<EffectiveEntry>> Index(EnvironmentView view, FindingSink sink, bool implicitProduction)

@@ -112,7 +112,7 @@ public static class RulePackSource
         sb.AppendLine($"        {List(root.GetStrings("nonProductionTokens"))},");
         sb.AppendLine($"        {List(root.GetStrings("declarationKeys"))},");
         sb.AppendLine($"        {List(root.GetStrings("buildModeKeys"))},");
-        var lists = new[] { "wholeNameOnly", "joinableNames", "notEnvironmentWords", "notProductionQualifiers", "declarationHintKeys", "modeFileKeyPrefixes", "environmentLabelKeys", "environmentFolders", "qualifierWords", "mutableImageTags" };
+        var lists = new[] { "wholeNameOnly", "joinableNames", "notEnvironmentWords", "notProductionQualifiers", "declarationHintKeys", "modeFileKeyPrefixes", "environmentLabelKeys", "environmentFolders", "qualifierWords", "mutableImageTags", "testActivityWords" };
         for (int i = 0; i < lists.Length; i++)
             sb.AppendLine($"        {List(root.GetStrings(lists[i]))}{(i == lists.Length - 1 ? ");" : ",")}");
         sb.AppendLine();
@@ -146,7 +146,8 @@ public static class RulePackSource
         sb.AppendLine("        committedSecrets: new CommittedSecretCatalog(");
         foreach (var k in new[] { "committedSecretKeys", "committedSecretExempt", "secretStoreValues", "throwawaySecrets", "publicClientKeys" })
             sb.AppendLine($"            {List(root.GetStrings(k))},");
-        sb.AppendLine($"            {List(root.GetStrings("clientKeyFormats"))}));");
+        sb.AppendLine($"            {List(root.GetStrings("clientKeyFormats"))}),");
+        sb.AppendLine($"        monitoringWords: {List(root.GetStrings("monitoringWords"))});");
     }
 
     private static string List(IReadOnlyList<string> items) =>
