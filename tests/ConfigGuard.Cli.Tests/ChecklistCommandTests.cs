@@ -20,7 +20,8 @@ public class ChecklistCommandTests
         var failed = items.Where(i => i.GetProperty("status").GetString() == "fail").Select(i => i.GetProperty("id").GetString()).ToArray();
         Assert.Equal(LeakFailures, failed);
         var db = items.Single(i => i.GetProperty("id").GetString() == "database");
-        Assert.Contains(db.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("ruleId").GetString() == "CG0005"
+        // One mistake, one finding: the production host that is also the shared database is one CG0002 (with CG0005's facts).
+        Assert.Contains(db.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("ruleId").GetString() == "CG0002"
             && e.GetProperty("path").GetString() == "samples/staging-leak/.env.staging" && e.GetProperty("line").GetInt32() == 3);
         Assert.DoesNotContain(Fake.StripeLive, r.All);
         Assert.DoesNotContain("s3cr3t-pass", r.All);

@@ -88,7 +88,7 @@ public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper out
         Assert.Equal(expected, build.Diagnostics(dir));
         var lines = build.FullLines(dir);
         Assert.Contains(".env.staging(2,19): error CG0001: STRIPE_SECRET_KEY holds a Stripe live secret key (sk_live_…Q3xZ) in staging, a non-production environment; use the provider's test-mode key (https://github.com/configguard/configguard/blob/main/docs/rules/CG0001.md)", lines);
-        Assert.Contains(".env.staging(3,14): error CG0005: DATABASE_URL in staging uses postgres database 'shop' on prod.host:5432, which production also uses (.env.production:4); give staging its own database (https://github.com/configguard/configguard/blob/main/docs/rules/CG0005.md)", lines);
+        Assert.Contains(".env.staging(3,42): error CG0002: DATABASE_URL points staging at the production host 'prod.host' (its name says 'prod'); give staging its own host (also CG0005: DATABASE_URL in staging uses postgres database 'shop' on prod.host:5432, which production also uses (.env.production:4); give staging its own database) (https://github.com/configguard/configguard/blob/main/docs/rules/CG0002.md)", lines);
         Assert.DoesNotContain(LiveKey, build.Output);
         // The full path is printed, so the line is clickable: /tmp/.../LeakApp/.env.staging(2,19): error CG0001: ...
         Assert.Contains(Path.Combine(dir, ".env.staging") + "(2,19): error CG0001: ", build.Output);
@@ -165,7 +165,6 @@ public sealed class PackageEndToEndTests(PackageFeed feed, ITestOutputHelper out
         // Located in ../../deploy, environments from the overlay folders, severities from configguard.yaml.
         Assert.Equal(new[]
         {
-            "../../deploy/k8s/overlays/staging/kustomization.yaml(15,22): error CG0005",
             "../../deploy/k8s/overlays/staging/kustomization.yaml(15,38): error CG0002",
             "../../deploy/k8s/overlays/staging/kustomization.yaml(19,27): error CG0001",
             "../../deploy/k8s/overlays/staging/kustomization.yaml(4,12): warning CG0011",

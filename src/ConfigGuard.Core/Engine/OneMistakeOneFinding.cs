@@ -9,10 +9,10 @@ namespace ConfigGuard.Core.Engine;
 /// endpoint in a non-production config) and CG0005 (a resource both share). On the same line they are one mistake:
 /// the stronger finding is kept (higher severity; at equal severity CG0002 when the name says production, since that
 /// says whose resource it is, and CG0005 when CG0002 only found production's own value, which is CG0005's fact) and the
-/// other's facts are added to its message and related locations. A rule that reports one line again under the same key
-/// (a base line reached by many services or environments, a value reported once per host of a host list) keeps the
-/// first report of that line. Runs after severities and suppressions, so a rule turned off or suppressed on that line
-/// leaves the other standing alone.
+/// other's facts are added to its message and related locations (to the first CG0002 of the line when it names two
+/// production parts, a host and a database). A base line reached by many services or environments is already one report
+/// per rule and place (<see cref="AnalysisEngine"/>). Runs after severities and suppressions, so a rule turned off or
+/// suppressed on that line leaves the other standing alone.
 /// </summary>
 internal static class OneMistakeOneFinding
 {
@@ -28,7 +28,6 @@ internal static class OneMistakeOneFinding
             if (f.RuleId != Endpoint && f.RuleId != Shared) continue;
             var at = (f.Path, f.Span.StartLine);
             if (!byLine.TryGetValue(at, out var list)) byLine[at] = list = new List<int>();
-            if (list.Exists(j => findings[j].RuleId == f.RuleId && findings[j].Key == f.Key)) { drop.Add(i); continue; }
             list.Add(i);
         }
         var replaced = new Dictionary<int, Finding>();

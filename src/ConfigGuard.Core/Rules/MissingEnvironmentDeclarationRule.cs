@@ -17,7 +17,11 @@ namespace ConfigGuard.Core.Rules;
 /// (APP_ENV=production) and this one declares nothing, neither itself nor through its base: the app reads the key and
 /// falls back to its default here (ASP.NET Core's default is Production);</item>
 /// <item>a kustomize overlay's workload reads ASPNETCORE_ENVIRONMENT (or another declaration key) from a ConfigMap or
-/// Secret key that the overlay's own ConfigMap does not set.</item>
+/// Secret key that the overlay's own ConfigMap does not set;</item>
+/// <item>a non-production kustomize overlay deploys a container its layers show to be an ASP.NET Core host (they set
+/// ASPNETCORE_* or DOTNET_* variables, e.g. ASPNETCORE_URLS) and no layer gives it ASPNETCORE_ENVIRONMENT or
+/// DOTNET_ENVIRONMENT, in env or through an envFrom ConfigMap/Secret of the build: the host runs as Production and
+/// loads appsettings.Production.json in staging. Labels (env: staging) do not reach the app and do not count.</item>
 /// </list>
 /// Nothing is asked of a lone file (a Vite/Vue/dotenv-flow mode file: its name is the declaration), of appsettings
 /// files (ASP.NET Core takes the environment from outside), or of declarations in any spelling teams use (NODE_ENV,
@@ -32,7 +36,11 @@ public sealed class MissingEnvironmentDeclarationRule : IViewRule
         if (!view.Class.IsDeployable() || view.IsImplicit || view.Primary.Format == ConfigFormat.AppSettingsJson || view.Primary.Environment.IsLocalOverride) return;
         var names = sink.Pack.Environments;
         var build = (view.Primary.Parsed as KustomizationParsedFile)?.Build;
-        if (build is not null) ReportUnsetReferences(view, build, sink);
+        if (build is not null)
+        {
+            ReportUnsetReferences(view, build, sink);
+            if (view.Class != EnvironmentClass.Production) ReportAspNetCoreWithoutEnvironment(view, build, sink);
+        }
         if (Declares(view, build, names)) return;
 
         foreach (var sibling in view.Siblings)
@@ -95,6 +103,48 @@ public sealed class MissingEnvironmentDeclarationRule : IViewRule
                 $"the app runs with its default environment (ASP.NET Core's is Production); add {dataKey}={view.Name} to the {kind}",
                 key, null);
         }
+    }
+
+    private static readonly string[] HostEnvironmentKeys = { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" };
+
+    private void ReportAspNetCoreWithoutEnvironment(EnvironmentView view, KustomizeBuild build, FindingSink sink)
+    {
+        foreach (var r in build.Resources)
+        {
+            foreach (var c in r.Containers())
+            {
+                var names = new List<string>();
+                if (c.GetSequence("env") is { } env)
+                {
+                    foreach (var item in env.Items.OfType<YamlTreeMap>()) if (item.GetString("name") is { } n) names.Add(KeyNames.Normalize(n));
+                }
+                var shown = names.FirstOrDefault(n => (n.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || n.StartsWith("DOTNET_", StringComparison.Ordinal)) && !HostEnvironmentKeys.Contains(n));
+                if (shown is null || names.Any(n => HostEnvironmentKeys.Contains(n))) continue;
+                if (FromEnvSources(c, build) is not { } fromSources || fromSources.Any(k => HostEnvironmentKeys.Contains(KeyNames.Normalize(k)))) continue;
+                var nameNode = c.GetScalar("name");
+                if (nameNode is null) continue;
+                sink.Report(Id, nameNode.Path, nameNode.ValueSpan, "ASPNETCORE_ENVIRONMENT", view.Name,
+                    $"container '{nameNode.Value}' is an ASP.NET Core host (it sets {shown}) and no layer of {view.Name} ({ConfigFileKind.FileName(view.Primary.Path)}) sets ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT: " +
+                    $"it runs as Production here and loads appsettings.Production.json; set ASPNETCORE_ENVIRONMENT={view.Name} in the overlay",
+                    nameNode.Path + "|" + nameNode.Value, null);
+            }
+        }
+    }
+
+    /// <summary>The keys the container's envFrom sources give it, or null when a source is not in the build (made elsewhere: not judged).</summary>
+    private static List<string>? FromEnvSources(YamlTreeMap container, KustomizeBuild build)
+    {
+        var keys = new List<string>();
+        if (container.GetSequence("envFrom") is not { } from) return keys;
+        foreach (var item in from.Items.OfType<YamlTreeMap>())
+        {
+            var (kind, reference) = item.GetMap("configMapRef") is { } cm ? ("ConfigMap", cm) : item.GetMap("secretRef") is { } sr ? ("Secret", sr) : (null, null);
+            if (kind is null || reference?.GetString("name") is not { } source) return null;
+            var holder = build.Resources.FirstOrDefault(r => r.Kind == kind && (r.HasName(source) || r.Name == source || r.OriginalName == source));
+            if (holder is null) return null;
+            keys.AddRange(holder.DataEntries().Select(d => d.Key));
+        }
+        return keys;
     }
 
     private static IEnumerable<(YamlTreeMap Item, string Key)> EnvItems(KustomizeBuild build)

@@ -121,4 +121,36 @@ public class MissingEnvironmentDeclarationRuleTests
             "resources:\n  - ../../base\nlabels:\n  - pairs:\n      example.org/environment: staging\n");
         Assert.Empty(Scan.Rule("CG0003", Base, BaseDeployment, Overlay("production", "ASPNETCORE_ENVIRONMENT=Production"), labels));
     }
+
+    // --- An ASP.NET Core host deployed by a non-production overlay that never sets its environment -----------------
+
+    private const string AspNetDeployment =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ledger\nspec:\n  template:\n    spec:\n      containers:\n" +
+        "        - name: api\n          image: registry.example.org/ledger-api:4.1.0\n          env:\n            - name: ASPNETCORE_URLS\n              value: http://+:8080\n" +
+        "          envFrom:\n            - configMapRef:\n                name: ledger-settings\n";
+
+    [Fact]
+    public void Flags_an_aspnet_core_container_a_staging_overlay_deploys_without_its_environment()
+    {
+        var f = Assert.Single(Scan.Rule("CG0003", Base, ("deploy/base/ledger.yaml", AspNetDeployment), Overlay("staging", "LEDGER_PAGE_SIZE=10")));
+        Assert.Equal("deploy/base/ledger.yaml", f.Path);
+        Assert.Equal(9, f.Span.StartLine);
+        Assert.Contains("ASPNETCORE_URLS", f.Message);
+        Assert.Contains("appsettings.Production.json", f.Message);
+    }
+
+    [Fact]
+    public void An_aspnet_core_container_is_not_flagged_when_a_layer_sets_its_environment_or_in_production()
+    {
+        // Through the overlay's ConfigMap (envFrom), in env, or DOTNET_ENVIRONMENT.
+        Assert.Empty(Scan.Rule("CG0003", Base, ("deploy/base/ledger.yaml", AspNetDeployment), Overlay("staging", "ASPNETCORE_ENVIRONMENT=Staging")));
+        Assert.Empty(Scan.Rule("CG0003", Base, ("deploy/base/ledger.yaml", AspNetDeployment.Replace("            - name: ASPNETCORE_URLS", "            - name: DOTNET_ENVIRONMENT\n              value: Staging\n            - name: ASPNETCORE_URLS")),
+            Overlay("staging", "LEDGER_PAGE_SIZE=10")));
+        // Production is ASP.NET Core's default: nothing goes wrong there.
+        Assert.Empty(Scan.Rule("CG0003", Base, ("deploy/base/ledger.yaml", AspNetDeployment), Overlay("production", "LEDGER_PAGE_SIZE=10")));
+        // A ConfigMap made outside this tree may set it: not judged.
+        Assert.Empty(Scan.Rule("CG0003", Base, ("deploy/base/ledger.yaml", AspNetDeployment.Replace("name: ledger-settings", "name: platform-env")), Overlay("staging", "LEDGER_PAGE_SIZE=10")));
+        // Nothing shows an ASP.NET Core host: not asked.
+        Assert.Empty(Scan.Rule("CG0003", Base, BaseDeployment, Overlay("staging", "LEDGER_PAGE_SIZE=10")));
+    }
 }
