@@ -124,7 +124,7 @@ public sealed class MissingEnvironmentDeclarationRule : IViewRule
                 var nameNode = c.GetScalar("name");
                 if (nameNode is null) continue;
                 sink.Report(Id, nameNode.Path, nameNode.ValueSpan, "ASPNETCORE_ENVIRONMENT", view.Name,
-                    $"container '{nameNode.Value}' is an ASP.NET Core host (it sets {shown}) and no layer of {view.Name} ({ConfigFileKind.FileName(view.Primary.Path)}) sets ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT: " +
+                    $"container '{nameNode.Value}' is an ASP.NET Core host (it sets {shown}) and no layer of {view.Name} ({RepoPath.FileName(view.Primary.Path)}) sets ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT: " +
                     $"it runs as Production here and loads appsettings.Production.json; set ASPNETCORE_ENVIRONMENT={view.Name} in the overlay",
                     nameNode.Path + "|" + nameNode.Value, null);
             }
