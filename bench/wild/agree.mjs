@@ -4,7 +4,7 @@
 //   envs <paths>                        -> path -> class (the first word of the ENVIRONMENT column)
 //   checklist <paths> --env E --format json   (E = staging, production): every config it checks must be E by envs,
 //                                        and every kustomization.yaml / .env.* / appsettings.*.json that envs calls E
-//                                        (not a .local override) must be among them
+//                                        (not a .local override, not a kind: Component) must be among them
 //   check <paths> --format json         -> a finding in a file envs calls staging/production/development/test names
 //                                        an environment of that class (findings in base/unknown files are skipped)
 //
@@ -83,7 +83,10 @@ for (const m of manifests) {
       const name = p.split('/').pop();
       const primary = name === 'kustomization.yaml' || name === 'kustomization.yml' || name === 'Kustomization'
         || /^appsettings\..+\.json$/i.test(name) || (/^\.env\./i.test(name) && !/\.local$/i.test(name));
-      if (primary) mine.push(`envs calls ${p} ${e.shown}, but checklist --env ${env} does not check it`);
+      // A kind: Component is evaluated through the overlays that include it, never checked alone.
+      const isComponent = name.startsWith('kustomization') || name === 'Kustomization'
+        ? /^kind:\s*Component\s*$/m.test(readFileSync(join(cwd, p), 'utf8')) : false;
+      if (primary && !isComponent) mine.push(`envs calls ${p} ${e.shown}, but checklist --env ${env} does not check it`);
     }
   }
   const check = run(cwd, ['check', ...paths, '--format', 'json']);
