@@ -350,7 +350,8 @@ internal static class CompiledRulePack
         new[] { @"env", @"environment", @"stage" },
         new[] { @"env", @"envs", @"environments", @"overlays", @"stages", @"clusters", @"deploy", @"deployment", @"deployments", @"k8s", @"kube", @"kubernetes", @"manifests", @"infra", @"config", @"configs", @"kustomize" },
         new[] { @"eu", @"us", @"uk", @"asia", @"apac", @"emea", @"amer", @"latam", @"east", @"west", @"north", @"south", @"central", @"northeast", @"northwest", @"southeast", @"southwest", @"ap", @"sa", @"ca", @"au", @"jp", @"de", @"fr", @"in", @"cn", @"br", @"nl", @"ch", @"se", @"region", @"zone", @"global", @"primary", @"secondary", @"blue", @"green", @"canary", @"dr", @"a", @"b", @"c", @"v", @"one", @"two", @"internal", @"external", @"private", @"public", @"aks", @"eks", @"gke", @"cluster" },
-        new[] { @"latest", @"main", @"master", @"develop", @"development", @"dev", @"trunk", @"head", @"edge", @"nightly", @"stable", @"unstable", @"snapshot", @"current", @"next", @"canary", @"staging", @"stage", @"prod", @"production" });
+        new[] { @"latest", @"main", @"master", @"develop", @"development", @"dev", @"trunk", @"head", @"edge", @"nightly", @"stable", @"unstable", @"snapshot", @"current", @"next", @"canary", @"staging", @"stage", @"prod", @"production" },
+        new[] { @"pods", @"pod", @"runner", @"runners", @"jobs", @"workers", @"executors", @"agents" });
 
     private static KeyCatalog Keys() => new(
         new[] { @".*(SECRET|SECRET_?KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET|CREDENTIALS?|AUTH_KEY|DSN|WEBHOOK_URL|CONNECTION_?STRING.*|CONNECTIONSTRINGS_.*)" },
@@ -576,5 +577,6 @@ internal static class CompiledRulePack
             new[] { @"encrypted:.+", @"ENC\[.+\]", @"@Microsoft\.KeyVault\(.+\)", @"(vault|ref\+[a-z0-9]+|op|akv|awssm|gcpsm|ssm|azurekeyvault|keyvault|kms|sops|secretsmanager)://.+", @"arn:aws:(secretsmanager|ssm|kms):.+", @"projects/[^/\s]+/secrets/.+", @"\$ANSIBLE_VAULT.*", @"Ag[A-D][A-Za-z0-9+/=]{200,}", @"-----BEGIN PGP MESSAGE-----.*" },
             new[] { @"root|admin|administrator|postgres|mysql|mariadb|mongo|mongodb|redis|rabbitmq|guest|sa|user|username|dev|development|local|localhost|docker|app|test|testing|staging|prod|production", @"(pass|password|passw0rd|p@ssw0rd|secret|changeit)[-_]?\d{0,4}!?", @"(prod|production|prd|uat|qa|dev|staging|stage|stg|test|db|my|app|admin|user|sa)[-_]?(pass|password|pwd|secret)", @"1234(5(6(7(8(9(0)?)?)?)?)?)?|0+|qwerty|letmein|default|example|sample|dummy|fake|none|null|nil|undefined|empty|true|false|yes|no|on|off" },
             new[] { @"(NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|NUXT_ENV|GATSBY|PUBLIC|VUE_APP|STORYBOOK|SNOWPACK_PUBLIC|NG_APP)_.*", @"(.*_)?PUBLIC(_.*)?", @".*PUBLISHABLE_?(API_?)?KEY.*", @".*(SITE|SEARCH|SEARCH_?ONLY|BROWSER|CLIENT_?SIDE|MAPS?|WEB)_?API_?KEY", @"(.*_)?FIREBASE(_.*)?_(WEB_?)?API_?KEY", @"(.*_)?(ADJUST|APPSFLYER|AMPLITUDE|MIXPANEL|SEGMENT|BRANCH|HEAP|POSTHOG|ALGOLIA_SEARCH|DATADOG_CLIENT|DATADOG_RUM)_.*" },
-            new[] { @"google-api-key" }));
+            new[] { @"google-api-key" }),
+        monitoringWords: new[] { @"prometheus", @"pushgateway", @"thanos", @"grafana", @"alertmanager", @"jaeger", @"zipkin", @"otel", @"otlp", @"opentelemetry", @"statsd", @"telegraf", @"victoriametrics" });
 }
