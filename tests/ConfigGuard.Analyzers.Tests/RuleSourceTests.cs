@@ -86,7 +86,7 @@ public class RuleSourceTests
                 missing.Add($"a test file: a tests/**/*Tests.cs that names {string.Join(" or ", names)}");
 
             if (missing.Count > 0)
-                report.Append($"{rule.File}: {rule.Id} has no\n").Append(string.Concat(missing.Select(m => $"  - {m}\n")));
+                report.Append($"{rule.File}: {rule.Id} is missing\n").Append(string.Concat(missing.Select(m => $"  - {m}\n")));
         }
 
         var known = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
