@@ -6,7 +6,7 @@ namespace ConfigGuard.Cli.Tests;
 /// <summary>`check` analyzes large trees in batches of whole subtrees; the findings must be exactly those of one big batch.</summary>
 public class BatchingTests
 {
-    private static Cli.Result Check(string dir, int batchFiles, params string[] args) =>
+    private static ProcessResult Check(string dir, int batchFiles, params string[] args) =>
         Cli.RunWithEnvironment(dir, new Dictionary<string, string> { ["CONFIGGUARD_BATCH_FILES"] = batchFiles.ToString() },
             new[] { "check", "--format", "json" }.Concat(args).ToArray());
 

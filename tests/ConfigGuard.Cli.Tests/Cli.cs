@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using ConfigGuard.Tests;
 
 namespace ConfigGuard.Cli.Tests;
 
@@ -14,40 +14,11 @@ internal static class Cli
     /// </summary>
     public static string? Executable { get; } = Environment.GetEnvironmentVariable("CONFIGGUARD_CLI") is { Length: > 0 } exe ? Path.GetFullPath(exe) : null;
 
-    public sealed record Result(int ExitCode, string Stdout, string Stderr)
-    {
-        public string All => Stdout + Stderr;
-        public string[] Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
+    public static ProcessResult Run(string workingDirectory, params string[] args) => RunWithEnvironment(workingDirectory, null, args);
 
-    public static Result Run(string workingDirectory, params string[] args) => RunWithEnvironment(workingDirectory, null, args);
-
-    public static Result RunWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Executable ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        if (Executable is null) psi.ArgumentList.Add(Dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["NO_COLOR"] = "1";
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        if (environment is not null) foreach (var (k, v) in environment) psi.Environment[k] = v;
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEnd();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(true);
-            throw new TimeoutException("configguard did not finish in 120 s: " + string.Join(' ', args));
-        }
-        return new Result(p.ExitCode, stdout, stderr.Result);
-    }
+    public static ProcessResult RunWithEnvironment(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        ProcessRunner.Run(workingDirectory, Executable ?? "dotnet", Executable is null ? args.Prepend(Dll) : args, environment,
+            timeout: TimeSpan.FromSeconds(120));
 }
 
 /// <summary>A temporary folder that deletes itself; files are written with exact bytes.</summary>
@@ -73,12 +44,8 @@ internal sealed class TempDir : IDisposable
 
     public void Git(params string[] args)
     {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "init.defaultBranch=main" }) psi.ArgumentList.Add(a);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException("git " + string.Join(' ', args) + ": " + p.StandardError.ReadToEnd());
+        var r = ProcessRunner.Run(Path, "git", new[] { "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "init.defaultBranch=main" }.Concat(args));
+        if (r.ExitCode != 0) throw new InvalidOperationException("git " + string.Join(' ', args) + ": " + r.Stderr);
     }
 
     public void Dispose()

@@ -13,7 +13,7 @@ public class CompletionTests
         File.WriteAllText(shim, "#!/bin/sh\nexec " + (Cli.Executable is { } exe ? $"'{exe}'" : $"dotnet '{Cli.Dll}'") + " \"$@\"\n");
         File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var script = "eval \"$(configguard completion bash)\"\nCOMP_LINE=\"$TYPED\"; COMP_POINT=${#COMP_LINE}\n_configguard_complete\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        var r = GitRepo.Exec(RepoPaths.Root, "bash", new[] { "-c", script }, new Dictionary<string, string>
+        var r = ProcessRunner.Run(RepoPaths.Root, "bash", new[] { "-c", script }, new Dictionary<string, string>
         {
             ["PATH"] = tmp.Path + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
             ["TYPED"] = typed,

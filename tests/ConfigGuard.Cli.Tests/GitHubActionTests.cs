@@ -64,7 +64,7 @@ public class GitHubActionTests
             ["CG_FAIL_ON"] = "error",
             ["CG_SARIF"] = Path.Combine(runner.Path, "configguard.sarif"),
         };
-        var r = GitRepo.Exec(repo.Path, "bash", new[] { "-e", "-c", step["run"].ToString() }, env);
+        var r = ProcessRunner.Run(repo.Path, "bash", new[] { "-e", "-c", step["run"].ToString() }, env);
         string Read(string f) => File.Exists(f) ? File.ReadAllText(f) : "";
         return new StepRun(r.ExitCode, r.All, Read(env["GITHUB_STEP_SUMMARY"]), Read(env["GITHUB_OUTPUT"]), Read(env["CG_SARIF"]));
     }

@@ -90,7 +90,7 @@ public class InitAndToolTests
 
         var tools = Path.Combine(tmp.Path, "tools");
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(tmp.Path, "nuget") };
-        var install = GitRepo.Exec(tmp.Path, "dotnet", new[] { "tool", "install", "--tool-path", tools, "ConfigGuard.Tool", "--add-source", pkg, "--version", version }, env);
+        var install = ProcessRunner.Run(tmp.Path, "dotnet", new[] { "tool", "install", "--tool-path", tools, "ConfigGuard.Tool", "--add-source", pkg, "--version", version }, env);
         Assert.True(install.ExitCode == 0, install.All);
 
         var command = Path.Combine(tools, "configguard");
@@ -109,7 +109,7 @@ public class InitAndToolTests
         var sample = Path.Combine(tmp.Path, "sample");
         Directory.CreateDirectory(sample);
         File.WriteAllText(Path.Combine(sample, ".env.staging"), $"APP_ENV=staging\nSTRIPE_KEY={Fake.StripeLive}\n");
-        var run = GitRepo.Exec(sample, command, new[] { "check" });
+        var run = ProcessRunner.Run(sample, command, new[] { "check" });
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(".env.staging:2:12: error CG0001:", run.Stdout);
         Assert.DoesNotContain(Fake.StripeLive, run.All);
@@ -122,7 +122,7 @@ public class InitAndToolTests
         repo.Write("k8s/base/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n");
         repo.Write("k8s/overlays/staging/kustomization.yaml", "namespace: production\nresources:\n  - ../../base\n");
         repo.Git("add", ".");
-        var staged = GitRepo.Exec(repo.Path, command, new[] { "check", "--staged" });
+        var staged = ProcessRunner.Run(repo.Path, command, new[] { "check", "--staged" });
         Assert.Equal(1, staged.ExitCode);
         Assert.Contains(".env.staging:2:12: error CG0001:", staged.Stdout);
         Assert.Contains("k8s/overlays/staging/kustomization.yaml:1:12: error CG0011:", staged.Stdout);
@@ -145,11 +145,11 @@ public class InitAndToolTests
     /// build output goes under <paramref name="tmp"/> too (--artifacts-path): other tests pack from the same sources at
     /// the same time and must not share obj/ folders with it.
     /// </summary>
-    private static (string Folder, string Version, GitRepo.Result Output) PackCli(TempDir tmp, string folder)
+    private static (string Folder, string Version, ProcessResult Output) PackCli(TempDir tmp, string folder)
     {
         var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..8];
         var pkg = Path.Combine(tmp.Path, folder);
-        var pack = GitRepo.Exec(RepoPaths.Root, "dotnet", new[]
+        var pack = ProcessRunner.Run(RepoPaths.Root, "dotnet", new[]
         {
             "pack", "src/ConfigGuard.Cli", "-c", "Release", "-o", pkg, $"-p:Version={version}", "--artifacts-path", Path.Combine(tmp.Path, "artifacts"), "--nologo",
         });

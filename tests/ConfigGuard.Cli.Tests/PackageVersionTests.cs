@@ -12,7 +12,7 @@ public class PackageVersionTests
 {
     private static string Version(params string[] properties)
     {
-        var r = GitRepo.Exec(RepoPaths.Root, "dotnet", new[] { "msbuild", "src/ConfigGuard.MSBuild", "-getProperty:Version", "-nologo" }.Concat(properties));
+        var r = ProcessRunner.Run(RepoPaths.Root, "dotnet", new[] { "msbuild", "src/ConfigGuard.MSBuild", "-getProperty:Version", "-nologo" }.Concat(properties));
         Assert.True(r.ExitCode == 0, r.All);
         return r.Stdout.Trim();
     }

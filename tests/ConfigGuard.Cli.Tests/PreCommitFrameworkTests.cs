@@ -30,7 +30,7 @@ public class PreCommitFrameworkTests(ITestOutputHelper output)
     public void Hooks_manifest_is_valid_for_pre_commit()
     {
         if (PreCommit() is not { } pc) return;
-        var r = GitRepo.Exec(RepoPaths.Root, pc, new[] { "validate-manifest", Path.Combine(RepoPaths.Root, ".pre-commit-hooks.yaml") });
+        var r = ProcessRunner.Run(RepoPaths.Root, pc, new[] { "validate-manifest", Path.Combine(RepoPaths.Root, ".pre-commit-hooks.yaml") });
         Assert.True(r.ExitCode == 0, r.All);
         var manifest = File.ReadAllText(Path.Combine(RepoPaths.Root, ".pre-commit-hooks.yaml"));
         Assert.Contains("language: system", manifest);
@@ -50,7 +50,7 @@ public class PreCommitFrameworkTests(ITestOutputHelper output)
             "repos:\n  - repo: local\n    hooks:\n      - id: configguard\n        name: configguard\n" +
             $"        entry: \"{entry.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"\n" +
             "        language: system\n        pass_filenames: true\n        require_serial: true\n");
-        var install = GitRepo.Exec(repo.Path, pc, new[] { "install" }, env);
+        var install = ProcessRunner.Run(repo.Path, pc, new[] { "install" }, env);
         Assert.True(install.ExitCode == 0, install.All);
 
         RefusesABadCommitThenAcceptsAGoodOne(repo, env);
@@ -63,7 +63,7 @@ public class PreCommitFrameworkTests(ITestOutputHelper output)
         // `dotnet pack` at its root, installs every package it wrote as a tool and runs the entry. It tests HEAD,
         // so it needs this checkout to be a git repository (CI's clean clone is).
         if (PreCommit() is not { } pc) return;
-        var head = GitRepo.Exec(RepoPaths.Root, "git", new[] { "rev-parse", "HEAD" });
+        var head = ProcessRunner.Run(RepoPaths.Root, "git", new[] { "rev-parse", "HEAD" });
         if (head.ExitCode != 0)
         {
             output.WriteLine("SKIPPED: the source tree is not a git checkout: " + head.All);
@@ -73,7 +73,7 @@ public class PreCommitFrameworkTests(ITestOutputHelper output)
         var env = new Dictionary<string, string> { ["PRE_COMMIT_HOME"] = Path.Combine(repo.Path, ".git", "pre-commit-home") };
         repo.Write(".pre-commit-config.yaml",
             $"repos:\n  - repo: \"{RepoPaths.Root.Replace("\\", "/")}\"\n    rev: {head.Stdout.Trim()}\n    hooks:\n      - id: configguard-dotnet\n");
-        var install = GitRepo.Exec(repo.Path, pc, new[] { "install" }, env);
+        var install = ProcessRunner.Run(repo.Path, pc, new[] { "install" }, env);
         Assert.True(install.ExitCode == 0, install.All);
 
         RefusesABadCommitThenAcceptsAGoodOne(repo, env);
@@ -88,7 +88,7 @@ public class PreCommitFrameworkTests(ITestOutputHelper output)
     public void Pre_commit_all_files_finds_a_committed_live_key_and_a_database_shared_with_production()
     {
         if (PreCommit() is not { } pc) return;
-        var head = GitRepo.Exec(RepoPaths.Root, "git", new[] { "rev-parse", "HEAD" });
+        var head = ProcessRunner.Run(RepoPaths.Root, "git", new[] { "rev-parse", "HEAD" });
         if (head.ExitCode != 0)
         {
             output.WriteLine("SKIPPED: the source tree is not a git checkout (pre-commit try-repo needs one): " + head.All);
@@ -105,8 +105,8 @@ public class PreCommitFrameworkTests(ITestOutputHelper output)
             ["PRE_COMMIT_HOME"] = Path.Combine(repo.Path, ".git", "pre-commit-home"),
             ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
         };
-        GitRepo.Result TryRepo(params string[] args) =>
-            GitRepo.Exec(repo.Path, pc, new[] { "try-repo", RepoPaths.Root, "configguard" }.Concat(args), env);
+        ProcessResult TryRepo(params string[] args) =>
+            ProcessRunner.Run(repo.Path, pc, new[] { "try-repo", RepoPaths.Root, "configguard" }.Concat(args), env);
 
         repo.Write(".env.production", "APP_ENV=production\nDATABASE_URL=postgres://shop:prod-pw@db.acme-shop.example:5432/shop\n");
         repo.Write(".env.staging", $"APP_ENV=staging\nSTRIPE_KEY={Fake.StripeLive}\nDATABASE_URL=postgres://shop:stg-pw@db.acme-shop.example:5432/shop\n");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ConfigGuard.Tests;
 using Xunit;
@@ -42,12 +41,8 @@ public class SarifTests
         var sarif = Path.Combine(tmp.Path, "out.sarif");
         var validation = Path.Combine(tmp.Path, "validation.sarif");
         Cli.Run(RepoPaths.Root, "check", "samples", "--format", "sarif", "--output", sarif);
-        var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "validate", sarif, "--output", validation }) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit(120_000);
-        Assert.True(p.ExitCode == 0, output);
+        var p = ProcessRunner.Run(tmp.Path, tool, new[] { "validate", sarif, "--output", validation }, timeout: TimeSpan.FromSeconds(120));
+        Assert.True(p.ExitCode == 0, p.All);
         using var doc = JsonDocument.Parse(File.ReadAllText(validation));
         var problems = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
             .Where(x => !x.TryGetProperty("level", out var l) || l.GetString() is "error" or "warning")

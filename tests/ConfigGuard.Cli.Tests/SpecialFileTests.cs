@@ -1,3 +1,4 @@
+using ConfigGuard.Tests;
 using Xunit;
 using System.Diagnostics;
 
@@ -13,11 +14,11 @@ public sealed class SpecialFileTests
     private static void MkFifo(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var r = GitRepo.Exec(Path.GetDirectoryName(path)!, "mkfifo", new[] { path });
+        var r = ProcessRunner.Run(Path.GetDirectoryName(path)!, "mkfifo", new[] { path });
         Assert.True(r.ExitCode == 0, r.All);
     }
 
-    private static Cli.Result Timed(string cwd, params string[] args)
+    private static ProcessResult Timed(string cwd, params string[] args)
     {
         var sw = Stopwatch.StartNew();
         var r = Cli.Run(cwd, args);

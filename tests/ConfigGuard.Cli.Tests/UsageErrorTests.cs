@@ -11,7 +11,7 @@ namespace ConfigGuard.Cli.Tests;
 /// </summary>
 public class UsageErrorTests
 {
-    private static void AssertOneLineUsageError(Cli.Result r, string expected)
+    private static void AssertOneLineUsageError(ProcessResult r, string expected)
     {
         Assert.True(r.ExitCode == 2, $"exit {r.ExitCode}\n{r.All}");
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using ConfigGuard.Tests;
 
 namespace ConfigGuard.MSBuild.Tests;
 
@@ -39,44 +38,12 @@ public static class DotNet
 {
     public static DotNetRun Run(string workingDirectory, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        // `dotnet test` runs us with MSBuild's own variables set; a child build must find its SDK by itself.
-        foreach (var key in psi.Environment.Keys.ToList())
-        {
-            if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("MSBuild", StringComparison.Ordinal)
-                || key.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-                psi.Environment.Remove(key);
-        }
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        psi.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        psi.Environment["TERM"] = "dumb";
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(psi)!;
-        var output = new StringBuilder();
-        var gate = new object();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (gate) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (gate) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} took over 5 minutes:\n{output}");
-        }
-        process.WaitForExit();
-        return new DotNetRun(process.ExitCode, output.ToString(), watch.Elapsed);
+        var r = ProcessRunner.Run(workingDirectory, "dotnet", args,
+            new Dictionary<string, string> { ["DOTNET_CLI_UI_LANGUAGE"] = "en", ["MSBUILDDISABLENODEREUSE"] = "1", ["TERM"] = "dumb" },
+            // `dotnet test` runs us with MSBuild's own variables set; a child build must find its SDK by itself.
+            unsetEnvironment: key => key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
+                || key.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase));
+        return new DotNetRun(r.ExitCode, r.Stdout + r.Stderr, r.Elapsed);
     }
 
     /// <summary>`dotnet build` as a user runs it, with output one can parse (no terminal logger, no summary repeat).</summary>

@@ -40,9 +40,6 @@ public sealed class ResourceKeyCatalog
         return null;
     }
 
-    /// <summary>The classes in rule-pack order.</summary>
-    public IEnumerable<string> Classes => _classes.Select(c => c.Class);
-
     /// <summary>The resource class of a normalized key, or null when the key is no resource (or exempt).</summary>
     public string? ClassOf(string normalizedKey)
     {

@@ -51,8 +51,6 @@ public sealed class AnalysisEngine
     /// <summary>A sink with this engine's settings; also what front ends use to render a value safely (<see cref="FindingSink.DisplayValue(string, string)"/>).</summary>
     public FindingSink CreateSink() => new(_pack, _evidence, _secretKeys, _resources, _credentials);
 
-    public EnvironmentInference Inference => _inference;
-
     /// <summary>
     /// Parses one .env or appsettings file and assigns its environment (path evidence, then a declared key).
     /// Kustomizations never come here: <see cref="KustomizeProject.Load"/> reads them, and the files they read, first.

@@ -14,8 +14,6 @@ public static class Suppressions
     private static readonly Regex Directive = new(@"configguard:ignore(?<ids>(?:[\s,]+CG\d{4})*)(?<reason>.*)$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
 
-    public static bool IsSuppressed(Finding finding, IReadOnlyList<SourceComment> comments) => FindSuppressor(finding, comments) is not null;
-
     /// <summary>The comment that suppresses <paramref name="finding"/>, or null.</summary>
     public static SourceComment? FindSuppressor(Finding finding, IReadOnlyList<SourceComment> comments)
     {

@@ -70,8 +70,6 @@ public sealed class KustomizeResource
 
     private static bool SameNamespace(string a, string b) => (a == "default" ? "" : a) == (b == "default" ? "" : b);
 
-    public static bool IsWorkload(string kind) => PodSpecPath(kind) is not null;
-
     /// <summary>Where the pod spec is in an object of this kind, or null.</summary>
     public static string[]? PodSpecPath(string kind) => kind switch
     {

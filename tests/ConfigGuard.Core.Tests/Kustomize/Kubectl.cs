@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ConfigGuard.Tests;
 
 namespace ConfigGuard.Core.Tests.Kustomize;
@@ -11,17 +10,9 @@ internal static class Kubectl
     /// <summary>Renders <paramref name="dir"/>; requires kubectl on PATH (see <see cref="TestMachine.Kubectl"/>).</summary>
     public static Result Kustomize(string dir)
     {
-        var psi = new ProcessStartInfo(TestMachine.Kubectl ?? throw new InvalidOperationException("kubectl is not on PATH"))
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        psi.ArgumentList.Add("kustomize");
-        psi.ArgumentList.Add(dir);
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        if (!p.WaitForExit(60_000)) { p.Kill(true); throw new TimeoutException("kubectl kustomize " + dir); }
-        return new Result(p.ExitCode == 0, output, err.Result);
+        var kubectl = TestMachine.Kubectl ?? throw new InvalidOperationException("kubectl is not on PATH");
+        var r = ProcessRunner.Run(Directory.GetCurrentDirectory(), kubectl, new[] { "kustomize", dir }, timeout: TimeSpan.FromSeconds(60));
+        return new Result(r.ExitCode == 0, r.Stdout, r.Stderr);
     }
 
     /// <summary>Writes the files (repository-relative paths) under a new temporary folder, renders <paramref name="root"/>, deletes the folder.</summary>
