@@ -36,7 +36,7 @@ public static class RuleSet
     /// <summary>Rules over a staging view and the production view it pairs with, run after the view rules.</summary>
     public static IReadOnlyList<IPairRule> PairRules { get; } = new IPairRule[]
     {
-        new global::ConfigGuard.Core.Rules.ProductionValueInStagingRule(), // CG0002
+        new global::ConfigGuard.Core.Rules.ProductionEndpointInNonProductionRule(), // CG0002
         new global::ConfigGuard.Core.Rules.SharedResourceRule(), // CG0005
     };
 }
