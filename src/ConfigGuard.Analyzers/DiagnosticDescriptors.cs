@@ -31,7 +31,7 @@ public static class DiagnosticDescriptors
         "ConfigGuard.Config",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A host, database, bucket or URL in a non-production config says prod/production/prd/live (as a whole token), is a provider's live endpoint, is listed as a production host in configguard.yaml, or is exactly the value the paired production config sets for the same key.",
+        description: "A host, database, bucket or URL in a non-production config says prod/production/prd/live (as a whole token), is a provider's live endpoint, is listed as a production host in configguard.yaml, or is exactly the value the paired production config sets for the same key; or a provider switched to its live system (PAYPAL_MODE=live, STRIPE_LIVE_MODE=true).",
         helpLinkUri: "https://github.com/configguard/configguard/blob/main/docs/rules/CG0002.md");
 
     /// <summary>CG0003: Deployable config declares no environment.</summary>
@@ -64,7 +64,7 @@ public static class DiagnosticDescriptors
         "ConfigGuard.Config",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Staging and production use the same database, Redis DB, bucket, Sentry project, share host, or the same API key or secret (compared by hash, never printed). Keys that name resources are listed in rules/keys.yaml (resourceKeys) and configguard.yaml (resources).",
+        description: "Staging and production use the same database, Redis DB, bucket, Sentry project, share host, or the same API key or secret (compared by hash, never printed), or the same identity: OAuth client, encryption key, project, workspace or account password. Keys that name resources are listed in rules/keys.yaml (resourceKeys) and configguard.yaml (resources).",
         helpLinkUri: "https://github.com/configguard/configguard/blob/main/docs/rules/CG0005.md");
 
     /// <summary>CG0006: Test or sandbox credential or endpoint in production.</summary>
@@ -75,7 +75,7 @@ public static class DiagnosticDescriptors
         "ConfigGuard.Config",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A production config uses a test-mode key (sk_test_) or a sandbox/non-production endpoint.",
+        description: "A production config uses a test-mode key (sk_test_), a sandbox/non-production endpoint, a provider's test mode or a testnet (PAYPAL_MODE=sandbox, STRIPE_TEST_MODE=true, NETWORK=sepolia), or a developer's endpoint (LocalDB, SQLEXPRESS, host.docker.internal, localhost in a CORS origin, redirect or browser-bundled URL).",
         helpLinkUri: "https://github.com/configguard/configguard/blob/main/docs/rules/CG0006.md");
 
     /// <summary>CG0007: Debug or unsafe switch on in production.</summary>
