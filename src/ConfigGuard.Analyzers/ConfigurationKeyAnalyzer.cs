@@ -22,7 +22,7 @@ namespace ConfigGuard.Analyzers;
 public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.KeyMissingInOneEnvironment, DiagnosticDescriptors.ConfigKeyTypo, DiagnosticDescriptors.AspNetCoreRunsAsProduction);
+        DiagnosticDescriptors.CG1007, DiagnosticDescriptors.CG1008, DiagnosticDescriptors.CG1009);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -45,9 +45,9 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                 {
                     var descriptor = finding.RuleId switch
                     {
-                        "CG1007" => DiagnosticDescriptors.KeyMissingInOneEnvironment,
-                        "CG1008" => DiagnosticDescriptors.ConfigKeyTypo,
-                        "CG1009" => DiagnosticDescriptors.AspNetCoreRunsAsProduction,
+                        "CG1007" => DiagnosticDescriptors.CG1007,
+                        "CG1008" => DiagnosticDescriptors.CG1008,
+                        "CG1009" => DiagnosticDescriptors.CG1009,
                         _ => null,
                     };
                     if (descriptor is null) continue;

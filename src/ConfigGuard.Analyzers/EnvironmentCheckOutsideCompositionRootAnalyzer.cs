@@ -24,7 +24,7 @@ public sealed class EnvironmentCheckOutsideCompositionRootAnalyzer : DiagnosticA
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.EnvironmentCheckOutsideCompositionRoot);
+        ImmutableArray.Create(DiagnosticDescriptors.CG1002);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -58,7 +58,7 @@ public sealed class EnvironmentCheckOutsideCompositionRootAnalyzer : DiagnosticA
             && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string name }
             ? $"IsEnvironment(\"{name}\")"
             : method.Name + "()";
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnvironmentCheckOutsideCompositionRoot,
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1002,
             invocation.Syntax.GetLocation(), call, type?.Name ?? context.ContainingSymbol.Name));
     }
 

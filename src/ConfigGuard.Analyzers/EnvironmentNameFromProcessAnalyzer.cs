@@ -14,7 +14,7 @@ namespace ConfigGuard.Analyzers;
 public sealed class EnvironmentNameFromProcessAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.EnvironmentNameFromProcess);
+        ImmutableArray.Create(DiagnosticDescriptors.CG1003);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,6 +37,6 @@ public sealed class EnvironmentNameFromProcessAnalyzer : DiagnosticAnalyzer
         var key = EnvironmentExpressions.UnwrapConversions(invocation.Arguments[0].Value);
         if (key?.ConstantValue.HasValue != true || key.ConstantValue.Value is not string name) return;
         if (!EnvironmentExpressions.IsDeclarationKey(name)) return;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnvironmentNameFromProcess, invocation.Syntax.GetLocation(), name));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1003, invocation.Syntax.GetLocation(), name));
     }
 }

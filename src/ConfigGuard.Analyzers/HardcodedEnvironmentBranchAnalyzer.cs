@@ -16,7 +16,7 @@ namespace ConfigGuard.Analyzers;
 public sealed class HardcodedEnvironmentBranchAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.HardcodedEnvironmentBranch);
+        ImmutableArray.Create(DiagnosticDescriptors.CG1001);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -99,7 +99,7 @@ public sealed class HardcodedEnvironmentBranchAnalyzer : DiagnosticAnalyzer
     {
         var cls = EnvironmentExpressions.ClassifyConstant(value, out var name);
         if (cls == EnvironmentClass.Unknown) return;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedEnvironmentBranch, value.Syntax.GetLocation(), name, cls.ToName()));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1001, value.Syntax.GetLocation(), name, cls.ToName()));
     }
 
     private static void ReportPair(OperationAnalysisContext context, IOperation left, IOperation right, SyntaxNode node)
@@ -112,7 +112,7 @@ public sealed class HardcodedEnvironmentBranchAnalyzer : DiagnosticAnalyzer
             other = right;
         }
         if (cls == EnvironmentClass.Unknown || !EnvironmentExpressions.IsEnvironmentName(other)) return;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedEnvironmentBranch, node.GetLocation(), name, cls.ToName()));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1001, node.GetLocation(), name, cls.ToName()));
     }
 
     private static bool IsString(IOperation operation) =>

@@ -19,7 +19,7 @@ public sealed class LiveCredentialLiteralAnalyzer : DiagnosticAnalyzer
     public const string ProviderProperty = "Provider";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.LiveCredentialLiteral);
+        ImmutableArray.Create(DiagnosticDescriptors.CG1005);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -40,7 +40,7 @@ public sealed class LiveCredentialLiteralAnalyzer : DiagnosticAnalyzer
             if (match.Pattern.Mode != CredentialMode.Live || !match.Pattern.IsSecret || match.IsFiller) continue;
             var span = LiteralText.MapToSource(token, value, match.Index, match.Length);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(ProviderProperty, match.Pattern.Provider);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LiveCredentialLiteral,
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1005,
                 Location.Create(context.Node.SyntaxTree, span), properties, match.Pattern.Provider, match.Redacted));
         }
     }

@@ -20,7 +20,7 @@ public sealed class PreprocessorEnvironmentBranchAnalyzer : DiagnosticAnalyzer
         ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "PRODUCTION", "PROD", "STAGING", "STAGE");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.PreprocessorEnvironmentBranch);
+        ImmutableArray.Create(DiagnosticDescriptors.CG1004);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -48,7 +48,7 @@ public sealed class PreprocessorEnvironmentBranchAnalyzer : DiagnosticAnalyzer
                 var name = identifier.Identifier.ValueText;
                 if (symbols.Contains(name))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PreprocessorEnvironmentBranch, identifier.GetLocation(), name));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1004, identifier.GetLocation(), name));
                 }
             }
         }

@@ -19,7 +19,7 @@ namespace ConfigGuard.Analyzers;
 public sealed class ProductionEndpointLiteralAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.ProductionEndpointLiteral);
+        ImmutableArray.Create(DiagnosticDescriptors.CG1006);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -53,7 +53,7 @@ public sealed class ProductionEndpointLiteralAnalyzer : DiagnosticAnalyzer
                 reason = "listed in configguard.production_hosts";
             }
             var span = LiteralText.MapToSource(token, value, part.Index, part.Length);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProductionEndpointLiteral,
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1006,
                 Location.Create(context.Node.SyntaxTree, span), part.KindName, part.Text, reason));
         }
     }

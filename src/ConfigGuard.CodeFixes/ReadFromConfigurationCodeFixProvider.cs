@@ -28,7 +28,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
     public const string EquivalenceKey = "ConfigGuard.ReadFromConfiguration";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.LiveCredentialLiteralId, DiagnosticDescriptors.ProductionEndpointLiteralId);
+        ImmutableArray.Create(DiagnosticDescriptors.CG1005.Id, DiagnosticDescriptors.CG1006.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -44,7 +44,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
             if (!CanBeReplaced(literal)) continue;
 
             var name = NameFor(literal, model, context.CancellationToken)
-                ?? (diagnostic.Id == DiagnosticDescriptors.LiveCredentialLiteralId
+                ?? (diagnostic.Id == DiagnosticDescriptors.CG1005.Id
                     ? Provider(diagnostic) + "SecretKey"
                     : "DefaultConnectionString");
             var key = ConfigurationKeyName.From(name);

