@@ -40,6 +40,33 @@ switch (shape) {
     write("svc/.env.production", "APP_ENV=production\n");
     break;
   }
+  case "env-files-per-folder": { // N .env files in one folder, with planted mistakes so that findings can be compared
+    // Half declare staging, half production; every 97th staging file holds a live key, every 89th a production database.
+    const live = "sk_" + "live_", test = "sk_" + "test_";
+    for (let i = 0; i < n; i++) {
+      const staging = i % 2 === 0, key = (i * 7919).toString(36).padStart(8, "0").repeat(4).slice(0, 24);
+      const host = staging && i % 89 === 6 ? "prod-db" : staging ? "staging-db" : "prod-db";
+      write(`svc/.env.s${i}`, `APP_ENV=${staging ? "staging" : "production"}\nDATABASE_URL=postgres://app@${host}.internal:5432/app${i % 7}\n` +
+        `STRIPE_SECRET_KEY=${staging && i % 97 === 4 ? live : staging ? test : "$" + "{STRIPE_SECRET_KEY}"}${staging ? key : ""}\nFEATURE_${i}=on\n`);
+    }
+    write("svc/.env.staging", "APP_ENV=staging\n");
+    write("svc/.env.production", "APP_ENV=production\n");
+    break;
+  }
+  case "overlays-of-one-base": { // one base (a Deployment and a generated ConfigMap) and N overlays of it
+    write("app/base/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n" +
+      "      containers:\n        - name: app\n          image: registry.example.com/app:1.0.0\n          env:\n" +
+      "            - name: LOG_LEVEL\n              value: info\n          envFrom:\n            - configMapRef:\n                name: app-config\n");
+    write("app/base/kustomization.yaml", "resources:\n  - deployment.yaml\nconfigMapGenerator:\n  - name: app-config\n    literals:\n" +
+      "      - LOG_FORMAT=json\n      - DATABASE_URL=postgres://app@db.internal:5432/app\n");
+    // Half are staging overlays, half production, each in a folder of its own named for its environment.
+    for (let i = 0; i < n; i++) {
+      const env = i % 2 ? "production" : "staging";
+      write(`app/overlays/${env}-${i}/kustomization.yaml`, `resources:\n  - ../../base\nnamespace: app-${env}-${i}\n` +
+        `configMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals:\n      - APP_ENV=${env}\n      - REGION=r${i}\n`);
+    }
+    break;
+  }
   default:
     console.error("unknown shape " + shape); process.exit(2);
 }
