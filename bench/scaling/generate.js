@@ -67,6 +67,21 @@ switch (shape) {
     }
     break;
   }
+  case "lookaround-credential": { // a configguard.yaml credential pattern that must backtrack (lookahead), N values that make it
+    write("configguard.yaml", "credentials:\n- id: relay-token\n  provider: Relay\n  keyword: rly_\n  mode: live\n  pattern: '(?=rly_)rly_(b|bb)+[0-9A-Z]{8}'\n");
+    for (let i = 0; i < n; i++) write(`svc${i}/.env.staging`, `APP_ENV=staging\nRELAY_HANDLE=rly_${"b".repeat(34)}?\n`);
+    break;
+  }
+  case "lookaround-patch-target": { // N patches whose target name must backtrack (lookahead) over N objects
+    let objects = "";
+    for (let i = 0; i < n; i++) objects += `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${"a".repeat(30)}-x${i}\ndata:\n  K: v\n`;
+    write("base/all.yaml", objects);
+    write("base/kustomization.yaml", "resources:\n- all.yaml\n");
+    let patches = "";
+    for (let i = 0; i < n; i++) patches += `- target:\n    kind: ConfigMap\n    name: '(?=a)(a+)+$'\n  patch: |-\n    - op: add\n      path: /data/P${i}\n      value: x\n`;
+    write("overlays/staging/kustomization.yaml", "resources:\n- ../../base\nnamespace: staging\npatches:\n" + patches);
+    break;
+  }
   default:
     console.error("unknown shape " + shape); process.exit(2);
 }
