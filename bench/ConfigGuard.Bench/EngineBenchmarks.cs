@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Parsing;
 
 namespace ConfigGuard.Bench;

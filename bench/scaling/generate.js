@@ -40,6 +40,48 @@ switch (shape) {
     write("svc/.env.production", "APP_ENV=production\n");
     break;
   }
+  case "env-files-per-folder": { // N .env files in one folder, with planted mistakes so that findings can be compared
+    // Half declare staging, half production; every 97th staging file holds a live key, every 89th a production database.
+    const live = "sk_" + "live_", test = "sk_" + "test_";
+    for (let i = 0; i < n; i++) {
+      const staging = i % 2 === 0, key = (i * 7919).toString(36).padStart(8, "0").repeat(4).slice(0, 24);
+      const host = staging && i % 89 === 6 ? "prod-db" : staging ? "staging-db" : "prod-db";
+      write(`svc/.env.s${i}`, `APP_ENV=${staging ? "staging" : "production"}\nDATABASE_URL=postgres://app@${host}.internal:5432/app${i % 7}\n` +
+        `STRIPE_SECRET_KEY=${staging && i % 97 === 4 ? live : staging ? test : "$" + "{STRIPE_SECRET_KEY}"}${staging ? key : ""}\nFEATURE_${i}=on\n`);
+    }
+    write("svc/.env.staging", "APP_ENV=staging\n");
+    write("svc/.env.production", "APP_ENV=production\n");
+    break;
+  }
+  case "overlays-of-one-base": { // one base (a Deployment and a generated ConfigMap) and N overlays of it
+    write("app/base/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n" +
+      "      containers:\n        - name: app\n          image: registry.example.com/app:1.0.0\n          env:\n" +
+      "            - name: LOG_LEVEL\n              value: info\n          envFrom:\n            - configMapRef:\n                name: app-config\n");
+    write("app/base/kustomization.yaml", "resources:\n  - deployment.yaml\nconfigMapGenerator:\n  - name: app-config\n    literals:\n" +
+      "      - LOG_FORMAT=json\n      - DATABASE_URL=postgres://app@db.internal:5432/app\n");
+    // Half are staging overlays, half production, each in a folder of its own named for its environment.
+    for (let i = 0; i < n; i++) {
+      const env = i % 2 ? "production" : "staging";
+      write(`app/overlays/${env}-${i}/kustomization.yaml`, `resources:\n  - ../../base\nnamespace: app-${env}-${i}\n` +
+        `configMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals:\n      - APP_ENV=${env}\n      - REGION=r${i}\n`);
+    }
+    break;
+  }
+  case "lookaround-credential": { // a configguard.yaml credential pattern that must backtrack (lookahead), N values that make it
+    write("configguard.yaml", "credentials:\n- id: relay-token\n  provider: Relay\n  keyword: rly_\n  mode: live\n  pattern: '(?=rly_)rly_(b|bb)+[0-9A-Z]{8}'\n");
+    for (let i = 0; i < n; i++) write(`svc${i}/.env.staging`, `APP_ENV=staging\nRELAY_HANDLE=rly_${"b".repeat(34)}?\n`);
+    break;
+  }
+  case "lookaround-patch-target": { // N patches whose target name must backtrack (lookahead) over N objects
+    let objects = "";
+    for (let i = 0; i < n; i++) objects += `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${"a".repeat(30)}-x${i}\ndata:\n  K: v\n`;
+    write("base/all.yaml", objects);
+    write("base/kustomization.yaml", "resources:\n- all.yaml\n");
+    let patches = "";
+    for (let i = 0; i < n; i++) patches += `- target:\n    kind: ConfigMap\n    name: '(?=a)(a+)+$'\n  patch: |-\n    - op: add\n      path: /data/P${i}\n      value: x\n`;
+    write("overlays/staging/kustomization.yaml", "resources:\n- ../../base\nnamespace: staging\npatches:\n" + patches);
+    break;
+  }
   default:
     console.error("unknown shape " + shape); process.exit(2);
 }

@@ -146,7 +146,8 @@ public static class CompiledRulePackSource
         sb.AppendLine("        committedSecrets: new CommittedSecretCatalog(");
         foreach (var k in new[] { "committedSecretKeys", "committedSecretExempt", "secretStoreValues", "throwawaySecrets", "publicClientKeys" })
             sb.AppendLine($"            {List(root.GetStrings(k))},");
-        sb.AppendLine($"            {List(root.GetStrings("clientKeyFormats"))}),");
+        sb.AppendLine($"            {List(root.GetStrings("clientKeyFormats"))},");
+        sb.AppendLine($"            {List(root.GetStrings("sandboxAccountHosts"))}),");
         sb.AppendLine($"        monitoringWords: {List(root.GetStrings("monitoringWords"))});");
     }
 

@@ -27,7 +27,7 @@ public static class RuleTablesSource
         sb.Append("| ID | finds | in | default |\n");
         sb.Append("|---|---|---|---|\n");
         foreach (var r in rules)
-            sb.Append($"| [{r.Id}]({r.HelpUri}) | {Cell(r.Title)} | {(r.IsCode ? "C# code" : "config files")} | {SeverityNames.ToName(r.DefaultSeverity)} |\n");
+            sb.Append($"| [{r.Id}]({r.HelpUri}) | {Cell(r.Finds)} | {(r.IsCode ? "C# code" : "config files")} | {SeverityNames.ToName(r.DefaultSeverity)} |\n");
         return readme.Substring(0, begin) + sb + readme.Substring(end);
     }
 

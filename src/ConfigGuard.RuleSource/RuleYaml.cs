@@ -11,6 +11,7 @@ public sealed record RuleYaml(
     string File,
     string Id,
     string Title,
+    string? Summary,
     Severity DefaultSeverity,
     string Category,
     string Description,
@@ -37,6 +38,9 @@ public sealed record RuleYaml(
         _ => "Hidden",
     };
 
+    /// <summary>What the README's rule table says the rule finds: the YAML's summary, else its title.</summary>
+    public string Finds => string.IsNullOrWhiteSpace(Summary) ? Title : Summary!;
+
     public string HelpLink => RuleDescriptor.DocsBase + HelpUri;
 
     /// <summary>Every rules/checks/*.yaml under the repository <paramref name="root"/>, in ID order.</summary>
@@ -51,7 +55,7 @@ public sealed record RuleYaml(
         var id = m.GetString("id") ?? throw new InvalidDataException(name + ": no id");
         if (!SeverityNames.TryParse(m.GetString("defaultSeverity"), out var severity))
             throw new InvalidDataException(name + ": defaultSeverity must be error, warning or note");
-        return new RuleYaml(name, id, m.GetString("title") ?? "", severity, m.GetString("category") ?? "config",
+        return new RuleYaml(name, id, m.GetString("title") ?? "", m.GetString("summary"), severity, m.GetString("category") ?? "config",
             m.GetString("description") ?? "", m.GetString("remediation") ?? "", m.GetString("helpUri") ?? "",
             m.GetString("messageFormat"), m.GetString("diagnosticCategory"), m.GetStrings("customTags"));
     }

@@ -63,7 +63,7 @@ public sealed class ScanSession
                 ? $"configguard: --config {configPath} is a folder; name the configguard.yaml file"
                 : $"configguard: --config file not found: {Path.GetFullPath(configPath)}");
         var settingsFile = withoutSettings ? null : configPath is not null ? Path.GetFullPath(configPath) : FindSettings(first, root);
-        var settings = settingsFile is null ? ConfigGuardSettings.Empty : LoadSettings(settingsFile, userNamed: configPath is not null);
+        var settings = settingsFile is null ? ConfigGuardSettings.Empty : LoadSettings(settingsFile, userNamed: configPath is not null, root);
         return new ScanSession(root, gitRoot is not null, settings, settingsFile, full);
     }
 
@@ -296,14 +296,14 @@ public sealed class ScanSession
     }
 
     /// <param name="userNamed">--config named it: a symbolic link is followed (to a regular file only); a configguard.yaml found in the tree is never followed.</param>
-    private static ConfigGuardSettings LoadSettings(string path, bool userNamed)
+    private static ConfigGuardSettings LoadSettings(string path, bool userNamed, string root)
     {
         var read = RegularFile.Read(path, DefaultMaxFileBytes, followLinks: userNamed);
         if (read.Outcome != RegularFile.Outcome.Read)
             throw new UsageException($"{path}: error: cannot read configguard.yaml: {read.Describe(DefaultMaxFileBytes)}", path, detail: $"cannot read configguard.yaml: {read.Describe(DefaultMaxFileBytes)}");
         var text = SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out var problem)
             ?? throw new UsageException($"{path}: error: cannot read configguard.yaml: {problem}", path, detail: $"cannot read configguard.yaml: {problem}");
-        try { return SettingsParser.Parse(text, RulePack.Default); }
+        try { return SettingsParser.Parse(text, RulePack.Default, Path.GetRelativePath(root, path).Replace('\\', '/')); }
         catch (YamlFormatException e)
         {
             // Every problem in the file, one line each, so the user fixes them in one round; the first one's place for a logger.

@@ -28,7 +28,7 @@ public class CompletionTests
         Assert.Equal(new[] { "check", "checklist" }, BashCompletions("configguard che"));
         Assert.Equal(new[] { "--format" }, BashCompletions("configguard check --fo"));
         Assert.Equal(new[] { "json", "junit" }, BashCompletions("configguard check --format j"));
-        Assert.Equal(new[] { "error", "note", "warning" }, BashCompletions("configguard check --fail-on "));
+        Assert.Equal(new[] { "error", "never", "note", "warning" }, BashCompletions("configguard check --fail-on "));
         Assert.Contains("completion", BashCompletions("configguard "));
     }
 

@@ -17,6 +17,11 @@ public class DiffCommandTests
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("REDIS_URL", StringComparison.Ordinal) && l.EndsWith("missing in production", StringComparison.Ordinal));
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("LOG_FORMAT", StringComparison.Ordinal) && l.EndsWith("same (base file)", StringComparison.Ordinal));
         Assert.Contains("sk_live_…Q3xZ", r.Stdout);
+        // A row whose values differ says so, and nothing is cut: the connection string keeps its database name.
+        Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("STRIPE_SECRET_KEY", StringComparison.Ordinal) && l.EndsWith("different", StringComparison.Ordinal));
+        Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("ConnectionStrings:Default", StringComparison.Ordinal)
+            && l.Contains("Host=db.production.internal;Database=shop_production;Username=shop;Password=****", StringComparison.Ordinal));
+        Assert.DoesNotContain("…  ", r.Stdout);
         Assert.DoesNotContain(Fake.StripeLive, r.All);
         Assert.DoesNotContain("s3cr3t-pass", r.All);
         Assert.DoesNotContain("staging-jwt-key", r.All);

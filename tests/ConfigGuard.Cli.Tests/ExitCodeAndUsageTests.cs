@@ -64,6 +64,21 @@ public class ExitCodeAndUsageTests
     }
 
     [Fact]
+    public void Fail_on_never_reports_every_finding_and_exits_zero()
+    {
+        using var tmp = new TempDir();
+        tmp.Write(".env.production", "APP_ENV=production\n");
+        tmp.Write(".env.staging", "APP_ENV=staging\nSTRIPE_SECRET_KEY=" + Fake.StripeLive + "\n");
+        var failing = Cli.Run(tmp.Path, "check");
+        Assert.Equal(1, failing.ExitCode);
+        var r = Cli.Run(tmp.Path, "check", "--fail-on", "never", "--report", "junit=-");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("error CG0001", r.Stdout);
+        Assert.DoesNotContain("<failure", r.Stdout);
+        Assert.Equal(2, Cli.Run(tmp.Path, "check", "--fail-on", "nevr").ExitCode);
+    }
+
+    [Fact]
     public void Configguard_yaml_severity_overrides_and_production_hosts_apply()
     {
         using var tmp = new TempDir();

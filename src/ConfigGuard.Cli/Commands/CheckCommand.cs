@@ -18,8 +18,8 @@ internal static class CheckCommand
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout" };
         var reports = new Option<string[]>("--report") { Description = "Also write FORMAT to FILE, e.g. --report sarif=configguard.sarif (repeatable; FILE '-' is stdout)", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
-        var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that fails the run (exit 1): error, warning or note", DefaultValueFactory = _ => "error" };
-        failOn.AcceptOnlyFromAmong("error", "warning", "note");
+        var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that fails the run (exit 1): error, warning or note; never: report only, exit 0 (a first look, or adopting the tool)", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "note", "never");
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Print secret values in full (never use in CI logs)" };
         var config = new Option<string?>("--config") { Description = "Path to configguard.yaml (default: found upwards from the scanned folder)" };
         var maxSize = new Option<long>("--max-file-size") { Description = "Skip files larger than this many bytes", DefaultValueFactory = _ => ScanSession.DefaultMaxFileBytes };
@@ -76,7 +76,8 @@ internal static class CheckCommand
                 Console.Error.WriteLine($"configguard: configguard.yaml: {session.SettingsPath ?? "none found"}; baseline: {baselinePath ?? "none"}");
                 Console.Error.WriteLine($"configguard: {outcome.FilesFound} config files found by name, {outcome.FilesFound - outcome.FilesUnread} of them read, {notices.Count} notes");
             }
-            SeverityNames.TryParse(parse.GetValue(failOn), out var threshold);
+            // never: no severity reaches the threshold, so nothing fails the run (JUnit marks no failure either).
+            var threshold = SeverityNames.TryParse(parse.GetValue(failOn), out var parsed) ? parsed : Severity.Error + 1;
             var outPath = parse.GetValue(output);
             bool color = outPath is null && !parse.GetValue(noColor) && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

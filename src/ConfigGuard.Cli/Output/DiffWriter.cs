@@ -6,8 +6,6 @@ namespace ConfigGuard.Cli.Output;
 /// <summary>Side-by-side key comparison of two environments, as text columns or JSON. Values arrive redacted.</summary>
 internal static class DiffWriter
 {
-    private const int MaxValue = 48;
-
     public static void WriteText(IReadOnlyList<EnvironmentDiff> diffs, string left, string right, TextWriter w)
     {
         foreach (var d in diffs)
@@ -65,12 +63,9 @@ internal static class DiffWriter
         w.WriteEndObject();
     }
 
-    private static string Cell(string? value)
-    {
-        if (value is null) return "-";
-        var v = Untrusted.Line(value);
-        return v.Length > MaxValue ? v.Substring(0, MaxValue - 1) + "…" : v;
-    }
+    // Values are never cut: they arrive redacted and at most DiffValueDisplay.MaxShown long, and the part a cut
+    // loses (a connection string's database, a URL's path) is what a reader compares.
+    private static string Cell(string? value) => value is null ? "-" : Untrusted.Line(value);
 
     private static string Status(DiffRow r, string left, string right) => r.Status switch
     {
@@ -78,6 +73,6 @@ internal static class DiffWriter
         DiffStatus.OnlyRight => $"missing in {left}",
         DiffStatus.Shared => $"SHARED: {r.SharedResource}{(r.InheritedByBoth ? " (from the base file)" : "")}",
         DiffStatus.Same => r.InheritedByBoth ? "same (base file)" : "same",
-        _ => "",
+        _ => "different",
     };
 }

@@ -18,9 +18,12 @@ public sealed class CommittedSecretCatalog
     private readonly HashSet<string> _clientKeyFormats;
     private readonly Regex _storeValues;
     private readonly Regex _throwaway;
+    private readonly string[] _sandboxHosts;
 
-    public CommittedSecretCatalog(IEnumerable<string> keys, IEnumerable<string> exempt, IEnumerable<string> storeValues, IEnumerable<string> throwaway, IEnumerable<string> publicClientKeys, IEnumerable<string> clientKeyFormats)
+    public CommittedSecretCatalog(IEnumerable<string> keys, IEnumerable<string> exempt, IEnumerable<string> storeValues, IEnumerable<string> throwaway, IEnumerable<string> publicClientKeys, IEnumerable<string> clientKeyFormats,
+        IEnumerable<string>? sandboxAccountHosts = null)
     {
+        _sandboxHosts = new List<string>(sandboxAccountHosts ?? Array.Empty<string>()).ToArray();
         _clientKeyFormats = new HashSet<string>(clientKeyFormats, StringComparer.Ordinal);
         _public = new KeyPatternSet(publicClientKeys);
         _keys = new KeyPatternSet(keys);
@@ -43,6 +46,21 @@ public sealed class CommittedSecretCatalog
 
     /// <summary>A stock word a local or example stack uses as its password (root, postgres, password1).</summary>
     public bool IsThrowaway(string value) => Matches(_throwaway, value.Trim());
+
+    /// <summary>
+    /// A host whose accounts are sandboxes (a mail catcher such as Mailtrap's sandbox inbox or a local MailHog): matched
+    /// exactly or as a suffix at a dot (rules/keys.yaml sandboxAccountHosts).
+    /// </summary>
+    public bool IsSandboxAccountHost(string host)
+    {
+        var h = host.Trim().TrimEnd('.');
+        foreach (var s in _sandboxHosts)
+        {
+            if (h.Equals(s, StringComparison.OrdinalIgnoreCase)
+                || (h.Length > s.Length && h.EndsWith(s, StringComparison.OrdinalIgnoreCase) && h[h.Length - s.Length - 1] == '.')) return true;
+        }
+        return false;
+    }
 
     private static Regex WholeValue(IEnumerable<string> patterns)
     {

@@ -162,7 +162,7 @@ internal static class CompiledRulePack
         new(@"mailgun-api-key", @"Mailgun", CredentialMode.Generic, @"key-", @"(?<![0-9A-Za-z_-])key-[0-9a-f]{32}\b", false, null),
         new(@"shopify-token", @"Shopify", CredentialMode.Generic, @"shp", @"\bshp(?:at|ca|pa|ss)_[0-9a-fA-F]{32}\b", false, null),
         new(@"azure-storage-account-key", @"Azure Storage", CredentialMode.Generic, @"AccountKey=", @"(?<!AccountName=devstoreaccount1;\s*)AccountKey=(?<secret>[0-9A-Za-z+/]{86}==)", false, null),
-        new(@"azure-sas-signature", @"Azure", CredentialMode.Generic, @"sig=", @"[?&]sig=(?<secret>[0-9A-Za-z%+/]{40,100}(?:%3D|=){0,2})", false, null),
+        new(@"azure-sas-signature", @"Azure", CredentialMode.Generic, @"sig=", @"[?&]sig=(?<secret>[0-9A-Za-z%+/_-]{40,100}(?:%3D|=){0,2})", false, null),
         new(@"gcp-service-account-key", @"Google Cloud", CredentialMode.Generic, @"private_key_id", @"""private_key_id""\s*:\s*""(?<secret>[0-9a-f]{40})""", false, null),
         new(@"cloudinary-url", @"Cloudinary", CredentialMode.Generic, @"cloudinary://", @"\bcloudinary://(?<user>\d{6,20}):(?<secret>[0-9A-Za-z_-]{20,40})@", false, null),
         new(@"slack-app-token", @"Slack", CredentialMode.Generic, @"xapp-", @"\bxapp-\d-[0-9A-Z]{9,12}-\d{10,14}-[0-9a-f]{60,70}\b", false, null),
@@ -369,11 +369,12 @@ internal static class CompiledRulePack
             new(@"(.*_)?(USE_?)?DEVELOPER_?EXCEPTION_?PAGE", new[] { @"true", @"1", @"yes", @"on" }),
             new(@"(.*_)?(ENABLE_?)?SENSITIVE_?DATA_?LOGGING", new[] { @"true", @"1", @"yes", @"on" }),
             new(@"(.*_)?LOG_?LEVEL(_.*)?", new[] { @"debug", @"trace", @"verbose", @"all" }),
+            new(@"(.*_)?LOG[A-Z]*_(.*_)?LEVEL(_.*)?", new[] { @"debug", @"trace", @"verbose", @"all" }),
             new(@"LOGGING_LOGLEVEL_DEFAULT", new[] { @"debug", @"trace" }),
             new(@"SERILOG_MINIMUMLEVEL(_DEFAULT)?", new[] { @"debug", @"verbose" }),
             new(@"(.*_)?(INSECURE|ALLOW_INSECURE|DISABLE_TLS|SKIP_TLS_VERIFY|TLS_SKIP_VERIFY|SSL_VERIFY_DISABLED)", new[] { @"true", @"1", @"yes", @"on" }),
         },
-        new[] { @"change[-_ ]?me", @"replace[-_ ]?me", @"todo|fixme|tbd", @"x{3,}", @"<(?![!/?])[^<>=""]{1,80}>", @"\[\[?[A-Za-z_ -]{1,60}\]?\]", @"your[-_ ].*", @".*[-_]here", @"placeholder", @"(sk|pk|rk)_(test|live)_(\.\.\.|…|x+|\*+)", @"\.\.\.|…", @"insert[-_ ].*", @"enter[-_ ].*", @"\*{3,}", @"(your|my|some)[-_ ]?(api[-_ ]?)?(key|secret|token|password|url|host|webhook[-_ ]?url|domain|id)", @"([a-z]+://)?([a-z0-9-]+\.)*(your[-_]?(domain|site|website|company|app|server|host|api|project|tenant|org|organization|bucket|account|mailserver|mail[-_]?server|smtp[-_]?server)|my[-_]?(domain|website|mailserver))\.[a-z]{2,6}(:\d+)?(/\S*)?" },
+        new[] { @"change[-_ ]?me([-_.][a-z0-9]+)*", @"replace[-_ ]?me([-_.][a-z0-9]+)*", @"[a-z0-9]+([-_.][a-z0-9]+)*[-_.](must|should|needs?[-_.]to)[-_.]be([-_.][a-z0-9]+)+", @"todo|fixme|tbd", @"x{3,}", @"<(?![!/?])[^<>=""]{1,80}>", @"\[\[?[A-Za-z_ -]{1,60}\]?\]", @"your[-_ ].*", @".*[-_]here", @"placeholder", @"(sk|pk|rk)_(test|live)_(\.\.\.|…|x+|\*+)", @"\.\.\.|…", @"insert[-_ ].*", @"enter[-_ ].*", @"\*{3,}", @"(your|my|some)[-_ ]?(api[-_ ]?)?(key|secret|token|password|url|host|webhook[-_ ]?url|domain|id)", @"([a-z]+://)?([a-z0-9-]+\.)*(your[-_]?(domain|site|website|company|app|server|host|api|project|tenant|org|organization|bucket|account|mailserver|mail[-_]?server|smtp[-_]?server)|my[-_]?(domain|website|mailserver))\.[a-z]{2,6}(:\d+)?(/\S*)?" },
         new ResourceKeyCatalog(
             new (string, IReadOnlyList<string>)[]
             {
@@ -577,6 +578,7 @@ internal static class CompiledRulePack
             new[] { @"encrypted:.+", @"ENC\[.+\]", @"@Microsoft\.KeyVault\(.+\)", @"(vault|ref\+[a-z0-9]+|op|akv|awssm|gcpsm|ssm|azurekeyvault|keyvault|kms|sops|secretsmanager)://.+", @"arn:aws:(secretsmanager|ssm|kms):.+", @"projects/[^/\s]+/secrets/.+", @"\$ANSIBLE_VAULT.*", @"Ag[A-D][A-Za-z0-9+/=]{200,}", @"-----BEGIN PGP MESSAGE-----.*" },
             new[] { @"root|admin|administrator|postgres|mysql|mariadb|mongo|mongodb|redis|rabbitmq|guest|sa|user|username|dev|development|local|localhost|docker|app|test|testing|staging|prod|production", @"(pass|password|passw0rd|p@ssw0rd|secret|changeit)[-_]?\d{0,4}!?", @"(prod|production|prd|uat|qa|dev|staging|stage|stg|test|db|my|app|admin|user|sa)[-_]?(pass|password|pwd|secret)", @"1234(5(6(7(8(9(0)?)?)?)?)?)?|0+|qwerty|letmein|default|example|sample|dummy|fake|none|null|nil|undefined|empty|true|false|yes|no|on|off" },
             new[] { @"(NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|NUXT_ENV|GATSBY|PUBLIC|VUE_APP|STORYBOOK|SNOWPACK_PUBLIC|NG_APP)_.*", @"(.*_)?PUBLIC(_.*)?", @".*PUBLISHABLE_?(API_?)?KEY.*", @".*(SITE|SEARCH|SEARCH_?ONLY|BROWSER|CLIENT_?SIDE|MAPS?|WEB)_?API_?KEY", @"(.*_)?FIREBASE(_.*)?_(WEB_?)?API_?KEY", @"(.*_)?(ADJUST|APPSFLYER|AMPLITUDE|MIXPANEL|SEGMENT|BRANCH|HEAP|POSTHOG|ALGOLIA_SEARCH|DATADOG_CLIENT|DATADOG_RUM)_.*" },
-            new[] { @"google-api-key" }),
+            new[] { @"google-api-key" },
+            new[] { @"mailtrap.io", @"mailhog", @"mailpit", @"ethereal.email", @"smtp4dev", @"maildev", @"example.com", @"example.org", @"example.net", @"example", @"test", @"invalid" }),
         monitoringWords: new[] { @"prometheus", @"pushgateway", @"thanos", @"grafana", @"alertmanager", @"jaeger", @"zipkin", @"otel", @"otlp", @"opentelemetry", @"statsd", @"telegraf", @"victoriametrics" });
 }

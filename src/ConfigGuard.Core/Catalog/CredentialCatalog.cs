@@ -15,9 +15,12 @@ public sealed class CredentialCatalog
     private readonly CredentialPattern[] _patterns;
     private readonly KeywordGroup[] _groups;
     private readonly KeywordIndex _index;
+    private readonly RegexBudget? _budget;
 
-    public CredentialCatalog(IReadOnlyList<CredentialPattern> patterns)
+    /// <param name="budget">The run's budget for repository-written patterns (<see cref="CredentialPattern.UserDefined"/>): their matches are timed against it and skipped once it is spent.</param>
+    public CredentialCatalog(IReadOnlyList<CredentialPattern> patterns, RegexBudget? budget = null)
     {
+        _budget = budget;
         _patterns = new CredentialPattern[patterns.Count];
         for (int i = 0; i < patterns.Count; i++) _patterns[i] = patterns[i];
         var byKeyword = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -56,7 +59,7 @@ public sealed class CredentialCatalog
         {
             if (!candidate[i]) continue;
             bool urlPassword = _patterns[i].Id.EndsWith("-url-password", StringComparison.Ordinal);
-            foreach (Match m in SafeMatches(_patterns[i].Regex, text))
+            foreach (Match m in Matches(_patterns[i], text))
             {
                 if (urlPassword)
                 {
@@ -80,6 +83,24 @@ public sealed class CredentialCatalog
         }
         found.Sort((a, b) => a.Index.CompareTo(b.Index));
         return found;
+    }
+
+    private IEnumerable<Match> Matches(CredentialPattern pattern, string text)
+    {
+        // Only patterns that backtrack are charged: on the non-backtracking engine a match costs time linear in the value.
+        if (pattern.UserDefined && _budget is not null && !LinearRegex.IsLinear(pattern.Regex)) return BudgetedMatches(pattern, text, _budget);
+        return SafeMatches(pattern.Regex, text);
+    }
+
+    private static IEnumerable<Match> BudgetedMatches(CredentialPattern pattern, string text, RegexBudget budget)
+    {
+        var place = pattern.Place;
+        var m = budget.Match(pattern.Regex, text, place);
+        while (m is { Success: true })
+        {
+            yield return m;
+            m = budget.NextMatch(m, place);
+        }
     }
 
     private static IEnumerable<Match> SafeMatches(Regex regex, string text)

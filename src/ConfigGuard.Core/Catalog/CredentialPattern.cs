@@ -36,6 +36,9 @@ public sealed class CredentialPattern
 
     public bool UserDefined { get; }
 
+    /// <summary>Where the pattern is declared (a repository's configguard.yaml and its line), for notes about it.</summary>
+    public Text.RegexBudget.Place Place { get; set; }
+
     public Regex Regex => _regex ??= UserDefined
         ? Text.LinearRegex.Create(_pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexTimeout)
         : new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexTimeout);

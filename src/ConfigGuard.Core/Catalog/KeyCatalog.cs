@@ -111,8 +111,42 @@ public sealed class KeyCatalog
     public bool IsFiller(string normalizedKey, string value)
     {
         var v = value.Trim();
-        if (v.Length == 0 || v.Length > 200 || IsSubstitutionSlot(v)) return false;
-        return IsPlaceholder(v) || (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v));
+        if (v.Length == 0 || v.Length > 2000 || IsSubstitutionSlot(v)) return false;
+        if (v.Length <= 200 && (IsPlaceholder(v) || (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v)))) return true;
+        return HasFillerSetting(v);
+    }
+
+    /// <summary>
+    /// A connection string (name=value;name=value) one of whose settings is still a placeholder:
+    /// InstrumentationKey=your-instrumentation-key-here;IngestionEndpoint=..., Server=db;Password=change_me_user. The
+    /// app connects with the rest and fails (or worse, works) with the placeholder. A password setting is also filler when
+    /// it is a word that stands for a password (Password=password, Pwd=secret). Settings that are substitution slots
+    /// (Password={0}, Server=&lt;SERVER&gt;) are a deployment's to fill and are not filler.
+    /// </summary>
+    public bool HasFillerSetting(string value)
+    {
+        if (value.IndexOf(';') < 0 || value.IndexOf('=') < 0) return false;
+        foreach (var part in value.Split(';'))
+        {
+            int eq = part.IndexOf('=');
+            if (eq <= 0) continue;
+            var name = part.Substring(0, eq).Trim();
+            var setting = part.Substring(eq + 1).Trim().Trim('\'', '"');
+            if (name.Length == 0 || setting.Length == 0 || setting.Length > 200 || !IsSettingName(name) || IsSubstitutionSlot(setting)) continue;
+            if (IsPlaceholder(setting)) return true;
+            var upper = name.ToUpperInvariant().Replace(" ", "");
+            if ((upper is "PASSWORD" or "PWD" or "PASS") && Matches(_secretPlaceholders, setting)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsSettingName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c != ' ' && c != '_') return false;
+        }
+        return true;
     }
 
     /// <summary>A marker a deployment step replaces (&lt;KEY&gt;, &lt;path:kv/app#token&gt;, PRODUCTION_URL): left alone by CG0008, never compared.</summary>

@@ -222,7 +222,7 @@ public sealed class RulePack
         return new KeyCatalog(L("secretKeys"), L("signingSecretKeys"), L("hostKeys"), L("databaseKeys"), L("bucketKeys"), switches, L("placeholders"), LoadResources(root, multiTenant),
             L("secretPlaceholders"), L("substitutionSlots"),
             committedSecrets: new CommittedSecretCatalog(L("committedSecretKeys"), L("committedSecretExempt"), L("secretStoreValues"), L("throwawaySecrets"),
-                L("publicClientKeys"), L("clientKeyFormats")),
+                L("publicClientKeys"), L("clientKeyFormats"), L("sandboxAccountHosts")),
             monitoringWords: L("monitoringWords"));
     }
 

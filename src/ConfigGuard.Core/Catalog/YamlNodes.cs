@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace ConfigGuard.Core.Catalog;
@@ -19,12 +20,41 @@ public static class YamlNodes
         try { stream.Load(new StringReader(text)); }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
         {
-            // YamlDotNet 16.3 throws these on some malformed input instead of a YamlException.
-            throw new YamlFormatException(1, 1, "invalid YAML (the YAML reader failed: " + e.GetType().Name + ")");
+            // YamlDotNet 16.3 throws these on some malformed input instead of a YamlException: name the place where
+            // the file stops being readable, as a YamlException would, not the exception's type.
+            _ = e;
+            throw WhereReadingStops(text);
         }
         if (stream.Documents.Count == 0) return null;
         return stream.Documents[0].RootNode as YamlMappingNode
             ?? throw new YamlFormatException(stream.Documents[0].RootNode, "the top level must be a mapping (key: value)");
+    }
+
+    /// <summary>
+    /// Replays the text through the event parser: the parser's own error when it has one, else the end of the last
+    /// event it read (an unterminated `[` or `{` usually runs to the end of the file, so that is where it shows).
+    /// </summary>
+    private static YamlFormatException WhereReadingStops(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
+        try
+        {
+            int events = 0;
+            while (parser.MoveNext() && ++events < 1_000_000)
+            {
+                if (parser.Current is { } ev) last = ev.Start;
+            }
+        }
+        catch (YamlException ye)
+        {
+            return new YamlFormatException((int)ye.Start.Line, (int)ye.Start.Column, "invalid YAML: " + ye.Message);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+        }
+        return new YamlFormatException(Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column),
+            "invalid YAML from here on (a '[' or '{' left open, or a line the YAML reader cannot place)");
     }
 
     public static YamlNode? Get(this YamlMappingNode map, string key)

@@ -38,6 +38,9 @@ public static class DiffValueDisplay
         if (secretKey)
         {
             if (Scalar.IsMatch(value) && value.Length <= 5) return value;
+            // A connection string under ConnectionStrings:X keeps its server and database; its secrets are masked.
+            var pairs = ConnectionStringDisplay.Mask(value);
+            if (pairs is not null && !HasUnmaskedCredential(sink.Credentials, pairs) && IsHarmless(pairs)) return pairs;
             // A value that is one known credential keeps its documented redaction (sk_live_…Q3xZ).
             var only = sink.Credentials.Scan(value);
             return only.Count == 1 && only[0].Length == value.Length ? only[0].Redacted : Redactor.Redact(value);

@@ -30,6 +30,18 @@ public static class ValueReference
         catch (RegexMatchTimeoutException) { return true; }
     }
 
+    /// <summary>
+    /// The same, for text no shell expands (appsettings JSON): a whole <c>$VAR</c> and the embedded forms are references
+    /// an envsubst or pipeline step fills, but a longer value that merely starts with '$' (<c>$pheRex@2o2!</c>) is literal.
+    /// </summary>
+    public static bool IsReferenceInUnexpandedText(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0 || v.Length > 8192) return false;
+        try { return Whole.IsMatch(v) || Embedded.IsMatch(v); }
+        catch (RegexMatchTimeoutException) { return true; }
+    }
+
     /// <summary>True when a part cut out of a value (a host, a database name) is, or holds, a reference.</summary>
     public static bool InPart(string part) => part.IndexOf('$') >= 0 || part.IndexOf('{') >= 0 || part.IndexOf('%') >= 0 || IsReference(part);
 

@@ -13,6 +13,8 @@ using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Rules;
 using ConfigGuard.Core.Settings;
 
+using ConfigGuard.Core.Text;
+
 namespace ConfigGuard.Core.Engine;
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed class AnalysisEngine
     private readonly KeyPatternSet _secretKeys;
     private readonly ResourceKeyCatalog _resources;
     private readonly CredentialCatalog _credentials;
+    private readonly RegexBudget _regexBudget = new();
 
     public AnalysisEngine(RulePack pack, ConfigGuardSettings? settings = null, Func<string, string, Severity?>? severityPerPath = null)
     {
@@ -43,8 +46,11 @@ public sealed class AnalysisEngine
         _resources = pack.Keys.Resources.With(_settings.ResourceKeys, _settings.ResourceExempt);
         _credentials = _settings.Credentials.Count == 0
             ? pack.Credentials
-            : new CredentialCatalog(_settings.Credentials.Concat(pack.Credentials.Patterns).ToList());
+            : new CredentialCatalog(_settings.Credentials.Concat(pack.Credentials.Patterns).ToList(), _regexBudget);
     }
+
+    /// <summary>This engine's (this run's) time budget for the regexes a repository writes (<see cref="RegexBudget"/>).</summary>
+    public RegexBudget RegexBudget => _regexBudget;
 
     /// <summary>The resource keys in force: the rule pack's plus configguard.yaml's, minus its exemptions.</summary>
     public ResourceKeyCatalog Resources => _resources;
@@ -75,7 +81,7 @@ public sealed class AnalysisEngine
     /// <param name="whyUnreadable">For a referenced path the read function returned null for although it exists: why it could not be read (permission denied, a FIFO, over the size cap); null when it does not exist.</param>
     public AnalysisResult Analyze(IReadOnlyList<SourceFile> sources, Func<string, string?>? readReferenced = null, Func<string, string?>? whyUnreadable = null)
     {
-        var kustomize = KustomizeProject.Load(sources, _inference, _pack.Environments, readReferenced, whyUnreadable);
+        var kustomize = KustomizeProject.Load(sources, _inference, _pack.Environments, readReferenced, whyUnreadable, _regexBudget);
         var rest = sources.Where(s => !kustomize.Consumed.Contains(s.Path)).ToList();
         var files = new ConfigFile[rest.Count];
         ParallelWork.For(rest.Count, i => files[i] = Load(rest[i]));
@@ -110,6 +116,7 @@ public sealed class AnalysisEngine
         });
         var shared = new Rules.SharedResourceRule();
         ParallelWork.ForEach(PairBuilder.BesideProduction(views), pair => shared.AnalyzeDataStores(pair, sink));
+        if (_regexBudget.Spent) notices = notices.Concat(_regexBudget.Notes()).ToList();
         return Finish(sink.Findings, files, views, pairs, notices);
     }
 

@@ -50,9 +50,12 @@ internal sealed class KustomizeBuilder
     private readonly KustomizeMissingInput _missingInput;
 
     private readonly Func<string, string?>? _whyUnreadable;
+    private readonly RegexBudget? _regexBudget;
 
-    public KustomizeBuilder(Func<string, string?> readFile, string rootPath, YamlTreeCache? cache = null, Func<string, string?>? whyUnreadable = null)
+    /// <param name="regexBudget">The run's budget for patch target patterns that cannot run on the non-backtracking engine.</param>
+    public KustomizeBuilder(Func<string, string?> readFile, string rootPath, YamlTreeCache? cache = null, Func<string, string?>? whyUnreadable = null, RegexBudget? regexBudget = null)
     {
+        _regexBudget = regexBudget;
         _yamlCache = cache;
         _readFile = readFile;
         _whyUnreadable = whyUnreadable;
@@ -628,8 +631,9 @@ internal sealed class KustomizeBuilder
         return parts.Count == 0 ? "any object" : string.Join(", ", parts);
     }
 
-    private static List<KustomizeResource> Match(List<KustomizeResource> set, YamlTreeMap target)
+    private List<KustomizeResource> Match(List<KustomizeResource> set, YamlTreeMap target)
     {
+        bool Anchored(string pattern, string value) => TargetMatches(pattern, value, target);
         var kind = target.GetString("kind");
         var name = target.GetString("name");
         var ns = target.GetString("namespace");
@@ -654,13 +658,18 @@ internal sealed class KustomizeBuilder
     // non-backtracking engine, compiled once per pattern: `name: '(a+)+$'` cost 100 ms per patch x resource before.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex?> TargetPatterns = new(StringComparer.Ordinal);
 
-    private static bool Anchored(string pattern, string value)
+    // A pattern the non-backtracking engine cannot run (lookaround, backreferences: RE2 has neither, so kubectl rejects
+    // it too) falls back to backtracking with a timeout, and is charged to the run's budget: 40 such patches x 40 objects
+    // would otherwise spend their timeout 1,600 times.
+    private bool TargetMatches(string pattern, string value, YamlTreeMap target)
     {
         if (string.Equals(pattern, value, StringComparison.Ordinal)) return true;
         var regex = TargetPatterns.Count < 10_000
             ? TargetPatterns.GetOrAdd(pattern, CompileTarget)
             : TargetPatterns.TryGetValue(pattern, out var known) ? known : CompileTarget(pattern);
         if (regex is null) return false;
+        if (_regexBudget is not null && !LinearRegex.IsLinear(regex))
+            return _regexBudget.IsMatch(regex, value, new RegexBudget.Place(target.Path, target.Span.StartLine, target.Span.StartColumn, "patch target pattern"));
         try { return regex.IsMatch(value); }
         catch (RegexMatchTimeoutException) { return false; }
     }

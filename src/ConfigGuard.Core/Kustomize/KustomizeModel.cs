@@ -19,6 +19,8 @@ public static class KustomizeModel
     /// <param name="readFile">Text of a repository-relative path, or null when there is no such file.</param>
     /// <param name="cache">Parsed YAML shared between builds of one scan (optional).</param>
     /// <param name="whyUnreadable">Why a path that exists could not be read (null: it does not exist); such a path is "cannot be read", never "not found".</param>
-    public static KustomizeBuild Build(Func<string, string?> readFile, string kustomizationPath, YamlTreeCache? cache = null, Func<string, string?>? whyUnreadable = null) =>
-        new KustomizeBuilder(readFile, kustomizationPath, cache, whyUnreadable).Run();
+    /// <param name="regexBudget">The run's time budget for patch target patterns (<see cref="Text.RegexBudget"/>).</param>
+    public static KustomizeBuild Build(Func<string, string?> readFile, string kustomizationPath, YamlTreeCache? cache = null, Func<string, string?>? whyUnreadable = null,
+        Text.RegexBudget? regexBudget = null) =>
+        new KustomizeBuilder(readFile, kustomizationPath, cache, whyUnreadable, regexBudget).Run();
 }

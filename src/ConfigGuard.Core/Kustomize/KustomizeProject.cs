@@ -40,7 +40,7 @@ public sealed class KustomizeProject
     /// several threads.
     /// </param>
     public static KustomizeProject Load(IReadOnlyList<SourceFile> sources, EnvironmentInference inference, EnvironmentNames names,
-        Func<string, string?>? readReferenced = null, Func<string, string?>? whyUnreadable = null)
+        Func<string, string?>? readReferenced = null, Func<string, string?>? whyUnreadable = null, Text.RegexBudget? regexBudget = null)
     {
         var byPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         foreach (var s in sources) if (!byPath.ContainsKey(s.Path)) byPath[s.Path] = s;
@@ -54,13 +54,13 @@ public sealed class KustomizeProject
         var isComponent = roots.Select(r => KustomizeComponent.Is(r, Read(r) ?? "", cache)).ToList();
         var isBase = roots.Select(r => Assign(r, inference).Class == EnvironmentClass.Base).ToList();
         var overlays = Enumerable.Range(0, roots.Count).Where(i => !isBase[i] && !isComponent[i]).ToList();
-        ParallelWork.For(overlays.Count, k => builds[overlays[k]] = KustomizeModel.Build(Read, roots[overlays[k]], cache, whyUnreadable));
+        ParallelWork.For(overlays.Count, k => builds[overlays[k]] = KustomizeModel.Build(Read, roots[overlays[k]], cache, whyUnreadable, regexBudget));
         var readByOverlays = new HashSet<string>(overlays.SelectMany(i => builds[i].FilesRead), StringComparer.Ordinal);
         var bases = Enumerable.Range(0, roots.Count).Where(i => isBase[i] && !isComponent[i] && !readByOverlays.Contains(roots[i])).ToList();
-        ParallelWork.For(bases.Count, k => builds[bases[k]] = KustomizeModel.Build(Read, roots[bases[k]], cache, whyUnreadable));
+        ParallelWork.For(bases.Count, k => builds[bases[k]] = KustomizeModel.Build(Read, roots[bases[k]], cache, whyUnreadable, regexBudget));
         var readByAny = new HashSet<string>(overlays.Concat(bases).SelectMany(i => builds[i].FilesRead), StringComparer.Ordinal);
         var components = Enumerable.Range(0, roots.Count).Where(i => isComponent[i] && !readByAny.Contains(roots[i])).ToList();
-        ParallelWork.For(components.Count, k => builds[components[k]] = KustomizeComponent.Detached(KustomizeModel.Build(Read, roots[components[k]], cache, whyUnreadable)));
+        ParallelWork.For(components.Count, k => builds[components[k]] = KustomizeComponent.Detached(KustomizeModel.Build(Read, roots[components[k]], cache, whyUnreadable, regexBudget)));
 
         var consumed = new HashSet<string>(builds.Where(b => b is not null).SelectMany(b => b.FilesRead), StringComparer.Ordinal);
         var entries = new Dictionary<string, List<ConfigEntry>>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
 using ConfigGuard.Core.Engine;
@@ -11,31 +12,41 @@ namespace ConfigGuard.Core.Rules;
 /// A secret recognised by the key that holds it (DB_PASSWORD, Jwt:Key, Okta:ApiKey, APP_KEY) when no provider format
 /// matches its value: committed in a file that is deployed (staging, production, or a base they inherit), with a
 /// value that is a literal secret, not a placeholder, a deploy-time reference, a secret-store reference, ciphertext,
-/// a stock local password, a path or a URL (URLs are judged by their own formats).
+/// a stock local password, a path or a URL (URLs are judged by their own formats). In a development or test file only
+/// the password of an account on a remote server counts (SMTP_PASS beside SMTP_HOST=smtp.gmail.com, DB_PASSWORD beside
+/// a shared dev database's host name): a real account anyone with the file can use, whatever environment reads it;
+/// a local stack's passwords there are throwaways.
 /// </summary>
 internal static class SecretByName
 {
     public static bool IsCommitted(ConfigFile file, ConfigEntry e, KeyCatalog keys)
     {
         var cls = file.Environment.Class;
-        if (cls is not (EnvironmentClass.Staging or EnvironmentClass.Production or EnvironmentClass.Base)) return false;
+        bool deployed = cls is EnvironmentClass.Staging or EnvironmentClass.Production or EnvironmentClass.Base;
+        if (!deployed && cls is not (EnvironmentClass.Development or EnvironmentClass.Test)) return false;
         var key = KeyNames.Normalize(e.Key);
         if (!keys.CommittedSecrets.IsSecretKey(key)) return false;
         var v = e.Value.Trim();
-        if (!LooksLikeALiteralSecret(key, v, keys)) return false;
-        return !GuardsALocalServer(file, key);
+        if (!LooksLikeALiteralSecret(key, v, keys, file.Format)) return false;
+        return deployed ? !GuardsALocalServer(file, key) : GuardsARemoteAccount(file, key, keys);
     }
 
-    private static bool LooksLikeALiteralSecret(string key, string v, KeyCatalog keys)
+    private static bool LooksLikeALiteralSecret(string key, string v, KeyCatalog keys, ConfigFormat format)
     {
         if (v.Length < 8 || v.Length > 8192) return false;
-        foreach (var c in v)
+        if (!IsAppPassword(v))
         {
-            if (char.IsWhiteSpace(c)) return false;
+            foreach (var c in v)
+            {
+                if (char.IsWhiteSpace(c)) return false;
+            }
         }
         if (v.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPath(v)) return false;
         if (IsDigits(v)) return false; // an id (a Discord role, an account number), not a secret anyone generates
-        if (ValueReference.IsReference(v) || keys.IsPlaceholder(v) || keys.IsPlaceholder(key, v)) return false;
+        // appsettings JSON is read as written (no shell expands it), so '$pheRex@2o2!' is a password that starts with '$';
+        // a whole $VAR or an embedded ${VAR} is still a reference an envsubst step fills.
+        var reference = format == ConfigFormat.AppSettingsJson ? ValueReference.IsReferenceInUnexpandedText(v) : ValueReference.IsReference(v);
+        if (reference || keys.IsPlaceholder(v) || keys.IsPlaceholder(key, v)) return false;
         if (keys.CommittedSecrets.IsStoreValue(v) || keys.CommittedSecrets.IsThrowaway(v)) return false;
         var asKey = KeyNames.Normalize(v);
         if (asKey == key || key.Replace("_", "").EndsWith(asKey.Replace("_", ""), StringComparison.Ordinal)) return false;
@@ -54,6 +65,14 @@ internal static class SecretByName
         try { return SelfDescribing.IsMatch(v) || SelfDescribing.IsMatch(v.ToLowerInvariant()); }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }
     }
+
+    // Google (Gmail) app passwords are shown as four groups of four lower-case letters ("abcd efgh ijkl mnop") and
+    // pasted that way; the spaces are part of how it is written, not prose. Written here, not in credentials.yaml: the
+    // shape has no literal keyword for the prefilter and means a secret only under a password key.
+    private static readonly System.Text.RegularExpressions.Regex AppPassword = new(
+        @"^[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Catalog.CredentialPattern.RegexTimeout);
+
+    internal static bool IsAppPassword(string v) => v.Length == 19 && AppPassword.IsMatch(v);
 
     private static bool IsPath(string v) =>
         v.StartsWith("/", StringComparison.Ordinal) || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("~/", StringComparison.Ordinal)
@@ -80,12 +99,38 @@ internal static class SecretByName
     /// </summary>
     private static bool GuardsALocalServer(ConfigFile file, string key)
     {
+        foreach (var host in SiblingHosts(file, key))
+        {
+            if (HostFacts.IsLocal(host) || (!file.Environment.Class.IsDeployable() && HostFacts.IsDeploymentLocal(host))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// SMTP_PASS beside SMTP_HOST=smtp.gmail.com, MAIL_PASSWORD beside MAIL_HOST=smtp.mail.ovh.net, DB_PASSWORD beside
+    /// DB_HOST=devdb.acme-cloud.net: the password of an account on a server outside the developer's machine and local
+    /// stack (a qualified remote name), other than a mail catcher's sandbox inbox (rules/keys.yaml sandboxAccountHosts).
+    /// </summary>
+    private static bool GuardsARemoteAccount(ConfigFile file, string key, KeyCatalog keys)
+    {
+        bool remote = false;
+        foreach (var host in SiblingHosts(file, key))
+        {
+            if (!HostFacts.IsRemoteName(host) || keys.CommittedSecrets.IsSandboxAccountHost(host)) return false;
+            remote = true;
+        }
+        return remote;
+    }
+
+    // The host keys beside a password key of the same prefix (DB_PASSWORD: DB_HOST, DB_SERVER, DB_URL...), as host names.
+    private static IEnumerable<string> SiblingHosts(ConfigFile file, string key)
+    {
         string? prefix = null;
         foreach (var s in PasswordSuffixes)
         {
             if (key.EndsWith(s, StringComparison.Ordinal)) { prefix = key.Substring(0, key.Length - s.Length).TrimEnd('_'); break; }
         }
-        if (prefix is null) return false;
+        if (prefix is null) yield break;
         foreach (var other in file.Parsed.Entries)
         {
             var k = KeyNames.Normalize(other.Key);
@@ -93,10 +138,8 @@ internal static class SecretByName
             var rest = k.Substring(prefix.Length).TrimStart('_');
             if (Array.IndexOf(HostSuffixes, rest) < 0) continue;
             var host = ConnectionStringServer.Of(other.Value) ?? HostOf(other.Value);
-            if (host.Length == 0) continue;
-            if (HostFacts.IsLocal(host) || (!file.Environment.Class.IsDeployable() && HostFacts.IsDeploymentLocal(host))) return true;
+            if (host.Length > 0) yield return host;
         }
-        return false;
     }
 
     internal static string HostOf(string value)

@@ -25,7 +25,8 @@ public static class SettingsParser
     /// The file is not valid YAML or not a valid configguard.yaml; <see cref="YamlFormatException.Errors"/> lists every
     /// problem found, in file order.
     /// </exception>
-    public static ConfigGuardSettings Parse(string text, RulePack pack)
+    /// <param name="sourcePath">The file's path as notes name it (repository-relative).</param>
+    public static ConfigGuardSettings Parse(string text, RulePack pack, string sourcePath = "configguard.yaml")
     {
         YamlMappingNode? root;
         try { root = YamlNodes.LoadRoot(text); }
@@ -82,11 +83,11 @@ public static class SettingsParser
         {
             foreach (var item in credentialList.Children)
             {
-                Try(() => settings.Credentials.Add(RulePack.ReadCredential(
-                    item as YamlMappingNode ?? throw new YamlFormatException(item, "items of 'credentials' must be mappings"), userDefined: true)));
+                Try(() => settings.Credentials.Add(UserCredential(
+                    item as YamlMappingNode ?? throw new YamlFormatException(item, "items of 'credentials' must be mappings"), sourcePath)));
             }
         }
-        else Try(() => { foreach (var c in root.GetMappings("credentials")) settings.Credentials.Add(RulePack.ReadCredential(c, userDefined: true)); });
+        else Try(() => { foreach (var c in root.GetMappings("credentials")) settings.Credentials.Add(UserCredential(c, sourcePath)); });
         if (root.Get("rules") is { } rules) Try(() => ReadRules(rules, settings, pack, errors));
         Try(() => { foreach (var g in root.GetStrings("exclude")) settings.Exclude.Add(new Glob(g)); });
         Try(() => { foreach (var g in root.GetStrings("include")) settings.Include.Add(new Glob(g)); });
@@ -165,5 +166,13 @@ public static class SettingsParser
             if (Array.IndexOf(allowed, k) < 0)
                 errors.Add(new YamlFormatException(pair.Key, $"unknown key {SafeEcho.Quote(k)} in '{section}' (expected: {string.Join(", ", allowed)})"));
         }
+    }
+
+    private static CredentialPattern UserCredential(YamlMappingNode m, string sourcePath)
+    {
+        var pattern = RulePack.ReadCredential(m, userDefined: true);
+        var at = m.Get("pattern") ?? m;
+        pattern.Place = new RegexBudget.Place(sourcePath, (int)at.Start.Line, (int)at.Start.Column, $"credential pattern {SafeEcho.Quote(pattern.Id)}");
+        return pattern;
     }
 }

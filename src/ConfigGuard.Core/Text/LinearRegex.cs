@@ -16,6 +16,9 @@ public static class LinearRegex
 {
     private const RegexOptions NonBacktracking = (RegexOptions)1024;
 
+    /// <summary>Whether <paramref name="regex"/> runs on the non-backtracking engine (its time is linear in the input).</summary>
+    public static bool IsLinear(Regex regex) => (regex.Options & NonBacktracking) != 0;
+
     public static Regex Create(string pattern, RegexOptions options, TimeSpan matchTimeout)
     {
         try

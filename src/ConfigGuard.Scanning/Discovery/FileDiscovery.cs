@@ -35,37 +35,12 @@ public sealed class FileDiscovery
         var files = new List<DiscoveredFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         List<string> unreadable = new();
-        var fromGit = IsGitRepository ? GitRepository.ListFiles(Root, fullPaths.Select(p => Relative(p) is "" ? "." : Relative(p)).ToList(), out unreadable) : null;
+        var specs = fullPaths.Select(p => Relative(p) is "" ? "." : Relative(p)).ToList();
+        var fromGit = IsGitRepository ? GitRepository.ListFiles(Root, specs, out unreadable) : null;
         if (fromGit is not null)
         {
-            foreach (var folder in unreadable)
-                Notices.Add(new Notice(folder.Length == 0 ? "." : folder, "cannot read folder (permission denied): its untracked config files were not checked"));
-            var blockedFolders = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (path, tracked) in fromGit)
-            {
-                if (!Wanted(path, settings)) continue;
-                var full = Path.Combine(Root, path);
-                if (path.Contains('\uFFFD'))
-                {
-                    // git printed bytes that are not UTF-8: the name cannot be given back to the file system, so the
-                    // file cannot be opened. A live key in such a folder must not pass without a word.
-                    if (seen.Add(path)) Unreadable.Add(path);
-                    Notices.Add(new Notice(path, "the file's path is not valid UTF-8 (shown with \uFFFD); it cannot be opened by name and was not checked: rename it"));
-                    continue;
-                }
-                if (!File.Exists(full))
-                {
-                    // A tracked file that is not there was deleted (git's business); one behind a folder that cannot be read was skipped.
-                    if (tracked && BlockedFolder(path) is { } blocked && seen.Add(path))
-                    {
-                        Unreadable.Add(path);
-                        if (blockedFolders.Add(blocked)) Notices.Add(new Notice(blocked, "cannot read folder (permission denied): the tracked config files in it were not checked"));
-                    }
-                    continue;
-                }
-                if (!seen.Add(path)) continue;
-                files.Add(new DiscoveredFile(full, path, new FileFacts(tracked, tracked ? null : false)));
-            }
+            AddListed(Root, "", fromGit, unreadable, settings, files, seen);
+            AddNestedRepositories(Root, "", fromGit, specs, settings, files, seen, depth: 0);
         }
         else
         {
@@ -73,6 +48,92 @@ public sealed class FileDiscovery
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
+    }
+
+    /// <summary>Nested repositories are followed this deep at most (a submodule of a submodule of ...).</summary>
+    private const int MaxRepositoryNesting = 8;
+
+    /// <summary>Adds the config files of one repository's listing; <paramref name="prefix"/> is that repository's folder under <see cref="Root"/> ("" or "a/b/").</summary>
+    private void AddListed(string repoRoot, string prefix, List<(string Path, bool Tracked)> listing, List<string> unreadable,
+        ConfigGuardSettings settings, List<DiscoveredFile> files, HashSet<string> seen)
+    {
+        foreach (var folder in unreadable)
+            Notices.Add(new Notice((prefix + folder).Length == 0 ? "." : prefix + folder, "cannot read folder (permission denied): its untracked config files were not checked"));
+        var blockedFolders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (listed, tracked) in listing)
+        {
+            var path = prefix + listed;
+            if (!Wanted(path, settings)) continue;
+            var full = Path.Combine(repoRoot, listed);
+            if (path.Contains('\uFFFD'))
+            {
+                // git printed bytes that are not UTF-8: the name cannot be given back to the file system, so the
+                // file cannot be opened. A live key in such a folder must not pass without a word.
+                if (seen.Add(path)) Unreadable.Add(path);
+                Notices.Add(new Notice(path, "the file's path is not valid UTF-8 (shown with \uFFFD); it cannot be opened by name and was not checked: rename it"));
+                continue;
+            }
+            if (!File.Exists(full))
+            {
+                // A tracked file that is not there was deleted (git's business); one behind a folder that cannot be read was skipped.
+                if (tracked && BlockedFolder(path) is { } blocked && seen.Add(path))
+                {
+                    Unreadable.Add(path);
+                    if (blockedFolders.Add(blocked)) Notices.Add(new Notice(blocked, "cannot read folder (permission denied): the tracked config files in it were not checked"));
+                }
+                continue;
+            }
+            if (!seen.Add(path)) continue;
+            files.Add(new DiscoveredFile(full, path, new FileFacts(tracked, tracked ? null : false)));
+        }
+    }
+
+    /// <summary>
+    /// Repositories inside this one: submodules (gitlinks, looked for only when the repository has a `.gitmodules`) and untracked
+    /// nested repositories (git lists them as `folder/` and never looks inside). git does not list their files, so
+    /// without this their config would be skipped without a word. A checked-out one is listed with its own git (its own
+    /// ignore rules) and its config files are scanned under its folder; one that is not checked out is a note.
+    /// </summary>
+    private void AddNestedRepositories(string repoRoot, string prefix, List<(string Path, bool Tracked)> listing, IReadOnlyList<string> specs,
+        ConfigGuardSettings settings, List<DiscoveredFile> files, HashSet<string> seen, int depth)
+    {
+        var nested = new List<(string Path, bool Submodule)>();
+        foreach (var (path, tracked) in listing)
+            if (!tracked && path.EndsWith('/')) nested.Add((path.TrimEnd('/'), false));
+        if (File.Exists(Path.Combine(repoRoot, ".gitmodules")))
+            nested.AddRange(GitRepository.Gitlinks(repoRoot, specs).Select(p => (p, true)));
+        foreach (var (path, submodule) in nested)
+        {
+            var rel = prefix + path;
+            var what = submodule ? "git submodule" : "nested git repository";
+            // Folders never entered (bin/, node_modules/, ...) and vendored ones stay skipped, submodule or not.
+            if (rel.Split('/').Any(SkippedDirectories.Contains) || settings.IsVendored(rel + "/-")) continue;
+            var full = Path.Combine(repoRoot, path);
+            if (RepositoryContainment.WhyOutside(Root, full) is { } outside)
+            {
+                Notices.Add(new Notice(rel, $"{what}: {outside}"));
+                continue;
+            }
+            if (!Directory.Exists(Path.Combine(full, ".git")) && !File.Exists(Path.Combine(full, ".git")))
+            {
+                if (submodule) Notices.Add(new Notice(rel, "git submodule not checked out (git submodule update --init): its config files were not checked"));
+                continue;
+            }
+            if (depth >= MaxRepositoryNesting)
+            {
+                Notices.Add(new Notice(rel, $"{what} nested more than {MaxRepositoryNesting} repositories deep: its config files were not checked"));
+                continue;
+            }
+            var inner = GitRepository.ListFiles(full, new[] { "." }, out var innerUnreadable);
+            if (inner is null)
+            {
+                Notices.Add(new Notice(rel, $"{what} that git could not list: its config files were not checked"));
+                UnreadableFolders++;
+                continue;
+            }
+            AddListed(full, rel + "/", inner, innerUnreadable, settings, files, seen);
+            AddNestedRepositories(full, rel + "/", inner, new[] { "." }, settings, files, seen, depth + 1);
+        }
     }
 
     /// <summary>Config files discovery found but could not open (a path that is not UTF-8, a folder it may not read): they count as found and unread.</summary>

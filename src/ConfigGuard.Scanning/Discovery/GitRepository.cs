@@ -27,14 +27,14 @@ public static class GitRepository
         ListFiles(root, pathSpecs, out _);
 
     /// <param name="unreadableFolders">Folders git could not open while listing untracked files (it warns and goes on).</param>
-    public static IEnumerable<(string Path, bool Tracked)>? ListFiles(string root, IReadOnlyList<string> pathSpecs, out List<string> unreadableFolders)
+    public static List<(string Path, bool Tracked)>? ListFiles(string root, IReadOnlyList<string> pathSpecs, out List<string> unreadableFolders)
     {
         var args = new List<string> { "-c", "core.quotepath=off", "ls-files", "-z", "-t", "-c", "-o", "--exclude-standard", "--" };
         args.AddRange(pathSpecs);
         var (code, output, error) = Run(root, args.ToArray());
         unreadableFolders = UnreadableFolders(error);
         if (code != 0) return null;
-        var result = new List<(string, bool)>();
+        var result = new List<(string Path, bool Tracked)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -45,6 +45,27 @@ public static class GitRepository
             result.Add((path, tag != '?'));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The submodules (gitlinks, mode 160000) among the index entries under <paramref name="pathSpecs"/>, as
+    /// repository-relative paths; empty when there are none or git fails. `ls-files -t` shows a gitlink as any tracked
+    /// file, so only this listing tells them apart; callers run it only when the repository tracks a `.gitmodules`.
+    /// </summary>
+    public static List<string> Gitlinks(string root, IReadOnlyList<string> pathSpecs)
+    {
+        var args = new List<string> { "-c", "core.quotepath=off", "ls-files", "-s", "-z", "--" };
+        args.AddRange(pathSpecs);
+        var (code, output, _) = Run(root, args.ToArray());
+        var links = new List<string>();
+        if (code != 0) return links;
+        foreach (var item in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // "<mode> <object> <stage>\t<path>"
+            int tab = item.IndexOf('\t');
+            if (tab > 0 && item.StartsWith("160000 ", StringComparison.Ordinal)) links.Add(item[(tab + 1)..]);
+        }
+        return links.Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

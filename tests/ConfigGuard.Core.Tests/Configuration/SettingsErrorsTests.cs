@@ -34,4 +34,15 @@ public class SettingsErrorsTests
         Assert.Single(one.Errors);
         Assert.Same(one, one.Errors[0]);
     }
+
+    [Theory]
+    // A flow list left open: YamlDotNet's representation model throws a bare InvalidOperationException on it.
+    [InlineData("production:\n  hosts: [db.acme.internal\nrules: {CG0001: error\n")]
+    [InlineData("rules:\n  CG0007: error\nexclude: [\"vendor/**\"\n")]
+    public void Unreadable_yaml_names_a_place_after_the_first_line_and_no_exception_type(string yaml)
+    {
+        var e = Assert.Throws<YamlFormatException>(() => SettingsParser.Parse(yaml, RulePack.Default));
+        Assert.DoesNotContain("Exception", e.Message);
+        Assert.True(e.Line > 1, $"line {e.Line}: {e.Message}");
+    }
 }

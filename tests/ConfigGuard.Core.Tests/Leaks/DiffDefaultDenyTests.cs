@@ -91,4 +91,29 @@ public class DiffDefaultDenyTests
         Hidden("MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ", printed);
         Assert.DoesNotContain("BEGIN PRIVATE", printed);
     }
+
+    [Theory]
+    [InlineData("ConnectionStrings:Orders", "Server=sql.acme.internal;Database=orders_main;User ID=orders_app;Password=Zq7wr9Kp3mVx8Lb", "Server=sql.acme.internal;Database=orders_main;User ID=orders_app;Password=****")]
+    [InlineData("ConnectionStrings:Default", "Host=pg.acme.internal;Database=shop_main;Username=shop", "Host=pg.acme.internal;Database=shop_main;Username=shop")]
+    [InlineData("ORDERS_CONNECTION_STRING", "Data Source=sql.acme.internal;Initial Catalog=orders;Pwd=hunter2hunter2", "Data Source=sql.acme.internal;Initial Catalog=orders;Pwd=****")]
+    [InlineData("ConnectionStrings:Bus", "Endpoint=sb://bus.acme.example/;SharedAccessKeyName=send;SharedAccessKey=Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7Qr9St1Uv3Wx5Yz7=", "Endpoint=sb://bus.acme.example/;SharedAccessKeyName=send;SharedAccessKey=****")]
+    public void A_connection_string_under_a_secret_key_keeps_its_server_and_database_and_masks_the_rest(string key, string value, string expected)
+    {
+        Assert.Equal(expected, Show(key, value));
+    }
+
+    [Theory]
+    // A keyword nobody listed is masked: default-deny per pair.
+    [InlineData("ConnectionStrings:Odd", "Server=sql.acme.internal;Database=orders;Magic=Rt5Yu7Io9Pa2Sd4", "Rt5Yu7Io9Pa2Sd4")]
+    // A quoted password holding ';' cannot be split safely: the whole value is redacted.
+    [InlineData("ConnectionStrings:Quoted", "Server=sql.acme.internal;Password=\"Gh8;Jk2Lm4Nb6Vc\";Database=orders", "Jk2Lm4Nb6Vc")]
+    [InlineData("ConnectionStrings:Bus", "Endpoint=sb://send:Tg5Hy7Uj9Ik1Ol3@bus.acme.example/;EntityPath=orders", "Tg5Hy7Uj9Ik1Ol3")]
+    // No address in it: not a connection string this reads, so it stays redacted.
+    [InlineData("ConnectionStrings:NoHost", "Database=orders;Password=Wq2Er4Ty6Ui8Op0", "Wq2Er4Ty6Ui8Op0")]
+    public void Connection_string_secrets_never_show(string key, string value, string secret)
+    {
+        var shown = Show(key, value);
+        Hidden(secret, shown);
+        Assert.DoesNotContain(secret, shown);
+    }
 }

@@ -112,4 +112,57 @@ public class CommittedSecretRuleTests
         Assert.Empty(CG0013((".env.production", "GOOGLE_MAPS_API_PUBLIC_KEY=AIza" + "SyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW\n")));
         Assert.Single(CG0013((".env.production", "NEXT_PUBLIC_AWS_KEY=AKIA" + "ABCDEFGHIJKLMNOP\n")));
     }
+
+    [Theory]
+    [InlineData(".env.development", "MAIL_HOST=smtp.fastmail.com\nMAIL_PASSWORD=Vt8_2468101214\n")]
+    [InlineData(".env.dev", "SMTP_HOST=smtp.gmail.com\nSMTP_PASS=qwhe ktzu pmar odvl\n")]
+    [InlineData(".env.test", "REPORTS_DB_HOST=reports-dev.tallow-retail.net\nREPORTS_DB_PASSWORD=Lq9-Vx2mTz7r\n")]
+    public void Flags_the_password_of_a_remote_account_in_a_development_or_test_file(string path, string text)
+    {
+        var f = Assert.Single(CG0013((path, text)));
+        Assert.Equal(2, f.Span.StartLine);
+    }
+
+    [Theory]
+    [InlineData(".env.development", "DB_HOST=localhost\nDB_PASSWORD=Qm7v-Tr2pLx9wZ\n")]
+    [InlineData(".env.development", "DB_HOST=postgres\nDB_PASSWORD=Qm7v-Tr2pLx9wZ\n")]
+    [InlineData(".env.development", "MAIL_HOST=sandbox.smtp.mailtrap.io\nMAIL_PASSWORD=4f9a0c7e1b2d4f\n")]
+    [InlineData(".env.development", "MAIL_HOST=mailpit\nMAIL_PASSWORD=Qm7v-Tr2pLx9wZ\n")]
+    [InlineData(".env.development", "MAIL_ADDRESS=dev@example.com\nMAIL_PASSWORD=Qm7v-Tr2pLx9wZ\n")]
+    [InlineData(".env.development", "SMTP_HOST=smtp.gmail.com\nSMTP_PASS=changeme\n")]
+    [InlineData(".env.development", "SMTP_HOST=smtp.gmail.com\nSMTP_PASS=${SMTP_PASS}\n")]
+    [InlineData(".env.example", "SMTP_HOST=smtp.gmail.com\nSMTP_PASS=qwhe ktzu pmar odvl\n")]
+    [InlineData(".env.development", "SMTP_HOST=smtp.gmail.com\nSMTP_GREETING=good days make good code\n")]
+    [InlineData(".env.production", "SMTP_PASS=this is not one\n")]
+    public void Leaves_local_sandbox_and_template_accounts_and_prose_alone(string path, string text)
+    {
+        Assert.Empty(CG0013((path, text)));
+    }
+
+    [Fact]
+    public void An_app_password_with_its_spaces_is_a_secret_in_a_deployed_file()
+    {
+        var json = "{\n  \"Mailer\": {\n    \"User\": \"orders.tallow@gmail.com\",\n    \"Password\": \"zlok fepr tanw qbxc\"\n  }\n}\n";
+        var f = Assert.Single(CG0013(("appsettings.json", json)));
+        Assert.Equal(4, f.Span.StartLine);
+        Assert.DoesNotContain("fepr tanw", f.Message);
+    }
+
+    [Fact]
+    public void A_json_password_that_starts_with_a_dollar_is_literal_but_a_whole_variable_is_a_reference()
+    {
+        Assert.Single(CG0013(("appsettings.Production.json", "{\"Mail\":{\"Credential\":\"$kyLark#9Qz!\"}}")));
+        Assert.Empty(CG0013(("appsettings.Production.json", "{\"Mail\":{\"Credential\":\"$MAIL_CREDENTIAL\"}}")));
+        Assert.Empty(CG0013(("appsettings.Production.json", "{\"Mail\":{\"Credential\":\"${MAIL_CREDENTIAL}\"}}")));
+        // a dotenv loader expands a leading $name, so there it stays a reference
+        Assert.Empty(CG0013((".env.production", "MAIL_CREDENTIAL=$kyLark#9Qz!\n")));
+    }
+
+    [Fact]
+    public void A_url_signature_in_base64url_is_a_secret()
+    {
+        var url = "https://flows.tallow-retail.net/workflows/7e1b/run?api-version=1&sp=%2Frun&sv=1.0&sig=" + "Qw7_Lm2-Zx9Vp4Rt8Wn3Bc6Yd1Hf5Gs0JaKq8Lm2Zx7";
+        var f = Assert.Single(CG0013(("appsettings.json", "{\"FlowUrl\":\"" + url + "\"}")));
+        Assert.DoesNotContain("Lm2-Zx9Vp4", f.Message);
+    }
 }

@@ -31,6 +31,8 @@ public class ProductionHygieneRuleTests
     [InlineData("LOG_LEVEL=debug")]
     [InlineData("ENABLE_DEBUG_ENDPOINTS=true")]
     [InlineData("NODE_TLS_SKIP_VERIFY=true")]
+    [InlineData("LOGTAIL_DEFAULT_LEVEL=debug")]
+    [InlineData("LOGGER_LEVEL=trace")]
     public void CG0007_flags_debug_switches_in_production(string line)
     {
         Assert.Single(Scan.Rule("CG0007", (".env.production", line + "\n")));
@@ -41,6 +43,9 @@ public class ProductionHygieneRuleTests
     [InlineData(".env.production", "LOG_LEVEL=info")]
     [InlineData(".env.staging", "DEBUG=true")]
     [InlineData(".env.production", "DEBUGGER_HOST=x")]
+    [InlineData(".env.production", "LOGTAIL_DEFAULT_LEVEL=warn")]
+    [InlineData(".env.production", "BLOG_TIER_LEVEL=debug")]
+    [InlineData(".env.staging", "LOGGER_LEVEL=debug")]
     public void CG0007_leaves_alone(string path, string line)
     {
         Assert.Empty(Scan.Rule("CG0007", (path, line + "\n")));
@@ -55,6 +60,12 @@ public class ProductionHygieneRuleTests
     [InlineData("API_KEY=your-api-key")]
     [InlineData("STRIPE_KEY=sk_test_...")]
     [InlineData("STRIPE_KEY=sk_live_xxxxxxxxxxxxxxxx")]
+    [InlineData("JWT_SECRET=STAGING_JWT_KEY_MUST_BE_64_CHARS_AND_RANDOM")]
+    [InlineData("PARTNER_API_KEY=partner-key-should-be-rotated")]
+    [InlineData("DB_USER=change_me_please")]
+    [InlineData("DB_CONNECTION=Server=sql-stg.tallow.net;Database=orders;User Id=orders;Password=change_me_orders;")]
+    [InlineData("TELEMETRY=InstrumentationKey=your-telemetry-key-here;IngestionEndpoint=https://westus.in.telemetry.tallow.net/")]
+    [InlineData("DB_CONNECTION=Host=pg-stg.tallow.net;Database=orders;Username=orders;Password=password")]
     public void CG0008_flags_placeholders_in_deployable_configs(string line)
     {
         Assert.Single(Scan.Rule("CG0008", (".env.staging", line + "\n")));
@@ -66,6 +77,11 @@ public class ProductionHygieneRuleTests
     [InlineData(".env.staging", "API_KEY=${API_KEY}")]
     [InlineData(".env.staging", "TODO_LIST_URL=https://todo.example.com")]
     [InlineData(".env.staging", "FEATURE=example")]
+    [InlineData(".env.staging", "PASSWORD_RULE_MESSAGE=Passwords must be at least 12 characters")]
+    [InlineData(".env.staging", "DB_CONNECTION=Server=sql-stg.tallow.net;Database=orders;User Id=orders;Password={0};")]
+    [InlineData(".env.staging", "DB_CONNECTION=Server=<SERVER>;Database=orders;Password=#{OrdersDbPassword}#;")]
+    [InlineData(".env.staging", "DB_CONNECTION=Server=sql-stg.tallow.net;Database=orders;User Id=orders;Password=Wq7-rPz4Lm9t;")]
+    [InlineData(".env.staging", "QUERY_FILTER=status=pending;owner=me")]
     public void CG0008_leaves_alone(string path, string line)
     {
         Assert.Empty(Scan.Rule("CG0008", (path, line + "\n")));
