@@ -148,7 +148,8 @@ public static class CompiledRulePackSource
             sb.AppendLine($"            {List(root.GetStrings(k))},");
         sb.AppendLine($"            {List(root.GetStrings("clientKeyFormats"))},");
         sb.AppendLine($"            {List(root.GetStrings("sandboxAccountHosts"))}),");
-        sb.AppendLine($"        monitoringWords: {List(root.GetStrings("monitoringWords"))});");
+        sb.AppendLine($"        monitoringWords: {List(root.GetStrings("monitoringWords"))},");
+        sb.AppendLine($"        secretWords: {List(root.GetStrings("secretWords"))});");
     }
 
     private static string List(IReadOnlyList<string> items) =>

@@ -23,8 +23,10 @@ public sealed class KeyCatalog
         IEnumerable<string>? secretPlaceholders = null,
         IEnumerable<string>? substitutionSlots = null,
         CommittedSecretCatalog? committedSecrets = null,
-        IEnumerable<string>? monitoringWords = null)
+        IEnumerable<string>? monitoringWords = null,
+        IEnumerable<string>? secretWords = null)
     {
+        SecretWords = new HashSet<string>(secretWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         CommittedSecrets = committedSecrets ?? CommittedSecretCatalog.Empty;
         MonitoringWords = new HashSet<string>(monitoringWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         Resources = resources ?? ResourceKeyCatalog.Empty;
@@ -70,6 +72,9 @@ public sealed class KeyCatalog
     /// otel...), read as whole tokens of a key or of a host's first label.
     /// </summary>
     public ISet<string> MonitoringWords { get; }
+
+    /// <summary>Words that say what a value is for (rules/keys.yaml <c>secretWords</c>: secret, password, key, token...), for CG0010's guessable secrets.</summary>
+    public ISet<string> SecretWords { get; }
 
     /// <summary>True when the whole (trimmed) value is a placeholder such as <c>changeme</c> or <c>&lt;your key&gt;</c>.</summary>
     public bool IsPlaceholder(string value)

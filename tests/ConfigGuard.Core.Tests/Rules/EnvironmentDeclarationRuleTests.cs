@@ -16,6 +16,7 @@ public class EnvironmentDeclarationRuleTests
     [InlineData(".env.preprod", "APP_ENV=local", "declares development")]
     [InlineData(".env.test", "APP_ENV=production", "declares production")]
     [InlineData("appsettings.DeployedProd.json", "{\"Environment\": \"Staging\"}", "declares staging")]
+    [InlineData("appsettings.Prod.json", "{\"ElasticApm\": {\"ServiceName\": \"orders\", \"Environment\": \"Dev\"}}", "declares development")]
     public void CG0004_flags_a_contradiction_where_one_side_is_deployed(string path, string text, string says)
     {
         Assert.Contains(says, Assert.Single(Scan.Rule("CG0004", (path, text + "\n"))).Message);

@@ -92,6 +92,10 @@ public class ProductionHygieneRuleTests
     [InlineData("JWT_SECRET=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     [InlineData("SECRET_KEY=short")]
     [InlineData("NEXTAUTH_SECRET=abababababababababababababababababab")]
+    [InlineData("CHAT_API_SECRET=tallow-chat-secret-production-2025")]
+    [InlineData("AUTH_JWTSECRETKEY=TallowShop-api-Prod-secretkey-for-signing")]
+    [InlineData("ADMIN_PASSWORD=Prod@2025")]
+    [InlineData("MAILER_PASSWORD=live-mailer-pass")]
     public void CG0010_flags_weak_signing_secrets(string line)
     {
         Assert.Single(Scan.Rule("CG0010", (".env.production", line + "\n")));
@@ -103,8 +107,58 @@ public class ProductionHygieneRuleTests
     [InlineData(".env.production", "SESSION_SECRET=")]
     [InlineData(".env.development", "SESSION_SECRET=dev")]
     [InlineData(".env.production", "DB_PASSWORD=short")]
+    [InlineData(".env.production", "DB_PASSWORD=Qm7v-Tr2pLx9wZ")]
+    [InlineData(".env.production", "DB_PASSWORD=prod_password")]
+    [InlineData(".env.staging", "DB_PASSWORD=non-prod-password")]
+    [InlineData(".env.production", "GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/google/prod-key.json")]
+    [InlineData(".env.production", "AUTH_TOKEN=https://auth.tallow-retail.net/api/prod/token")]
+    [InlineData(".env.production", "BACKUP_PASSPHRASE=orbit-walnut-canyon-lantern")]
+    [InlineData(".env.production", "MAIL_PASSWORD=qwhe ktzu pmar odvl")]
+    [InlineData(".env.production", "API_SECRET=8d1f0c7b93ae45d2b6e0f41c7a2e9b35")]
+    [InlineData(".env.production", "API_SECRET=${API_SECRET}")]
+    [InlineData(".env.production", "SESSION_COOKIE_NAME=prod-session-key")]
+    [InlineData(".env.development", "ADMIN_PASSWORD=Dev@2025")]
+    [InlineData(".env.staging.local", "ADMIN_PASSWORD=Stage@2025")]
     public void CG0010_leaves_alone(string path, string line)
     {
         Assert.Empty(Scan.Rule("CG0010", (path, line + "\n")));
+    }
+
+    [Fact]
+    public void CG0010_a_sentence_as_a_signing_key_in_a_base_that_production_inherits_is_guessable()
+    {
+        var findings = Scan.Rule("CG0010",
+            ("appsettings.json", "{\n  \"Jwt\": {\n    \"Key\": \"Here is the signing key of our token service\"\n  }\n}\n"),
+            ("appsettings.Production.json", "{\"Logging\":{\"LogLevel\":{\"Default\":\"Warning\"}}}"));
+        var f = Assert.Single(findings);
+        Assert.Equal(("appsettings.json", 3), (f.Path, f.Span.StartLine));
+        Assert.DoesNotContain("signing key of our", f.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"Saml2\":{\"CertificateValidationMode\":\"None\"}}")]
+    [InlineData("{\"NODE_TLS_REJECT_UNAUTHORIZED\":\"0\"}")]
+    [InlineData("{\"Mailer\":{\"VerifySsl\":\"false\"}}")]
+    public void CG0007_flags_certificate_checks_switched_off_in_production(string json)
+    {
+        Assert.Single(Scan.Rule("CG0007", ("appsettings.Production.json", json)));
+    }
+
+    [Theory]
+    [InlineData("appsettings.Production.json", "{\"Saml2\":{\"CertificateValidationMode\":\"ChainTrust\"}}")]
+    [InlineData("appsettings.Production.json", "{\"Mailer\":{\"VerifySsl\":\"true\"}}")]
+    [InlineData("appsettings.Staging.json", "{\"Saml2\":{\"CertificateValidationMode\":\"None\"}}")]
+    public void CG0007_leaves_certificate_checks_alone_when_on_or_outside_production(string path, string json)
+    {
+        Assert.Empty(Scan.Rule("CG0007", (path, json)));
+    }
+
+    [Fact]
+    public void CG0010_a_readable_password_in_a_base_is_left_to_the_environments_but_a_signing_key_is_not()
+    {
+        var findings = Scan.Rule("CG0010",
+            ("appsettings.json", "{\n  \"Keycloak\": { \"ClientSecret\": \"tallow-api-dev-secret\" },\n  \"Jwt\": { \"Key\": \"tallow-api-dev-signing-key-2025\" }\n}\n"),
+            ("appsettings.Production.json", "{\"Logging\":{\"LogLevel\":{\"Default\":\"Warning\"}}}"));
+        Assert.Equal(new[] { "Jwt:Key" }, findings.Select(f => f.Key));
     }
 }
