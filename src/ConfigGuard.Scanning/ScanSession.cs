@@ -87,13 +87,15 @@ public sealed class ScanSession
         int unopened = discovery.Unreadable.Count + discovery.UnreadableFolders;
         var editorConfig = new EditorConfigSeverities(Root);
         var engine = new AnalysisEngine(Pack, Settings, editorConfig.For);
-        var referenced = new KustomizeReferencedFiles(Root, maxFileBytes, notices);
+        // One per run: each folder between the root and a file is checked for links once, whichever file asks.
+        var containment = new RepositoryContainment(Root);
+        var referenced = new KustomizeReferencedFiles(Root, maxFileBytes, notices, containment);
         var prefixes = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).ToList();
         bool InScope(string path) => prefixes.Any(p => p == "." || p == path || path.StartsWith(p + "/", StringComparison.Ordinal));
 
         if (!findingsOnly || found.Count <= BatchFiles)
         {
-            var sources = ReadAll(found, maxFileBytes, notices);
+            var sources = ReadAll(found, maxFileBytes, notices, containment);
             var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
             PhaseTimer.Mark("read and analyze");
             foreach (var n in result.Notices) notices.Add(n);
@@ -106,7 +108,7 @@ public sealed class ScanSession
         int suppressed = 0, unread = 0;
         foreach (var batch in ScanBatches.Split(found, BatchFiles))
         {
-            var sources = ReadAll(batch, maxFileBytes, notices);
+            var sources = ReadAll(batch, maxFileBytes, notices, containment);
             unread += batch.Count - sources.Count;
             var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
             findings.AddRange(result.Findings);
@@ -146,10 +148,10 @@ public sealed class ScanSession
         return new FinishedScan(run, baselinePath);
     }
 
-    private List<SourceFile> ReadAll(IReadOnlyList<DiscoveredFile> files, long maxFileBytes, ConcurrentBag<Notice> notices)
+    private List<SourceFile> ReadAll(IReadOnlyList<DiscoveredFile> files, long maxFileBytes, ConcurrentBag<Notice> notices, RepositoryContainment containment)
     {
         var sources = new SourceFile?[files.Count];
-        ParallelWork.For(files.Count, i => sources[i] = Read(files[i], maxFileBytes, notices));
+        ParallelWork.For(files.Count, i => sources[i] = Read(files[i], maxFileBytes, notices, containment));
         return sources.Where(s => s is not null).Select(s => s!).ToList();
     }
 
@@ -261,9 +263,10 @@ public sealed class ScanSession
         };
     }
 
-    private SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices)
+    private SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices, RepositoryContainment containment)
     {
-        if (RepositoryContainment.WhyOutside(Root, file.FullPath) is { } why && !why.StartsWith("symbolic link", StringComparison.Ordinal))
+        // The file itself may be a link: the reader refuses it with its own note.
+        if (containment.WhyOutside(file.FullPath, checkFile: false) is { } why)
         {
             notices.Add(new Notice(file.RelativePath, why));
             return null;

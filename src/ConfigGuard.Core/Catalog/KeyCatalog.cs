@@ -101,6 +101,15 @@ public sealed class KeyCatalog
     {
         var v = value.Trim();
         if (v.Length == 0 || v.Length > 200) return false;
+        // Each entry is seen by every view that layers it and by several rules: the answer is computed once per key and value.
+        if (_keyedPlaceholderCache.TryGetValue((normalizedKey, v), out var known)) return known;
+        bool result = IsPlaceholderUncached(normalizedKey, v);
+        if (_keyedPlaceholderCache.Count < 100_000) _keyedPlaceholderCache[(normalizedKey, v)] = result;
+        return result;
+    }
+
+    private bool IsPlaceholderUncached(string normalizedKey, string v)
+    {
         if (IsPlaceholder(v) || IsSubstitutionSlot(v)) return true;
         var asKey = Model.KeyNames.Normalize(v);
         if (asKey == normalizedKey || (asKey.Length >= 4 && normalizedKey.EndsWith("_" + asKey, StringComparison.Ordinal))) return true;
@@ -195,4 +204,5 @@ public sealed class KeyCatalog
 
     // Values repeat across files and views (json, true, 30 ...): each distinct value is matched once.
     private readonly ConcurrentDictionary<string, bool> _placeholderCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Key, string Value), bool> _keyedPlaceholderCache = new();
 }

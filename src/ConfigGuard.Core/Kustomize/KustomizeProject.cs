@@ -101,6 +101,8 @@ public sealed class KustomizeProject
         }
         foreach (var root in roots) consumed.Add(root);
 
+        var rootIndexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < roots.Count; i++) rootIndexes[roots[i]] = i;
         var files = new Dictionary<string, ConfigFile>(StringComparer.Ordinal);
         foreach (var path in consumed.OrderBy(p => p, StringComparer.Ordinal))
         {
@@ -109,7 +111,7 @@ public sealed class KustomizeProject
             var fileBuildErrors = buildErrors.TryGetValue(path, out var be) ? be : new List<ParseError>();
             var fileComments = comments.TryGetValue(path, out var fc) ? fc : new List<SourceComment>();
             var fileIneffective = ineffective.TryGetValue(path, out var fi) ? fi : null;
-            int rootIndex = roots.IndexOf(path);
+            int rootIndex = rootIndexes.TryGetValue(path, out var ri) ? ri : -1;
             ParsedFile parsed = rootIndex >= 0 && builds[rootIndex] is not null
                 ? new KustomizationParsedFile(path, fileEntries, fileComments, fileErrors, fileBuildErrors, builds[rootIndex], fileIneffective)
                 : new ParsedFile(path, ConfigFormat.Kustomize, fileEntries, fileComments, fileErrors, fileBuildErrors, fileIneffective);

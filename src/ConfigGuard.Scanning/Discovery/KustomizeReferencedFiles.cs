@@ -17,9 +17,12 @@ public sealed class KustomizeReferencedFiles
     private readonly ConcurrentBag<Notice> _notices;
     private readonly ConcurrentDictionary<string, Lazy<string?>> _cache = new(StringComparer.Ordinal);
 
-    public KustomizeReferencedFiles(string root, long maxBytes, ConcurrentBag<Notice> notices)
+    private readonly RepositoryContainment _containment;
+
+    public KustomizeReferencedFiles(string root, long maxBytes, ConcurrentBag<Notice> notices, RepositoryContainment? containment = null)
     {
         _root = root;
+        _containment = containment ?? new RepositoryContainment(root);
         _rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         _maxBytes = maxBytes;
         _notices = notices;
@@ -40,7 +43,7 @@ public sealed class KustomizeReferencedFiles
     {
         var full = Path.GetFullPath(Path.Combine(_root, relative));
         if (!full.StartsWith(_rootFull, StringComparison.Ordinal)) return null;
-        if (RepositoryContainment.WhyOutside(_root, full) is { } why)
+        if (_containment.WhyOutside(full) is { } why)
         {
             var shown = why.StartsWith("symbolic link", StringComparison.Ordinal) ? "symbolic link referenced by a kustomization, not followed" : why;
             _notices.Add(new Notice(relative, shown));

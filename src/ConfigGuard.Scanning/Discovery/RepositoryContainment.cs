@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ConfigGuard.Scanning.Discovery;
 
 /// <summary>
@@ -6,39 +8,73 @@ namespace ConfigGuard.Scanning.Discovery;
 /// `etcdir -> /etc` makes `etcdir/passwd` a path outside the repository however innocent it looks. One small check
 /// that every reader calls before it opens a repository file (discovered files, kustomize references,
 /// `.editorconfig`, `.gitignore`).
+/// A scan makes one instance per root: each folder's answer (link, missing, or a plain folder all the way from the
+/// root) is computed once and shared by every file in it, so 14,000 files in 3,000 folders cost 3,000 folder checks,
+/// not 14,000 walks of 5 components each (that walk was most of the time spent reading files).
 /// </summary>
-public static class RepositoryContainment
+public sealed class RepositoryContainment
 {
+    private readonly string _rootFull;
+    // Repository-relative folder ('/'-separated, "" for the root) -> its chain's answer.
+    private readonly ConcurrentDictionary<string, Chain> _folders = new(StringComparer.Ordinal);
+
+    private readonly record struct Chain(bool Stop, string? Why);
+
+    public RepositoryContainment(string root) => _rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+
     /// <returns>null when <paramref name="fullPath"/> is inside <paramref name="root"/> with no symbolic link on the way;
     /// else why not, naming the place (repository-relative) and never a link's target.</returns>
-    public static string? WhyOutside(string root, string fullPath)
+    public static string? WhyOutside(string root, string fullPath) => new RepositoryContainment(root).WhyOutside(fullPath);
+
+    /// <param name="checkFile">Also ask whether the file itself is a symbolic link ("symbolic link, not followed");
+    /// false when the reader that follows refuses links itself.</param>
+    public string? WhyOutside(string fullPath, bool checkFile = true)
     {
-        var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var full = Path.GetFullPath(fullPath);
-        var relative = Path.GetRelativePath(rootFull, full);
+        var relative = Path.GetRelativePath(_rootFull, full);
         if (relative == ".") return null;
         if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             return "outside the repository; not read";
-        var current = rootFull;
-        var parts = relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        for (int i = 0; i < parts.Length; i++)
+        relative = relative.Replace(Path.DirectorySeparatorChar, '/').Trim('/');
+        int slash = relative.LastIndexOf('/');
+        var folder = Folder(slash < 0 ? "" : relative[..slash]);
+        if (folder.Stop) return folder.Why;
+        if (!checkFile) return null;
+        try
         {
-            current = Path.Combine(current, parts[i]);
-            FileSystemInfo info = i < parts.Length - 1 ? new DirectoryInfo(current) : new FileInfo(current);
+            if (new FileInfo(Path.Combine(_rootFull, relative)).LinkTarget is not null) return "symbolic link, not followed";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // cannot tell: the open that follows reports the real error
+        }
+        return null;
+    }
+
+    /// <summary>A folder's answer: Stop with a reason (a link on the way), Stop without one (missing or cannot tell:
+    /// nothing to read, nothing leaked; the open that follows reports it), or go on.</summary>
+    private Chain Folder(string relative)
+    {
+        if (relative.Length == 0) return default;
+        if (_folders.TryGetValue(relative, out var known)) return known;
+        int slash = relative.LastIndexOf('/');
+        var parent = Folder(slash < 0 ? "" : relative[..slash]);
+        Chain answer = parent;
+        if (!parent.Stop)
+        {
+            var info = new DirectoryInfo(Path.Combine(_rootFull, relative));
             try
             {
                 if (info.LinkTarget is not null)
-                {
-                    var where = string.Join('/', parts, 0, i + 1);
-                    return i < parts.Length - 1 ? $"'{where}' is a symbolic link to a folder, which may lead outside the repository; not followed" : "symbolic link, not followed";
-                }
+                    answer = new Chain(true, $"'{relative}' is a symbolic link to a folder, which may lead outside the repository; not followed");
+                else if (!info.Exists) answer = new Chain(true, null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return null; // cannot tell: the open that follows reports the real error
+                answer = new Chain(true, null);
             }
-            if (i < parts.Length - 1 && !info.Exists) return null; // a missing folder: nothing to read, nothing leaked
         }
-        return null;
+        _folders[relative] = answer;
+        return answer;
     }
 }
