@@ -1,14 +1,13 @@
 using System.CommandLine;
 using ConfigGuard.Cli;
 using ConfigGuard.Cli.Commands;
+using ConfigGuard.Scanning.Errors;
+using ConfigGuard.Scanning.Timing;
 
 namespace ConfigGuard.Cli;
 
 public static class Program
 {
-    public static string Version =>
-        typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-
     public static int Main(string[] args)
     {
         PhaseTimer.Mark("runtime start");

@@ -1,8 +1,9 @@
-using ConfigGuard.Scanning;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Settings;
+using ConfigGuard.Scanning;
+using ConfigGuard.Scanning.Errors;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

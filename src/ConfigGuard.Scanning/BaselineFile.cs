@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Scanning.Errors;
 
 namespace ConfigGuard.Scanning;
 

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
-using ConfigGuard.Scanning.Configuration;
-using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Concurrency;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Core.Environments;
+using ConfigGuard.Core.Kustomize;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Settings;
-using ConfigGuard.Core.Environments;
-using ConfigGuard.Core.Kustomize;
+using ConfigGuard.Scanning.Configuration;
+using ConfigGuard.Scanning.Discovery;
+using ConfigGuard.Scanning.Errors;
+using ConfigGuard.Scanning.Timing;
 
 namespace ConfigGuard.Scanning;
 
@@ -18,7 +20,8 @@ namespace ConfigGuard.Scanning;
 /// </summary>
 public sealed class ScanSession
 {
-    public const long DefaultMaxFileBytes = 5 * 1024 * 1024;
+    /// <summary>The size cap of the front ends' scans (<see cref="RegularFile.DefaultMaxBytes"/>).</summary>
+    public const long DefaultMaxFileBytes = RegularFile.DefaultMaxBytes;
 
     private ScanSession(string root, bool isGit, ConfigGuardSettings settings, string? settingsPath, IReadOnlyList<string> paths)
     {

@@ -106,6 +106,28 @@ public class RuleSourceTests
         Assert.True(report.Length == 0, "\n" + report);
     }
 
+    /// <summary>
+    /// A rule's title lives in its YAML: no hand-written C# under src/ or tests/ types it as a string literal (the
+    /// generated descriptors and compiled rule pack do; tests read it from RulePack.Default).
+    /// </summary>
+    [Fact]
+    public void No_hand_written_cs_file_types_a_rule_title()
+    {
+        var generated = new[] { DiagnosticDescriptorsSource.RelativePath, GeneratedFiles.CompiledRulePackPath, RuleSetSource.RelativePath }
+            .Select(p => Path.GetFullPath(Path.Combine(RepoPaths.Root, p))).ToHashSet(StringComparer.Ordinal);
+        var sep = Path.DirectorySeparatorChar;
+        var sources = new[] { "src", "tests" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, d), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{sep}bin{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}obj{sep}", StringComparison.Ordinal)
+                && !generated.Contains(Path.GetFullPath(f)))
+            .Select(f => (Path: Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
+            .ToList();
+        var typed = RuleYaml.All(RepoPaths.Root)
+            .SelectMany(r => sources.Where(f => f.Text.Contains("\"" + r.Title + "\"", StringComparison.Ordinal)).Select(f => $"{f.Path} types the title of {r.Id} (\"{r.Title}\")"))
+            .ToList();
+        Assert.True(typed.Count == 0, "\n" + string.Join("\n", typed) + "\n  Read it from RulePack.Default.Rule(id).Title or DiagnosticDescriptors.CGxxxx.Title instead.");
+    }
+
     private static IEnumerable<string> Sections(RuleYaml rule) =>
         (rule.IsCode ? CodeDocSections.Append("#pragma warning disable " + rule.Id) : ConfigDocSections)
             .Append($"dotnet_diagnostic.{rule.Id}.severity");

@@ -1,8 +1,10 @@
 using System.CommandLine;
-using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Scanning.Discovery;
+using ConfigGuard.Scanning.Errors;
+using ConfigGuard.Scanning.Timing;
 
 namespace ConfigGuard.Cli.Commands;
 

@@ -3,6 +3,7 @@ using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Checklist;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Scanning.Errors;
 
 namespace ConfigGuard.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Comparison;
 using ConfigGuard.Core.Engine;
+using ConfigGuard.Scanning.Errors;
 
 namespace ConfigGuard.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConfigGuard.Core.Catalog;
+using ConfigGuard.Scanning.Errors;
 
 namespace ConfigGuard.Cli.Commands;
 

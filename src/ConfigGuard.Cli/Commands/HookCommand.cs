@@ -1,6 +1,7 @@
 using System.CommandLine;
-using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Cli.Gating;
+using ConfigGuard.Scanning.Discovery;
+using ConfigGuard.Scanning.Errors;
 
 namespace ConfigGuard.Cli.Commands;
 

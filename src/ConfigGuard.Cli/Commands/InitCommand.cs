@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Text;
-using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Cli.Gating;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
+using ConfigGuard.Scanning.Discovery;
+using ConfigGuard.Scanning.Errors;
 
 namespace ConfigGuard.Cli.Commands;
 

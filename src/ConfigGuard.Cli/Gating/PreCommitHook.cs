@@ -1,5 +1,6 @@
 using System.Reflection;
 using ConfigGuard.Scanning.Discovery;
+using ConfigGuard.Scanning.Errors;
 
 namespace ConfigGuard.Cli.Gating;
 
@@ -30,7 +31,7 @@ internal static class PreCommitHook
         var name = Path.GetFileNameWithoutExtension(process);
         if (string.Equals(name, "dotnet", StringComparison.OrdinalIgnoreCase))
         {
-            var dll = typeof(Program).Assembly.Location;
+            var dll = typeof(PreCommitHook).Assembly.Location;
             return $"{Quote(process)} {Quote(dll)}";
         }
         return Quote(process);
@@ -83,7 +84,7 @@ internal static class PreCommitHook
         }
         var command = CurrentCommand();
         var fallbackPath = Environment.ProcessPath is { } pp && string.Equals(Path.GetFileNameWithoutExtension(pp), "dotnet", StringComparison.OrdinalIgnoreCase)
-            ? typeof(Program).Assembly.Location
+            ? typeof(PreCommitHook).Assembly.Location
             : Environment.ProcessPath ?? "configguard";
         File.WriteAllText(hook, Script(command, fallbackPath));
         if (!OperatingSystem.IsWindows())

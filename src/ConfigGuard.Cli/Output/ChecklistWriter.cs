@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Checklist;
 
 namespace ConfigGuard.Cli.Output;
@@ -35,7 +36,7 @@ internal static class ChecklistWriter
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("tool", "configguard");
-        w.WriteString("version", Program.Version);
+        w.WriteString("version", ToolVersion.Current);
         w.WriteString("environment", environment);
         w.WriteBoolean("found", false);
         w.WriteBoolean("passed", true);
@@ -71,7 +72,7 @@ internal static class ChecklistWriter
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("tool", "configguard");
-        w.WriteString("version", Program.Version);
+        w.WriteString("version", ToolVersion.Current);
         w.WriteString("environment", report.Environment);
         w.WriteBoolean("passed", report.Passed);
         w.WriteStartArray("configs");
@@ -89,7 +90,7 @@ internal static class ChecklistWriter
             w.WriteEndArray();
             w.WriteString("note", Untrusted.Json(row.Note));
             w.WriteStartArray("checked");
-            foreach (var k in row.CheckedKeys) w.WriteStringValue(Untrusted.Json(Untrusted.Key(k)));
+            foreach (var k in row.CheckedKeys) w.WriteStringValue(Untrusted.Json(SafeEcho.Key(k)));
             w.WriteEndArray();
             w.WriteStartArray("evidence");
             foreach (var e in row.Evidence)
@@ -99,7 +100,7 @@ internal static class ChecklistWriter
                 w.WriteString("path", Untrusted.Json(e.Path));
                 w.WriteNumber("line", e.Line);
                 w.WriteNumber("column", e.Column);
-                if (e.Key is not null) w.WriteString("key", Untrusted.Json(Untrusted.Key(e.Key)));
+                if (e.Key is not null) w.WriteString("key", Untrusted.Json(SafeEcho.Key(e.Key)));
                 w.WriteString("message", Untrusted.Json(e.Message));
                 w.WriteEndObject();
             }

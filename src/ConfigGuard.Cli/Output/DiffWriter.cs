@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Comparison;
 
 namespace ConfigGuard.Cli.Output;
@@ -11,13 +12,13 @@ internal static class DiffWriter
         foreach (var d in diffs)
         {
             w.WriteLine($"{Untrusted.LineStart(d.Left.Primary.Path)} ({Untrusted.Line(d.Left.Name)})  <->  {Untrusted.Line(d.Right.Primary.Path)} ({Untrusted.Line(d.Right.Name)}{(d.Right.IsImplicit ? ", implicit" : "")})");
-            int keyWidth = Math.Max(3, d.Rows.Count == 0 ? 3 : d.Rows.Max(r => Untrusted.Line(Untrusted.Key(r.Key)).Length));
+            int keyWidth = Math.Max(3, d.Rows.Count == 0 ? 3 : d.Rows.Max(r => Untrusted.Line(SafeEcho.Key(r.Key)).Length));
             int leftWidth = Math.Max(left.Length, d.Rows.Count == 0 ? 0 : d.Rows.Max(r => Cell(r.Left).Length));
             int rightWidth = Math.Max(right.Length, d.Rows.Count == 0 ? 0 : d.Rows.Max(r => Cell(r.Right).Length));
             w.WriteLine($"  {"KEY".PadRight(keyWidth)}  {left.ToUpperInvariant().PadRight(leftWidth)}  {right.ToUpperInvariant().PadRight(rightWidth)}  STATUS");
             foreach (var r in d.Rows)
             {
-                w.WriteLine($"  {Untrusted.Line(Untrusted.Key(r.Key)).PadRight(keyWidth)}  {Cell(r.Left).PadRight(leftWidth)}  {Cell(r.Right).PadRight(rightWidth)}  {Untrusted.Line(Status(r, left, right))}".TrimEnd());
+                w.WriteLine($"  {Untrusted.Line(SafeEcho.Key(r.Key)).PadRight(keyWidth)}  {Cell(r.Left).PadRight(leftWidth)}  {Cell(r.Right).PadRight(rightWidth)}  {Untrusted.Line(Status(r, left, right))}".TrimEnd());
             }
             w.WriteLine($"  {d.Rows.Count} keys: {d.Count(DiffStatus.OnlyLeft)} only in {left}, {d.Count(DiffStatus.OnlyRight)} only in {right}, {d.Count(DiffStatus.Shared)} shared, {d.Count(DiffStatus.Same)} same, {d.Count(DiffStatus.Different)} different");
             w.WriteLine();
@@ -41,7 +42,7 @@ internal static class DiffWriter
             foreach (var r in d.Rows)
             {
                 w.WriteStartObject();
-                w.WriteString("key", Untrusted.Json(Untrusted.Key(r.Key)));
+                w.WriteString("key", Untrusted.Json(SafeEcho.Key(r.Key)));
                 if (r.Left is not null) w.WriteString("left", Untrusted.Json(r.Left)); else w.WriteNull("left");
                 if (r.Right is not null) w.WriteString("right", Untrusted.Json(r.Right)); else w.WriteNull("right");
                 w.WriteString("status", r.Status switch

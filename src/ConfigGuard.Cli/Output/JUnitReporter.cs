@@ -1,4 +1,5 @@
 using System.Xml;
+using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Output;
@@ -40,7 +41,7 @@ internal static class JUnitReporter
             {
                 w.WriteStartElement("testcase");
                 w.WriteAttributeString("classname", "configguard." + f.RuleId);
-                w.WriteAttributeString("name", Clean($"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}" + (f.Key is null ? "" : " " + (report.ShowSecrets ? f.Key : Untrusted.Key(f.Key)))));
+                w.WriteAttributeString("name", Clean($"{f.Path}:{f.Span.StartLine}:{f.Span.StartColumn}" + (f.Key is null ? "" : " " + (report.ShowSecrets ? f.Key : SafeEcho.Key(f.Key)))));
                 w.WriteAttributeString("file", Clean(f.Path));
                 w.WriteAttributeString("line", f.Span.StartLine.ToString());
                 w.WriteAttributeString("time", "0");

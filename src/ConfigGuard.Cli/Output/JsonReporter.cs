@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Output;
@@ -11,7 +12,7 @@ internal static class JsonReporter
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("tool", "configguard");
-        w.WriteString("version", Program.Version);
+        w.WriteString("version", ToolVersion.Current);
         w.WriteStartArray("findings");
         foreach (var f in report.Findings)
         {
@@ -23,7 +24,7 @@ internal static class JsonReporter
             w.WriteNumber("column", f.Span.StartColumn);
             w.WriteNumber("endLine", f.Span.EndLine);
             w.WriteNumber("endColumn", f.Span.EndColumn);
-            if (f.Key is not null) w.WriteString("key", Untrusted.Json(report.ShowSecrets ? f.Key : Untrusted.Key(f.Key)));
+            if (f.Key is not null) w.WriteString("key", Untrusted.Json(report.ShowSecrets ? f.Key : SafeEcho.Key(f.Key)));
             w.WriteString("environment", f.Environment);
             w.WriteString("message", Untrusted.Json(f.Message));
             w.WriteString("fingerprint", f.Fingerprint);

@@ -21,7 +21,7 @@ internal static class MarkdownReporter
             {
                 var icon = f.Severity switch { Severity.Error => ":x: error", Severity.Warning => ":warning: warning", _ => ":information_source: note" };
                 var message = f.Message + (report.ShowSecrets && f.RawValue is not null ? $" [value: {f.RawValue}]" : "");
-                output.Write($"| {icon} | {Help(f.RuleId)} | `{Code(f.Path)}:{f.Span.StartLine}:{f.Span.StartColumn}` | {(f.Key is null ? "" : "`" + Code(report.ShowSecrets ? f.Key : Untrusted.Key(f.Key)) + "`")} | {Cell(message)} |\n");
+                output.Write($"| {icon} | {Help(f.RuleId)} | `{Code(f.Path)}:{f.Span.StartLine}:{f.Span.StartColumn}` | {(f.Key is null ? "" : "`" + Code(report.ShowSecrets ? f.Key : SafeEcho.Key(f.Key)) + "`")} | {Cell(message)} |\n");
             }
         }
         if (report.Notices.Count > 0)

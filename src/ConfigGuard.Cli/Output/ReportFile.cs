@@ -1,3 +1,5 @@
+using ConfigGuard.Scanning.Errors;
+
 namespace ConfigGuard.Cli.Output;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Model;
 
 namespace ConfigGuard.Cli.Output;
@@ -25,7 +26,7 @@ internal static class SarifReporter
         w.WriteStartObject("tool");
         w.WriteStartObject("driver");
         w.WriteString("name", "ConfigGuard");
-        w.WriteString("semanticVersion", Program.Version);
+        w.WriteString("semanticVersion", ToolVersion.Current);
         w.WriteString("informationUri", "https://github.com/configguard/configguard");
         w.WriteStartArray("rules");
         foreach (var r in rules)
@@ -68,7 +69,7 @@ internal static class SarifReporter
             w.WriteStartObject("partialFingerprints"); w.WriteString("configguard/v1", f.Fingerprint); w.WriteEndObject();
             w.WriteStartObject("properties");
             w.WriteString("environment", f.Environment);
-            if (f.Key is not null) w.WriteString("key", Untrusted.Json(report.ShowSecrets ? f.Key : Untrusted.Key(f.Key)));
+            if (f.Key is not null) w.WriteString("key", Untrusted.Json(report.ShowSecrets ? f.Key : SafeEcho.Key(f.Key)));
             if (report.Value(f) is { } v) w.WriteString("value", Untrusted.Json(v));
             w.WriteEndObject();
             w.WriteEndObject();

@@ -44,14 +44,6 @@ internal static class Untrusted
         return sb.ToString();
     }
 
-    /// <summary>
-    /// A key name as reports print it (JSON, SARIF, Markdown, JUnit, checklist, diff): the key itself when it is plainly
-    /// a name, else its shape ("(a 51-character value, not shown)"). A key is text from the scanned file like a value:
-    /// `sk_live_...=1`, or a `KEY: value` line read as one key, puts a secret where a name should be.
-    /// </summary>
-    public static string Key(string key) =>
-        ConfigGuard.Core.Catalog.SafeEcho.IsSafeName(key, ConfigGuard.Core.Catalog.SafeEcho.MaxLocation) ? key : ConfigGuard.Core.Catalog.SafeEcho.Describe(key);
-
     /// <summary>A path at the start of a text line: also never "::" there (a GitHub Actions log reads "::cmd" as a command).</summary>
     public static string LineStart(string s)
     {

@@ -24,6 +24,14 @@ public static class SafeEcho
         return IsSafeName(masked, MaxLocation) ? "'" + masked + "'" : Describe(text);
     }
 
+    /// <summary>
+    /// A key name as reports and notes print it (JSON, SARIF, Markdown, JUnit, checklist, diff, a stale baseline entry):
+    /// the key itself when it is plainly a name, else its shape ("(a 51-character value, not shown)"). A key is text from
+    /// the scanned file like a value: `sk_live_...=1`, or a `KEY: value` line read as one key, puts a secret where a
+    /// name should be.
+    /// </summary>
+    public static string Key(string key) => IsSafeName(key, MaxLocation) ? key : Describe(key);
+
     public static string Describe(string text) => $"(a {text.Length}-character value, not shown)";
 
     public static bool IsSafeName(string text, int maxLength = MaxShown)

@@ -44,7 +44,7 @@ public static class RunFinisher
             findings = remaining;
             baselined = matched;
             foreach (var e in stale)
-                all.Add(new Notice(baselineShownPath, $"stale baseline entry {e.RuleId} {e.Path}{(e.Key is null ? "" : " " + ShownKey(e.Key))} ({Short(e.Fingerprint)}): no finding matches it any more; refresh with 'configguard baseline create'"));
+                all.Add(new Notice(baselineShownPath, $"stale baseline entry {e.RuleId} {e.Path}{(e.Key is null ? "" : " " + SafeEcho.Key(e.Key))} ({Short(e.Fingerprint)}): no finding matches it any more; refresh with 'configguard baseline create'"));
         }
         foreach (var d in directives)
         {
@@ -56,9 +56,6 @@ public static class RunFinisher
         }
         return new FinishedRun(findings, all, baselined);
     }
-
-    /// <summary>A baseline key as a note prints it: the name itself, or its shape when it is not plainly a name (a key can hold a secret).</summary>
-    private static string ShownKey(string key) => SafeEcho.IsSafeName(key, SafeEcho.MaxLocation) ? key : SafeEcho.Describe(key);
 
     private static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint.Substring(0, 12) : fingerprint;
 }

@@ -69,7 +69,7 @@ public sealed class EditorConfigSeverities
     private static string SafeRead(string path)
     {
         // Only a regular file, read up to the scan's size cap: a FIFO or a link to /dev/zero here must not hang or exhaust memory.
-        var read = Discovery.RegularFile.Read(path, ScanSession.DefaultMaxFileBytes);
+        var read = Discovery.RegularFile.Read(path, RegularFile.DefaultMaxBytes);
         return read.Outcome == Discovery.RegularFile.Outcome.Read ? Core.Engine.SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out _) ?? "" : "";
     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using ConfigGuard.Scanning.Errors;
+using ConfigGuard.Scanning.Timing;
 
 namespace ConfigGuard.Scanning.Discovery;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ConfigGuard.Scanning.Errors;
 using Microsoft.Win32.SafeHandles;
 
 namespace ConfigGuard.Scanning.Discovery;
@@ -16,6 +17,9 @@ namespace ConfigGuard.Scanning.Discovery;
 /// </summary>
 public static class RegularFile
 {
+    /// <summary>The size cap of a scan's reads (5 MiB) unless the caller names another (check --max-file-size).</summary>
+    public const long DefaultMaxBytes = 5 * 1024 * 1024;
+
     public enum Outcome { Read, Missing, SymbolicLink, NotRegular, TooLarge, Failed }
 
     /// <param name="Detail">For <see cref="Outcome.NotRegular"/> what the path is ("a named pipe (FIFO)"); for <see cref="Outcome.Failed"/> why.</param>

@@ -1,4 +1,4 @@
-namespace ConfigGuard.Scanning;
+namespace ConfigGuard.Scanning.Errors;
 
 /// <summary>
 /// A usage or configuration error (a path not found, an unreadable or invalid configguard.yaml or baseline): the CLI

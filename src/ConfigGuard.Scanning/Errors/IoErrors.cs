@@ -1,4 +1,4 @@
-namespace ConfigGuard.Scanning;
+namespace ConfigGuard.Scanning.Errors;
 
 /// <summary>
 /// Our own words for the I/O errors users hit. The shipped build is trimmed with UseSystemResourceKeys, which strips

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ConfigGuard.Scanning;
+namespace ConfigGuard.Scanning.Timing;
 
 /// <summary>
 /// Phase timings on stderr when CONFIGGUARD_TIMING=1: where a run's wall time goes, for performance work. One
