@@ -24,8 +24,10 @@ public sealed class KeyCatalog
         IEnumerable<string>? substitutionSlots = null,
         CommittedSecretCatalog? committedSecrets = null,
         IEnumerable<string>? monitoringWords = null,
-        IEnumerable<string>? secretWords = null)
+        IEnumerable<string>? secretWords = null,
+        IEnumerable<string>? featureFlagWords = null)
     {
+        FeatureFlagWords = new HashSet<string>(featureFlagWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         SecretWords = new HashSet<string>(secretWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         CommittedSecrets = committedSecrets ?? CommittedSecretCatalog.Empty;
         MonitoringWords = new HashSet<string>(monitoringWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
@@ -75,6 +77,9 @@ public sealed class KeyCatalog
 
     /// <summary>Words that say what a value is for (rules/keys.yaml <c>secretWords</c>: secret, password, key, token...), for CG0010's guessable secrets.</summary>
     public ISet<string> SecretWords { get; }
+
+    /// <summary>Words that name a feature-flag service (rules/keys.yaml <c>featureFlagWords</c>): one flag server serves every environment.</summary>
+    public ISet<string> FeatureFlagWords { get; }
 
     /// <summary>True when the whole (trimmed) value is a placeholder such as <c>changeme</c> or <c>&lt;your key&gt;</c>.</summary>
     public bool IsPlaceholder(string value)
