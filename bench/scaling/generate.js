@@ -103,6 +103,14 @@ switch (shape) {
     write("overlays/staging/kustomization.yaml", "resources:\n- ../../base\nnamespace: staging\n");
     break;
   }
+  case "exclude-glob": // N .env files with long names, and an exclude glob that backtracks on them
+  case "editorconfig-glob": { // the same files, and an .editorconfig section glob that backtracks on them
+    const glob = "*a*a*a*a*a*a*a*a*a*a*b";
+    if (shape === "exclude-glob") write("configguard.yaml", `exclude: ["${glob}"]\n`);
+    else write(".editorconfig", `root = true\n[${glob}]\ndotnet_diagnostic.CG0001.severity = none\n`);
+    for (let i = 0; i < n; i++) write(`svc${i % 50}/.env.${"a".repeat(200)}${i}`, "APP_ENV=staging\nLOG_LEVEL=info\n");
+    break;
+  }
   default:
     console.error("unknown shape " + shape); process.exit(2);
 }
