@@ -46,6 +46,8 @@ internal sealed class KustomizeBuilder
     private readonly KustomizeBuild _build;
     private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
     private readonly List<string> _stack = new();
+    // Keys a kustomization writes twice at its top level (path, key) -> the later one, the one kustomize keeps.
+    private readonly Dictionary<(string, string), SourceSpan> _duplicateKeys = new();
     private int _visits;
     /// <summary>Why the model may not see every object of the build (first reason), or null.</summary>
     private string? _incomplete;
@@ -148,11 +150,22 @@ internal sealed class KustomizeBuilder
         foreach (var e in result.Errors)
         {
             if (duplicateKeysAreNotes && e.Message.StartsWith(YamlTreeLoader.DuplicateKeyMessage, StringComparison.Ordinal))
+            {
                 Note(path, e.Span, e.Message.Substring(0, e.Message.IndexOf(" (", StringComparison.Ordinal) is var i and > 0 ? i : e.Message.Length) + ": kustomize keeps the last one and ignores the others");
+                if (e.Span.StartColumn == 1 && DuplicatedKey(e.Message) is { } key) _duplicateKeys[(path, key)] = e.Span;
+            }
             else SyntaxError(path, e.Span, e.Message);
         }
         if (origin is null && !_build.Comments.ContainsKey(path)) _build.Comments[path] = YamlComments.Extract(text);
         return result;
+    }
+
+    // The key named in YamlTreeLoader's "duplicate key 'x' in a YAML mapping" message.
+    private static string? DuplicatedKey(string message)
+    {
+        int open = message.IndexOf('\'');
+        int close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
+        return close > open + 1 ? message.Substring(open + 1, close - open - 1) : null;
     }
 
     private void Process(string kustPath, string text, List<KustomizeResource> set)
@@ -427,7 +440,13 @@ internal sealed class KustomizeBuilder
             case "replace":
                 if (existing is null)
                 {
-                    Missing(kustPath, behaviorSpan, $"behavior: {SafeEcho.Quote(behavior)}, but there is no {kind} {SafeEcho.Quote(name)}{where} from a base to {behavior}");
+                    // configMapGenerator written twice: kustomize keeps the later list, whose merge has nothing to merge into
+                    // (the ConfigMap the earlier list created is gone). The mistake to fix is the duplicated key.
+                    var field = kind == "Secret" ? "secretGenerator" : "configMapGenerator";
+                    if (_duplicateKeys.TryGetValue((kustPath, field), out var duplicate))
+                        Missing(kustPath, duplicate, $"{field} is written twice in this kustomization; kustomize keeps this later list and drops the earlier one, so its behavior: {SafeEcho.Quote(behavior)} for {kind} {SafeEcho.Quote(name)}{where} (line {behaviorSpan.StartLine}) has nothing to {behavior}; write one {field} list");
+                    else
+                        Missing(kustPath, behaviorSpan, $"behavior: {SafeEcho.Quote(behavior)}, but there is no {kind} {SafeEcho.Quote(name)}{where} from a base to {behavior}");
                     return;
                 }
                 if (same.Count > 1)
