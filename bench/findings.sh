@@ -24,8 +24,8 @@ case "${1:-}" in
     for f in "$a"/*.json; do
       n="$(basename "$f")"
       e="${n%.json}.stderr"
-      if ! cmp -s <(sed "s#$a#OUT#" "$a/$e") <(sed "s#$b#OUT#" "$b/$e"); then echo "DIFFERENT summary or notes: $e"; diff <(sed "s#$a#OUT#" "$a/$e") <(sed "s#$b#OUT#" "$b/$e") | head; status=1; fi
-      if ! cmp -s "$f" "$b/$n"; then echo "DIFFERENT: $n"; diff <(grep -E '"(ruleId|path|line|key)"' "$f") <(grep -E '"(ruleId|path|line|key)"' "$b/$n") | head -20; status=1
+      if ! cmp -s <(sed "s#$a#OUT#" "$a/$e") <(sed "s#$b#OUT#" "$b/$e"); then echo "DIFFERENT summary or notes: $e"; diff <(sed "s#$a#OUT#" "$a/$e") <(sed "s#$b#OUT#" "$b/$e") | head || true; status=1; fi
+      if ! cmp -s "$f" "$b/$n"; then echo "DIFFERENT: $n"; diff <(grep -E '"(ruleId|path|line|key)"' "$f") <(grep -E '"(ruleId|path|line|key)"' "$b/$n") | head -20 || true; status=1
       else echo "same: $n ($(grep -c '"ruleId"' "$f") findings)"; fi
     done
     exit $status

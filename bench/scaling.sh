@@ -9,8 +9,8 @@ if [ -z "${CONFIGGUARD:-}" ]; then
   dotnet build "$here/../src/ConfigGuard.Cli" -c Release -v q --nologo >/dev/null
   CONFIGGUARD="dotnet $here/../src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll"
 fi
-declare -A full=([configmap-keys]=99000 [placeholder-line]=5000000 [long-parent-key]=244000 [repeated-resource]=1000 [many-env-files]=10000 [lookaround-credential]=400 [lookaround-patch-target]=40)
-shapes=("$@"); [ ${#shapes[@]} -eq 0 ] && shapes=(configmap-keys placeholder-line long-parent-key repeated-resource many-env-files lookaround-credential lookaround-patch-target)
+declare -A full=([configmap-keys]=99000 [placeholder-line]=5000000 [long-parent-key]=244000 [repeated-resource]=1000 [many-env-files]=10000 [lookaround-credential]=400 [lookaround-patch-target]=40 [overlays-big-base]=1000 [generator-files]=100 [resource-files]=40 [exclude-glob]=2000 [editorconfig-glob]=2000)
+shapes=("$@"); [ ${#shapes[@]} -eq 0 ] && shapes=(configmap-keys placeholder-line long-parent-key repeated-resource many-env-files lookaround-credential lookaround-patch-target overlays-big-base generator-files resource-files exclude-glob editorconfig-glob)
 printf "%-18s %9s %8s %8s %8s %5s  %s\n" shape size "cpu s" "wall s" "peak MB" exit "last line"
 for shape in "${shapes[@]}"; do
   for div in 4 2 1; do

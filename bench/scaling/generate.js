@@ -82,6 +82,35 @@ switch (shape) {
     write("overlays/staging/kustomization.yaml", "resources:\n- ../../base\nnamespace: staging\npatches:\n" + patches);
     break;
   }
+  case "overlays-big-base": { // N overlays of one base holding a ~1 MB ConfigMap (5,000 keys of 200-byte values)
+    write("base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n" +
+      Array.from({ length: 5000 }, (_, i) => `  KEY_${i}: "${"v".repeat(200)}"`).join("\n") + "\n");
+    write("base/kustomization.yaml", "resources:\n- cm.yaml\n");
+    for (let i = 0; i < n; i++) write(`overlays/staging-${i}/kustomization.yaml`, `resources:\n- ../../base\nnamespace: s${i}\n`);
+    break;
+  }
+  case "generator-files": { // one configMapGenerator with N files of 4 MB each
+    const big = "x".repeat(4000000);
+    for (let i = 0; i < n; i++) write(`base/blob${i}.txt`, big);
+    write("base/kustomization.yaml", "configMapGenerator:\n- name: blobs\n  files:\n" + Array.from({ length: n }, (_, i) => `  - blob${i}.txt`).join("\n") + "\n");
+    write("overlays/staging/kustomization.yaml", "resources:\n- ../../base\nnamespace: staging\n");
+    break;
+  }
+  case "resource-files": { // N resource files, each a ~4 MB ConfigMap of 20,000 keys
+    for (let i = 0; i < n; i++) write(`base/c${i}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n` +
+      Array.from({ length: 20000 }, (_, k) => `  K${k}: "${"v".repeat(180)}"`).join("\n") + "\n");
+    write("base/kustomization.yaml", "resources:\n" + Array.from({ length: n }, (_, i) => `- c${i}.yaml`).join("\n") + "\n");
+    write("overlays/staging/kustomization.yaml", "resources:\n- ../../base\nnamespace: staging\n");
+    break;
+  }
+  case "exclude-glob": // N .env files with long names, and an exclude glob that backtracks on them
+  case "editorconfig-glob": { // the same files, and an .editorconfig section glob that backtracks on them
+    const glob = "*a*a*a*a*a*a*a*a*a*a*b";
+    if (shape === "exclude-glob") write("configguard.yaml", `exclude: ["${glob}"]\n`);
+    else write(".editorconfig", `root = true\n[${glob}]\ndotnet_diagnostic.CG0001.severity = none\n`);
+    for (let i = 0; i < n; i++) write(`svc${i % 50}/.env.${"a".repeat(200)}${i}`, "APP_ENV=staging\nLOG_LEVEL=info\n");
+    break;
+  }
   default:
     console.error("unknown shape " + shape); process.exit(2);
 }

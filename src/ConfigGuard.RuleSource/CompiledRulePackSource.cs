@@ -149,7 +149,8 @@ public static class CompiledRulePackSource
         sb.AppendLine($"            {List(root.GetStrings("clientKeyFormats"))},");
         sb.AppendLine($"            {List(root.GetStrings("sandboxAccountHosts"))}),");
         sb.AppendLine($"        monitoringWords: {List(root.GetStrings("monitoringWords"))},");
-        sb.AppendLine($"        secretWords: {List(root.GetStrings("secretWords"))});");
+        sb.AppendLine($"        secretWords: {List(root.GetStrings("secretWords"))},");
+        sb.AppendLine($"        featureFlagWords: {List(root.GetStrings("featureFlagWords"))});");
     }
 
     private static string List(IReadOnlyList<string> items) =>

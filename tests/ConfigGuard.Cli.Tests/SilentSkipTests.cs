@@ -59,10 +59,29 @@ public sealed class SilentSkipTests
         Assert.Equal(new[] { "locked", "a b/c" }, ConfigGuard.Scanning.Discovery.GitRepository.UnreadableFolders(stderr));
     }
 
-    [Fact]
-    public void An_unreadable_folder_in_git_mode_is_a_note_when_not_root()
+    private static bool IsRoot => Environment.UserName == "root" || ProcessRunner.Run("/", "id", new[] { "-u" }).Stdout.Trim() == "0";
+
+    /// <summary>
+    /// The CLI as a user without privileges: itself when not root; as root (CI containers, this VM) through
+    /// `setpriv` as uid 65534, which root's permission bypass does not cover. Null when neither is possible.
+    /// </summary>
+    private static ProcessResult? RunUnprivileged(TempDir tmp, params string[] args)
     {
-        if (OperatingSystem.IsWindows() || Environment.UserName == "root" || ProcessRunner.Run("/", "id", new[] { "-u" }).Stdout.Trim() == "0") return;
+        if (!IsRoot) return Cli.Run(tmp.Path, args);
+        if (Cli.Executable is not null || !File.Exists("/usr/bin/setpriv")) return null;
+        var home = Path.Combine(tmp.Path, ".home");
+        Directory.CreateDirectory(home);
+        File.SetUnixFileMode(home, (UnixFileMode)0x1FF);
+        // The repository belongs to root: git refuses it to another user unless safe.directory says otherwise (command-line scope).
+        var command = new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=" + home, "DOTNET_CLI_HOME=" + home, "DOTNET_NOLOGO=1",
+            "GIT_CONFIG_COUNT=1", "GIT_CONFIG_KEY_0=safe.directory", "GIT_CONFIG_VALUE_0=*", "dotnet", Cli.Dll }.Concat(args);
+        return ProcessRunner.Run(tmp.Path, "/usr/bin/setpriv", command, timeout: TimeSpan.FromSeconds(120));
+    }
+
+    [Fact]
+    public void An_unreadable_folder_in_git_mode_is_a_note_naming_it()
+    {
+        if (OperatingSystem.IsWindows()) return;
         using var tmp = GitRepo.Init();
         tmp.Write("locked/.env.staging", $"APP_ENV=staging\nPAYMENT_KEY={Fake.StripeLive}\n");
         tmp.Write("open/.env.staging", "APP_ENV=staging\n");
@@ -73,8 +92,17 @@ public sealed class SilentSkipTests
         File.SetUnixFileMode(locked, UnixFileMode.None);
         try
         {
-            var r = Cli.Run(tmp.Path, "check");
-            Assert.Contains("locked: note: cannot read folder (permission denied)", r.Stdout);
+            var r = RunUnprivileged(tmp, "check");
+            if (r is null) return; // root without setpriv: every folder is readable, nothing to test
+            Assert.Contains("locked: note: cannot read folder (permission denied): its untracked config files were not checked", r.Stdout);
+            Assert.Contains("locked: note: cannot read folder (permission denied): the tracked config files in it were not checked", r.Stdout);
+            Assert.DoesNotContain("CG0001", r.Stdout);
+
+            // With nothing else to read, the gate does not pass.
+            File.Delete(Path.Combine(tmp.Path, "open/.env.staging"));
+            var none = RunUnprivileged(tmp, "check")!;
+            Assert.Equal(2, none.ExitCode);
+            Assert.Contains("could be read", none.Stderr);
         }
         finally
         {

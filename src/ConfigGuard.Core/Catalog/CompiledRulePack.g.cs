@@ -585,5 +585,6 @@ internal static class CompiledRulePack
             new[] { @"google-api-key" },
             new[] { @"mailtrap.io", @"mailhog", @"mailpit", @"ethereal.email", @"smtp4dev", @"maildev", @"example.com", @"example.org", @"example.net", @"example", @"test", @"invalid" }),
         monitoringWords: new[] { @"prometheus", @"pushgateway", @"thanos", @"grafana", @"alertmanager", @"jaeger", @"zipkin", @"otel", @"otlp", @"opentelemetry", @"statsd", @"telegraf", @"victoriametrics" },
-        secretWords: new[] { @"secret", @"secrets", @"secretkey", @"password", @"passwd", @"pass", @"pwd", @"passphrase", @"key", @"apikey", @"token", @"jwt" });
+        secretWords: new[] { @"secret", @"secrets", @"secretkey", @"password", @"passwd", @"pass", @"pwd", @"passphrase", @"key", @"apikey", @"token", @"jwt" },
+        featureFlagWords: new[] { @"unleash", @"flagsmith", @"launchdarkly", @"growthbook", @"flipt", @"configcat", @"flagd", @"featbit" });
 }

@@ -22,9 +22,11 @@ public sealed class EndpointCatalog
         _anyNamedSwitchKey = null;
     }
 
-    // The key patterns of every switch that names its key, in one regex for the non-backtracking engine: a key no
-    // switch names (nearly all of them) costs one linear match instead of one backtracking match per switch (a
-    // 99,000-key ConfigMap took 45 s of CPU). Switches judged by their value alone (key '.*') are always tried.
+    // The key patterns of every switch that names its key, in one regex: a key no switch names (nearly all of them)
+    // costs one match instead of one match per switch (a 99,000-key ConfigMap took 45 s of CPU). Switches judged by
+    // their value alone (key '.*') are always tried. The backtracking engine: the patterns are the rule pack's own
+    // (no user input), and building the same regex for the non-backtracking engine cost ~100 ms of CPU in every run
+    // that meets a key, half of `check --staged` (bench/README.md, issue 19).
     private KeyPatternSet? _anyNamedSwitchKey;
 
     private static bool MatchesEveryKey(ModeSwitch s) => s.KeyPattern is ".*" or ".+";
@@ -36,7 +38,7 @@ public sealed class EndpointCatalog
     /// </summary>
     public (ModeSwitch Switch, CredentialMode Mode)? ClassifySwitch(string normalizedKey, string value)
     {
-        var named = _anyNamedSwitchKey ??= new KeyPatternSet(_modeSwitches.FindAll(m => !MatchesEveryKey(m)).ConvertAll(m => m.KeyPattern), linear: true);
+        var named = _anyNamedSwitchKey ??= new KeyPatternSet(_modeSwitches.FindAll(m => !MatchesEveryKey(m)).ConvertAll(m => m.KeyPattern));
         bool mayBeNamed = named.Matches(normalizedKey);
         ModeSwitch? first = null;
         foreach (var s in _modeSwitches)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using ConfigGuard.Core.Concurrency;
 
 namespace ConfigGuard.Core.Catalog;
 
@@ -24,8 +25,10 @@ public sealed class KeyCatalog
         IEnumerable<string>? substitutionSlots = null,
         CommittedSecretCatalog? committedSecrets = null,
         IEnumerable<string>? monitoringWords = null,
-        IEnumerable<string>? secretWords = null)
+        IEnumerable<string>? secretWords = null,
+        IEnumerable<string>? featureFlagWords = null)
     {
+        FeatureFlagWords = new HashSet<string>(featureFlagWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         SecretWords = new HashSet<string>(secretWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         CommittedSecrets = committedSecrets ?? CommittedSecretCatalog.Empty;
         MonitoringWords = new HashSet<string>(monitoringWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
@@ -76,6 +79,9 @@ public sealed class KeyCatalog
     /// <summary>Words that say what a value is for (rules/keys.yaml <c>secretWords</c>: secret, password, key, token...), for CG0010's guessable secrets.</summary>
     public ISet<string> SecretWords { get; }
 
+    /// <summary>Words that name a feature-flag service (rules/keys.yaml <c>featureFlagWords</c>): one flag server serves every environment.</summary>
+    public ISet<string> FeatureFlagWords { get; }
+
     /// <summary>True when the whole (trimmed) value is a placeholder such as <c>changeme</c> or <c>&lt;your key&gt;</c>.</summary>
     public bool IsPlaceholder(string value)
     {
@@ -86,7 +92,7 @@ public sealed class KeyCatalog
         bool result;
         try { result = _placeholders.IsMatch(v); }
         catch (RegexMatchTimeoutException) { result = false; }
-        if (_placeholderCache.Count < 100_000) _placeholderCache[v] = result;
+        _placeholderCache.Add(v, result);
         return result;
     }
 
@@ -104,7 +110,7 @@ public sealed class KeyCatalog
         // Each entry is seen by every view that layers it and by several rules: the answer is computed once per key and value.
         if (_keyedPlaceholderCache.TryGetValue((normalizedKey, v), out var known)) return known;
         bool result = IsPlaceholderUncached(normalizedKey, v);
-        if (_keyedPlaceholderCache.Count < 100_000) _keyedPlaceholderCache[(normalizedKey, v)] = result;
+        _keyedPlaceholderCache.Add((normalizedKey, v), result);
         return result;
     }
 
@@ -203,6 +209,6 @@ public sealed class KeyCatalog
     }
 
     // Values repeat across files and views (json, true, 30 ...): each distinct value is matched once.
-    private readonly ConcurrentDictionary<string, bool> _placeholderCache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Key, string Value), bool> _keyedPlaceholderCache = new();
+    private readonly BoundedCache<string, bool> _placeholderCache = new(100_000, StringComparer.Ordinal);
+    private readonly BoundedCache<(string Key, string Value), bool> _keyedPlaceholderCache = new(100_000);
 }

@@ -9,7 +9,7 @@ namespace ConfigGuard.Core.Catalog;
 public sealed class KeyPatternSet
 {
     private readonly Lazy<Regex> _regex;
-    private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
+    private readonly Concurrency.BoundedCache<string, bool> _cache = new(100_000, StringComparer.Ordinal);
 
     /// <param name="linear">Some patterns come from configguard.yaml: compile for the non-backtracking engine (<see cref="Text.LinearRegex"/>).</param>
     public KeyPatternSet(IEnumerable<string> patterns, bool linear = false)
@@ -31,7 +31,7 @@ public sealed class KeyPatternSet
         bool result;
         try { result = _regex.Value.IsMatch(normalizedKey); }
         catch (RegexMatchTimeoutException) { result = false; }
-        if (_cache.Count < 100_000) _cache[normalizedKey] = result;
+        _cache.Add(normalizedKey, result);
         return result;
     }
 }

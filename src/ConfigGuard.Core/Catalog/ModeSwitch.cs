@@ -16,8 +16,9 @@ public sealed class ModeSwitch
         Test = test;
         Live = live;
         Key = new KeyPatternSet(new[] { keyPattern });
-        _test = WholeValue(test);
-        _live = WholeValue(live);
+        // Built on first use: a run meets few switch keys, and building 50 regexes up front was a tenth of `check --staged`.
+        _test = new System.Lazy<Regex?>(() => WholeValue(test));
+        _live = new System.Lazy<Regex?>(() => WholeValue(live));
     }
 
     public string Provider { get; }
@@ -26,21 +27,26 @@ public sealed class ModeSwitch
     public IReadOnlyList<string> Live { get; }
     internal KeyPatternSet Key { get; }
 
-    private readonly Regex? _test;
-    private readonly Regex? _live;
+    private readonly System.Lazy<Regex?> _test;
+    private readonly System.Lazy<Regex?> _live;
 
     /// <summary>The mode <paramref name="value"/> selects (Test or Live), or Generic when it is neither.</summary>
     public CredentialMode ModeOf(string value)
     {
         var v = value.Trim().Trim('"', '\'');
         if (v.Length == 0 || v.Length > 100) return CredentialMode.Generic;
-        if (Matches(_test, v)) return CredentialMode.Test;
-        if (Matches(_live, v)) return CredentialMode.Live;
+        if (Matches(_test.Value, v)) return CredentialMode.Test;
+        if (Matches(_live.Value, v)) return CredentialMode.Live;
         return CredentialMode.Generic;
     }
 
     /// <summary>Builds the regexes now; throws ArgumentException for a bad pattern.</summary>
-    public void Validate() => Key.Validate();
+    public void Validate()
+    {
+        Key.Validate();
+        _ = _test.Value;
+        _ = _live.Value;
+    }
 
     private static Regex? WholeValue(IReadOnlyList<string> patterns)
     {

@@ -223,7 +223,7 @@ public sealed class RulePack
             L("secretPlaceholders"), L("substitutionSlots"),
             committedSecrets: new CommittedSecretCatalog(L("committedSecretKeys"), L("committedSecretExempt"), L("secretStoreValues"), L("throwawaySecrets"),
                 L("publicClientKeys"), L("clientKeyFormats"), L("sandboxAccountHosts")),
-            monitoringWords: L("monitoringWords"), secretWords: L("secretWords"));
+            monitoringWords: L("monitoringWords"), secretWords: L("secretWords"), featureFlagWords: L("featureFlagWords"));
     }
 
     private static ResourceKeyCatalog LoadResources(YamlMappingNode? root, IReadOnlyList<MultiTenantHost> multiTenant)

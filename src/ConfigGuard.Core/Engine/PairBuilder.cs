@@ -131,9 +131,15 @@ public static class PairBuilder
 
     public static string GroupOf(EnvironmentView view)
     {
-        var baseFile = view.Layers.FirstOrDefault(l => l.Environment.Class == EnvironmentClass.Base && !l.Environment.IsLocalOverride);
-        if (baseFile is not null) return "base:" + baseFile.Path;
         var primary = view.Primary;
+        // A kustomize overlay reads its bases in the order its resources list them, and two overlays of one app often list
+        // the same bases in another order (staging adds a service, production moves one down): the group is the first of
+        // its bases by path, the same whichever order they are listed in.
+        var baseFile = primary.Format == ConfigFormat.Kustomize
+            ? view.Layers.Where(l => l.Environment.Class == EnvironmentClass.Base && !l.Environment.IsLocalOverride)
+                .OrderBy(l => l.Path, StringComparer.Ordinal).FirstOrDefault()
+            : view.Layers.FirstOrDefault(l => l.Environment.Class == EnvironmentClass.Base && !l.Environment.IsLocalOverride);
+        if (baseFile is not null) return "base:" + baseFile.Path;
         var dir = RepoPath.Directory(primary.Path);
         var family = primary.Format switch
         {

@@ -21,6 +21,8 @@ public sealed class KustomizeBuild
     public List<KustomizeProblem> Problems { get; } = new();
     /// <summary>Every file the build read, kustomization files included, in first-read order.</summary>
     public List<string> FilesRead { get; } = new();
+    /// <summary>Characters of input the build read (each file once): what rendering it costs, for the caps of <see cref="KustomizeBuilder.MaxInputCharacters"/> and <see cref="KustomizeProject.MaxInputCharacters"/>.</summary>
+    public long CharactersRead { get; set; }
     /// <summary>Values a file wrote that reach the output, by file (for per-file rules such as CG0013).</summary>
     public List<ConfigEntry> WrittenEntries { get; } = new();
     /// <summary>namePrefix / nameSuffix values of every kustomization in the build (the root's and its bases').</summary>

@@ -22,6 +22,12 @@ internal sealed class KustomizeBuilder
     /// <summary>Objects one build may hold; past it the build stops adding and says so (bench/scaling.sh repeated-resource).</summary>
     public const int MaxResources = 20_000;
     public const int MaxNesting = 50;
+    /// <summary>
+    /// Input one build reads at most (characters of resources, generator and env files, patches, kustomizations):
+    /// 500 resource files or generator files of 4 MB each are each under the file size cap, yet rendered together they
+    /// took gigabytes. The file that passes the cap and everything after it are not rendered, with a note.
+    /// </summary>
+    public const long MaxInputCharacters = 8 * 1024 * 1024;
 
     /// <summary>Kinds without a namespace: one object per cluster.</summary>
     public static bool IsClusterScoped(string kind) => ClusterScoped.Contains(kind);
@@ -40,6 +46,8 @@ internal sealed class KustomizeBuilder
     private readonly KustomizeBuild _build;
     private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
     private readonly List<string> _stack = new();
+    // Keys a kustomization writes twice at its top level (path, key) -> the later one, the one kustomize keeps.
+    private readonly Dictionary<(string, string), SourceSpan> _duplicateKeys = new();
     private int _visits;
     /// <summary>Why the model may not see every object of the build (first reason), or null.</summary>
     private string? _incomplete;
@@ -84,8 +92,30 @@ internal sealed class KustomizeBuilder
         if (_cache.TryGetValue(path, out var cached)) return cached;
         var text = _readFile(path);
         _cache[path] = text;
-        if (text is not null) _build.FilesRead.Add(path);
+        if (text is not null)
+        {
+            _build.FilesRead.Add(path);
+            _build.CharactersRead += text.Length;
+        }
         return text;
+    }
+
+    private bool _inputCapNoted;
+
+    /// <summary>
+    /// True when the build has read more than <see cref="MaxInputCharacters"/>: the caller renders nothing more of
+    /// <paramref name="what"/> (a note at <paramref name="reference"/>, once per build) and the build counts as incomplete.
+    /// </summary>
+    private bool OverInputCap(string path, SourceSpan at, string what)
+    {
+        if (_build.CharactersRead <= MaxInputCharacters) return false;
+        _incomplete ??= $"more than {MaxInputCharacters / (1024 * 1024)} MB of input";
+        if (!_inputCapNoted)
+        {
+            _inputCapNoted = true;
+            Note(path, at, $"this build read more than {MaxInputCharacters / (1024 * 1024)} MB of kustomize input; {what} and what follows are not rendered or analyzed");
+        }
+        return true;
     }
 
     private string? FindKustomization(string dir)
@@ -120,11 +150,22 @@ internal sealed class KustomizeBuilder
         foreach (var e in result.Errors)
         {
             if (duplicateKeysAreNotes && e.Message.StartsWith(YamlTreeLoader.DuplicateKeyMessage, StringComparison.Ordinal))
+            {
                 Note(path, e.Span, e.Message.Substring(0, e.Message.IndexOf(" (", StringComparison.Ordinal) is var i and > 0 ? i : e.Message.Length) + ": kustomize keeps the last one and ignores the others");
+                if (e.Span.StartColumn == 1 && DuplicatedKey(e.Message) is { } key) _duplicateKeys[(path, key)] = e.Span;
+            }
             else SyntaxError(path, e.Span, e.Message);
         }
         if (origin is null && !_build.Comments.ContainsKey(path)) _build.Comments[path] = YamlComments.Extract(text);
         return result;
+    }
+
+    // The key named in YamlTreeLoader's "duplicate key 'x' in a YAML mapping" message.
+    private static string? DuplicatedKey(string message)
+    {
+        int open = message.IndexOf('\'');
+        int close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
+        return close > open + 1 ? message.Substring(open + 1, close - open - 1) : null;
     }
 
     private void Process(string kustPath, string text, List<KustomizeResource> set)
@@ -135,6 +176,8 @@ internal sealed class KustomizeBuilder
             Note(kustPath, new SourceSpan(0, 0, 1, 1, 1, 1), $"more than {MaxKustomizations} kustomizations in one build; ConfigGuard stopped here (the rest is not analyzed)");
             return;
         }
+        // The root is always read (one file, under the scan's file size cap); what it includes counts toward the cap.
+        if (kustPath != _rootPath && OverInputCap(kustPath, new SourceSpan(0, 0, 1, 1, 1, 1), "this kustomization")) return;
         var loaded = Load(kustPath, text, duplicateKeysAreNotes: true);
         if (loaded.Documents.Count == 0) return;
         if (loaded.Documents[0] is not YamlTreeMap root)
@@ -213,6 +256,7 @@ internal sealed class KustomizeBuilder
 
     private void AddResource(string dir, YamlTreeScalar reference, List<KustomizeResource> set)
     {
+        if (OverInputCap(reference.Path, reference.ValueSpan, $"resource {SafeEcho.QuoteLocation(reference.Value)}")) return;
         var target = Resolve(dir, reference, "resource");
         if (target is null) return;
         var kust = FindKustomization(target);
@@ -230,6 +274,7 @@ internal sealed class KustomizeBuilder
             return;
         }
         OutsideRoot(dir, target, reference, "resource");
+        if (OverInputCap(reference.Path, reference.ValueSpan, $"resource {SafeEcho.QuoteLocation(reference.Value)}")) return;
         var documents = Load(target, text).Documents;
         // A listed file with no object at all is a stand-in a tool fills (Flux's gotk-components.yaml before bootstrap).
         if (!documents.OfType<YamlTreeMap>().Any()) _incomplete ??= $"a resource file with no object at {reference.Path}:{reference.ValueSpan.StartLine}";
@@ -395,7 +440,13 @@ internal sealed class KustomizeBuilder
             case "replace":
                 if (existing is null)
                 {
-                    Missing(kustPath, behaviorSpan, $"behavior: {SafeEcho.Quote(behavior)}, but there is no {kind} {SafeEcho.Quote(name)}{where} from a base to {behavior}");
+                    // configMapGenerator written twice: kustomize keeps the later list, whose merge has nothing to merge into
+                    // (the ConfigMap the earlier list created is gone). The mistake to fix is the duplicated key.
+                    var field = kind == "Secret" ? "secretGenerator" : "configMapGenerator";
+                    if (_duplicateKeys.TryGetValue((kustPath, field), out var duplicate))
+                        Missing(kustPath, duplicate, $"{field} is written twice in this kustomization; kustomize keeps this later list and drops the earlier one, so its behavior: {SafeEcho.Quote(behavior)} for {kind} {SafeEcho.Quote(name)}{where} (line {behaviorSpan.StartLine}) has nothing to {behavior}; write one {field} list");
+                    else
+                        Missing(kustPath, behaviorSpan, $"behavior: {SafeEcho.Quote(behavior)}, but there is no {kind} {SafeEcho.Quote(name)}{where} from a base to {behavior}");
                     return;
                 }
                 if (same.Count > 1)
@@ -465,11 +516,13 @@ internal sealed class KustomizeBuilder
 
     private string? ReadReferenced(string dir, YamlTreeScalar reference, string what)
     {
+        if (OverInputCap(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)}")) return null;
         var p = Resolve(dir, reference, what);
         if (p is null) return null;
         var text = Read(p);
         if (text is null) NotFound(reference, p, $"{what} {SafeEcho.QuoteLocation(reference.Value)} not found");
         else OutsideRoot(dir, p, reference, what);
+        if (text is not null && OverInputCap(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)}")) return null;
         return text;
     }
 

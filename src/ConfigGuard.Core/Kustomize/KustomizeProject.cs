@@ -27,6 +27,17 @@ public sealed class KustomizeProject
         Consumed = consumed;
     }
 
+    /// <summary>
+    /// Input all the builds of one scan (one batch of the CLI) read at most, in characters: 1,000 overlays of a base
+    /// holding a 1 MB ConfigMap rendered it 1,000 times (2.5 GB). Builds start in path order, a few at a time, each
+    /// able to read <see cref="KustomizeBuilder.MaxInputCharacters"/> at most, so the total stays near this cap and which
+    /// kustomizations are left out does not depend on thread timing; each one left out is a note.
+    /// </summary>
+    public const long MaxInputCharacters = 64 * 1024 * 1024;
+
+    /// <summary>Kustomizations left out for the cap are named one by one up to this many, then counted in one note.</summary>
+    private const int SkippedNamed = 10;
+
     public IReadOnlyList<ConfigFile> Files { get; }
     public IReadOnlyList<EnvironmentView> Views { get; }
     /// <summary>Remote and out-of-repository references that were not followed.</summary>
@@ -54,13 +65,35 @@ public sealed class KustomizeProject
         var isComponent = roots.Select(r => KustomizeComponent.Is(r, Read(r) ?? "", cache)).ToList();
         var isBase = roots.Select(r => Assign(r, inference).Class == EnvironmentClass.Base).ToList();
         var overlays = Enumerable.Range(0, roots.Count).Where(i => !isBase[i] && !isComponent[i]).ToList();
-        ParallelWork.For(overlays.Count, k => builds[overlays[k]] = KustomizeModel.Build(Read, roots[overlays[k]], cache, whyUnreadable, regexBudget));
-        var readByOverlays = new HashSet<string>(overlays.SelectMany(i => builds[i].FilesRead), StringComparer.Ordinal);
+        long inputRead = 0;
+        var leftOut = new List<int>();
+        // Builds in path order, at most as many at once as the input left can pay for at the per-build cap.
+        void BuildInOrder(List<int> indexes, Func<int, KustomizeBuild> build)
+        {
+            for (int start = 0; start < indexes.Count;)
+            {
+                long left = MaxInputCharacters - inputRead;
+                if (left <= 0)
+                {
+                    leftOut.AddRange(indexes.Skip(start));
+                    return;
+                }
+                int n = (int)Math.Min(indexes.Count - start, Math.Max(1, Math.Min(64, left / KustomizeBuilder.MaxInputCharacters)));
+                int from = start;
+                // A handful of builds in all (a pre-commit hook's) stay on this thread, as ParallelWork would keep them.
+                if (n == 1 || indexes.Count < ParallelWork.SequentialBelow) for (int k = 0; k < n; k++) builds[indexes[from + k]] = build(indexes[from + k]);
+                else Parallel.For(0, n, k => builds[indexes[from + k]] = build(indexes[from + k]));
+                for (int k = 0; k < n; k++) inputRead += builds[indexes[from + k]].CharactersRead;
+                start += n;
+            }
+        }
+        BuildInOrder(overlays, i => KustomizeModel.Build(Read, roots[i], cache, whyUnreadable, regexBudget));
+        var readByOverlays = new HashSet<string>(overlays.Where(i => builds[i] is not null).SelectMany(i => builds[i].FilesRead), StringComparer.Ordinal);
         var bases = Enumerable.Range(0, roots.Count).Where(i => isBase[i] && !isComponent[i] && !readByOverlays.Contains(roots[i])).ToList();
-        ParallelWork.For(bases.Count, k => builds[bases[k]] = KustomizeModel.Build(Read, roots[bases[k]], cache, whyUnreadable, regexBudget));
-        var readByAny = new HashSet<string>(overlays.Concat(bases).SelectMany(i => builds[i].FilesRead), StringComparer.Ordinal);
+        BuildInOrder(bases, i => KustomizeModel.Build(Read, roots[i], cache, whyUnreadable, regexBudget));
+        var readByAny = new HashSet<string>(overlays.Concat(bases).Where(i => builds[i] is not null).SelectMany(i => builds[i].FilesRead), StringComparer.Ordinal);
         var components = Enumerable.Range(0, roots.Count).Where(i => isComponent[i] && !readByAny.Contains(roots[i])).ToList();
-        ParallelWork.For(components.Count, k => builds[components[k]] = KustomizeComponent.Detached(KustomizeModel.Build(Read, roots[components[k]], cache, whyUnreadable, regexBudget)));
+        BuildInOrder(components, i => KustomizeComponent.Detached(KustomizeModel.Build(Read, roots[i], cache, whyUnreadable, regexBudget)));
 
         var consumed = new HashSet<string>(builds.Where(b => b is not null).SelectMany(b => b.FilesRead), StringComparer.Ordinal);
         var entries = new Dictionary<string, List<ConfigEntry>>(StringComparer.Ordinal);
@@ -72,6 +105,13 @@ public sealed class KustomizeProject
         var comments = new Dictionary<string, List<SourceComment>>(StringComparer.Ordinal);
         var notices = new List<Notice>();
         var noticeKeys = new HashSet<string>(StringComparer.Ordinal);
+        leftOut.Sort((a, b) => string.CompareOrdinal(roots[a], roots[b]));
+        for (int k = 0; k < leftOut.Count && k <= SkippedNamed; k++)
+        {
+            notices.Add(new Notice(roots[leftOut[k]], k < SkippedNamed
+                ? $"not rendered: this scan's kustomize builds read more than {MaxInputCharacters / (1024 * 1024)} MB of input in all; this kustomization was not analyzed"
+                : $"not rendered: this scan's kustomize builds read more than {MaxInputCharacters / (1024 * 1024)} MB of input in all; this kustomization and {leftOut.Count - SkippedNamed - 1} more after it were not analyzed"));
+        }
         var outputs = new List<ConfigEntry>[builds.Length];
 
         for (int i = 0; i < builds.Length; i++)

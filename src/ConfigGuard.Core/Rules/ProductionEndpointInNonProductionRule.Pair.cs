@@ -41,6 +41,7 @@ public sealed partial class ProductionEndpointInNonProductionRule : IPairRule
                 if (hasHost && part.Kind != EndpointPartKind.Host) continue;
                 if (part.Kind == EndpointPartKind.Host && (!HostFacts.IsRemoteName(part.Text) || sink.Resources.IsProviderHost(part.Text))) continue;
                 if (ValueFacts.IsMonitoring(s.Key, part.Kind == EndpointPartKind.Host ? part.Text : null, sink.Pack)) continue;
+                if (part.Kind == EndpointPartKind.Host && ValueFacts.IsFeatureFlagService(s.Key, part.Text, sink.Pack)) continue;
                 if (part.Kind == EndpointPartKind.Host && !sink.OwnDomainsFor(pair).Covers(part.Text, sink.Resources)) continue;
                 if (part.Kind == EndpointPartKind.Database) continue; // a name without its host: judged with the host, by CG0005
                 if (part.Kind == EndpointPartKind.Bucket && !SameBucket(s, p, sink, stagingLookup ??= SharedResourceRule.Lookup(pair.Staging), productionLookup ??= SharedResourceRule.Lookup(pair.Production))) continue;

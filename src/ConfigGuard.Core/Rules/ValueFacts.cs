@@ -17,9 +17,16 @@ internal static class ValueFacts
     /// The value points at a monitoring or telemetry service (rules/keys.yaml monitoringWords): its key names one
     /// (PUSHGATEWAY_HOST) or the host's first label does (prometheus-infra-prod.apps...). One stack serves every environment.
     /// </summary>
-    public static bool IsMonitoring(string key, string? host, RulePack pack)
+    public static bool IsMonitoring(string key, string? host, RulePack pack) => NamesAService(key, host, pack.Keys.MonitoringWords);
+
+    /// <summary>
+    /// The host is a feature-flag server's (rules/keys.yaml featureFlagWords), named by its key (UNLEASH_URL) or by the
+    /// host's first label: one flag server serves every environment, each with its own environment name and token.
+    /// </summary>
+    public static bool IsFeatureFlagService(string key, string? host, RulePack pack) => !string.IsNullOrEmpty(host) && NamesAService(key, host, pack.Keys.FeatureFlagWords);
+
+    private static bool NamesAService(string key, string? host, System.Collections.Generic.ISet<string> words)
     {
-        var words = pack.Keys.MonitoringWords;
         if (words.Count == 0) return false;
         if (Text.WordTokens.FirstIn(key, words) is not null) return true;
         if (string.IsNullOrEmpty(host)) return false;

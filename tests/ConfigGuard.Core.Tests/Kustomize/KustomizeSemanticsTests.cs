@@ -56,6 +56,30 @@ public class KustomizeSemanticsTests
     }
 
     [Fact]
+    public void A_generator_list_written_twice_is_CG0014_at_the_kept_key_when_its_merge_has_nothing_to_merge()
+    {
+        // The first configMapGenerator creates 'till-settings'; kustomize keeps only the second, whose merge then fails.
+        const string overlay = "resources:\n- ../../base\nconfigMapGenerator:\n- name: till-settings\n  literals:\n  - CURRENCY=EUR\n" +
+            "configMapGenerator:\n- name: till-settings\n  behavior: merge\n  literals:\n  - RECEIPT_FOOTER=merci\n";
+        var f = Assert.Single(Scan.Rule("CG0014",
+            ("base/kustomization.yaml", "resources: []\n"),
+            ("overlays/local/kustomization.yaml", overlay)));
+        Assert.Equal((7, 1), (f.Span.StartLine, f.Span.StartColumn));
+        Assert.Contains("configMapGenerator is written twice", f.Message);
+        Assert.Contains("(line 9)", f.Message);
+    }
+
+    [Fact]
+    public void A_merge_with_nothing_to_merge_and_no_duplicate_key_is_CG0014_at_the_behavior()
+    {
+        var f = Assert.Single(Scan.Rule("CG0014",
+            ("base/kustomization.yaml", "resources: []\n"),
+            ("overlays/local/kustomization.yaml", "resources:\n- ../../base\nconfigMapGenerator:\n- name: till-settings\n  behavior: merge\n  literals:\n  - CURRENCY=EUR\n")));
+        Assert.Equal(5, f.Span.StartLine);
+        Assert.Contains("there is no ConfigMap 'till-settings'", f.Message);
+    }
+
+    [Fact]
     public void Literal_value_finding_points_inside_the_literal()
     {
         var f = Assert.Single(Scan.Rule("CG0001",

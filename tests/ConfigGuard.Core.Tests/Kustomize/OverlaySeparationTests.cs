@@ -65,6 +65,25 @@ public class OverlaySeparationTests
     }
 
     [Fact]
+    public void Overlays_that_list_their_bases_in_another_order_are_still_one_pair()
+    {
+        // staging adds a service and lists the desk last; production lists the desk first: one app, one pair.
+        var files = new Dictionary<string, string>
+        {
+            ["base/desk/kustomization.yaml"] = "resources:\n- desk.yaml\n",
+            ["base/desk/desk.yaml"] = Lending("registry.example.net/library/desk:latest"),
+            ["base/ledger/kustomization.yaml"] = "resources:\n- ledger.yaml\n",
+            ["base/ledger/ledger.yaml"] = Lending("registry.example.net/library/ledger:v2.0.1").Replace("lending-desk", "ledger"),
+            ["base/quotes/kustomization.yaml"] = "resources:\n- quotes.yaml\n",
+            ["base/quotes/quotes.yaml"] = Lending("registry.example.net/library/quotes:v1.4.0").Replace("lending-desk", "quotes"),
+            ["lab/staging/kustomization.yaml"] = "namespace: lending-staging\nresources:\n- ../../base/ledger\n- ../../base/quotes\n- ../../base/desk\n",
+            ["live/prod/kustomization.yaml"] = "namespace: lending-prod\nresources:\n- ../../base/desk\n- ../../base/ledger\n",
+        };
+        var f = Assert.Single(Findings(files, "CG0017"));
+        Assert.Equal(("base/desk/desk.yaml", 10), (f.Path, f.Span.StartLine));
+    }
+
+    [Fact]
     public void A_branch_tag_set_in_each_overlay_is_reported_at_production_with_staging_related()
     {
         var files = Tree("registry.example.net/library/desk",

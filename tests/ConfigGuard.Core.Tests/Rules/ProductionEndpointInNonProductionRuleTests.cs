@@ -50,4 +50,15 @@ public class ProductionEndpointInNonProductionRuleTests
             .Where(f => f.RuleId == "CG0002").ToList();
         Assert.Equal(new[] { 1, 2 }, findings.Select(f => f.Span.StartLine));
     }
+
+    [Fact]
+    public void A_feature_flag_server_both_environments_reach_is_by_design_but_its_token_is_not()
+    {
+        const string shared = "FLAGS_API_TOKEN=fl4g-7Qm2xVb9Lp4Zr8TnW3yHd6Kc\n";
+        var findings = Scan.Files(
+            (".env.staging", "APP_ENV=staging\nSITE_URL=https://staging.tallow-retail.net\nUNLEASH_URL=https://flags.tallow-retail.net/api\nFLAGS_URL=https://unleash.tallow-retail.net/api\nORDERS_API=https://orders.tallow-retail.net\n" + shared),
+            (".env.production", "APP_ENV=production\nSITE_URL=https://www.tallow-retail.net\nUNLEASH_URL=https://flags.tallow-retail.net/api\nFLAGS_URL=https://unleash.tallow-retail.net/api\nORDERS_API=https://orders.tallow-retail.net\n" + shared));
+        Assert.Equal(new[] { "ORDERS_API" }, findings.Where(f => f.RuleId == "CG0002").Select(f => f.Key));
+        Assert.Contains(findings, f => f.RuleId == "CG0005" && f.Key == "FLAGS_API_TOKEN");
+    }
 }
