@@ -23,6 +23,7 @@ public static class Program
             BaselineCommand.Create(),
             InitCommand.Create(),
             CompletionCommand.Create(),
+            KeysCommand.Create(),
         };
         if (args.Length == 0)
         {

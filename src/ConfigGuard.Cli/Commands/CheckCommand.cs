@@ -61,6 +61,19 @@ internal static class CheckCommand
                 : parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
             var outcome = scope is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true) : session.RunGit(scope, parse.GetValue(maxSize));
 
+            if (scope is null)
+            {
+                // CG1007-CG1009: the C# projects under the scanned folders against the config just analysed.
+                var fromCode = CodeProjects.Check(session, outcome.Result);
+                if (fromCode.Count > 0)
+                    outcome = outcome with
+                    {
+                        Findings = outcome.Findings.Concat(fromCode.Where(f => outcome.InScope(f.Path) || f.Path.EndsWith(".cs", StringComparison.Ordinal)))
+                            .OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
+                            .ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList(),
+                    };
+                PhaseTimer.Mark("code");
+            }
             var finished = session.Finish(outcome, parse.GetValue(baseline), parse.GetValue(noBaseline), parse.GetValue(unused));
             var baselinePath = finished.BaselinePath;
             var notices = finished.Run.Notices;

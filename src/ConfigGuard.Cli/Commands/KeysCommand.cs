@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Text.Json;
+using ConfigGuard.Cli.Output;
+using ConfigGuard.Core.CodeKeys;
+using ConfigGuard.Core.Rules;
+using ConfigGuard.Scanning;
+
+namespace ConfigGuard.Cli.Commands;
+
+/// <summary>
+/// `configguard keys [PATH]`: every key the C# under PATH reads (from syntax, see <see cref="CodeProjects"/>) against each
+/// environment: provided (a value in the repository), secret store (secretKeyRef, envFrom a Secret, Key Vault reference),
+/// missing, open (the environment may get it from a source the repository does not show), or default/optional when the
+/// read does not need it.
+/// </summary>
+internal static class KeysCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string[]>("path") { Description = "Folders holding the C# projects and their config (default: the current folder)", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var config = new Option<string?>("--config") { Description = "Path to configguard.yaml" };
+        var cmd = new Command("keys", "List the configuration keys the code reads and what each environment provides") { path, format, config };
+        cmd.SetAction(parse =>
+        {
+            var session = ScanSession.Open(parse.GetValue(path) ?? Array.Empty<string>(), parse.GetValue(config));
+            var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
+            var code = CodeProjects.Read(session.Root, session.Paths) ?? CodeFacts.Empty;
+            var environments = EnvironmentKeys.From(outcome.Result.Views, code);
+            var rows = code.Reads
+                .GroupBy(r => (r.Key.ToUpperInvariant(), r.Kind == ConfigKeyReadKind.EnvironmentVariable))
+                .Select(g => g.OrderBy(r => r.Requirement).First())
+                .OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase).ToList();
+            if (parse.GetValue(format) == "json")
+            {
+                using var stream = Console.OpenStandardOutput();
+                using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                json.WriteStartObject();
+                json.WriteStartArray("environments");
+                foreach (var e in environments) json.WriteStringValue(e.Name);
+                json.WriteEndArray();
+                json.WriteStartArray("keys");
+                foreach (var r in rows)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("key", r.Key);
+                    json.WriteString("kind", r.Kind.ToString());
+                    json.WriteString("requirement", r.Requirement.ToString());
+                    json.WriteBoolean("section", r.IsSection);
+                    json.WriteString("path", r.Path);
+                    json.WriteNumber("line", r.Span.StartLine);
+                    if (r.Via is not null) json.WriteString("via", r.Via);
+                    json.WriteStartObject("environments");
+                    foreach (var e in environments) json.WriteString(e.Name, Status(e, r));
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+                return 0;
+            }
+            if (rows.Count == 0)
+            {
+                Console.WriteLine("no configuration keys read by C# code under " + Untrusted.Line(string.Join(", ", session.Paths.Select(p => Path.GetRelativePath(session.Root, p)))));
+                return 0;
+            }
+            var header = new[] { "KEY", "READ AT", "NEEDS" }.Concat(environments.Select(e => e.Name.ToUpperInvariant())).ToList();
+            var table = rows.Select(r => new[]
+            {
+                r.Kind == ConfigKeyReadKind.EnvironmentVariable ? "$" + r.Key : r.Key + (r.IsSection ? ":*" : ""),
+                $"{r.Path}:{r.Span.StartLine}",
+                r.Requirement switch { ConfigKeyRequirement.Required => "required", ConfigKeyRequirement.Defaulted => "default", _ => "optional" },
+            }.Concat(environments.Select(e => Status(e, r))).Select(Untrusted.Line).ToArray()).ToList();
+            var widths = header.Select((h, i) => Math.Min(60, Math.Max(h.Length, table.Max(row => row[i].Length)))).ToList();
+            Console.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+            foreach (var row in table) Console.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>provided / secret store / missing / open, for one environment and one read.</summary>
+    private static string Status(EnvironmentKeySet env, ConfigKeyRead read)
+    {
+        if (env.Find(read) is { } k) return k.By == ProvidedBy.SecretStore ? "secret store" : "provided";
+        if (env.MayProvideUnseen(read)) return "open";
+        if (read.Kind == ConfigKeyReadKind.EnvironmentVariable && !env.SetsVariables) return "-";
+        return read.Requirement == ConfigKeyRequirement.Required ? "missing" : "default";
+    }
+}
