@@ -19,7 +19,10 @@ internal static class CodeProjects
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git", ".vs" };
 
     /// <summary>The code facts of every C# project under the scanned folders, paths relative to <paramref name="root"/>; null when there is no project.</summary>
-    public static CodeFacts? Read(string root, IReadOnlyList<string> scanned)
+    public static CodeFacts? Read(string root, IReadOnlyList<string> scanned) => ReadWithTrees(root, scanned)?.Facts;
+
+    /// <summary>As <see cref="Read"/>, with the parsed sources (their FilePath relative to the root).</summary>
+    private static (CodeFacts Facts, IReadOnlyList<SyntaxTree> Trees)? ReadWithTrees(string root, IReadOnlyList<string> scanned)
     {
         var projects = new List<string>();
         foreach (var path in scanned.Distinct())
@@ -58,18 +61,21 @@ internal static class CodeProjects
         var extractor = new ConfigurationReadExtractor(trees, nullable);
         if (userSecrets) extractor.NoteUserSecrets();
         foreach (var tree in trees) extractor.Add(tree, null, tree.FilePath);
-        return extractor.Build();
+        return (extractor.Build(), trees);
     }
 
     /// <summary>
     /// CG1007-CG1009 for `check`: the code under the scanned folders against the analysed config (the full model, so not
-    /// for a tree analysed in batches, nor for --staged/--diff/--pre-commit, which see only part of the config).
+    /// for a tree analysed in batches, nor for --staged/--diff/--pre-commit, which see only part of the config). Severities
+    /// follow .editorconfig, and a `#pragma warning disable` around a read hides its finding, as in the build.
     /// </summary>
-    public static IReadOnlyList<ConfigGuard.Core.Model.Finding> Check(ConfigGuard.Scanning.ScanSession session, ConfigGuard.Core.Model.AnalysisResult config)
+    public static IReadOnlyList<ConfigGuard.Core.Model.Finding> Check(ConfigGuard.Scanning.ScanSession session, ConfigGuard.Core.Model.AnalysisResult config, out int suppressed)
     {
-        if (config.Views.Count == 0 || Read(session.Root, session.Paths) is not { } code) return Array.Empty<ConfigGuard.Core.Model.Finding>();
+        suppressed = 0;
+        if (config.Views.Count == 0 || ReadWithTrees(session.Root, session.Paths) is not { } code) return Array.Empty<ConfigGuard.Core.Model.Finding>();
         var severities = new ConfigGuard.Scanning.Configuration.EditorConfigSeverities(session.Root);
-        return new ConfigGuard.Core.Engine.AnalysisEngine(session.Pack, session.Settings, severities.For).AnalyzeCode(config, code);
+        var findings = new ConfigGuard.Core.Engine.AnalysisEngine(session.Pack, session.Settings, severities.For).AnalyzeCode(config, code.Facts);
+        return PragmaSuppressions.Apply(findings, code.Trees, out suppressed);
     }
 
     private static void Find(string dir, List<string> projects, int depth)

@@ -61,10 +61,11 @@ internal static class CheckCommand
                 : parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
             var outcome = scope is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true) : session.RunGit(scope, parse.GetValue(maxSize));
 
+            int codeSuppressed = 0;
             if (scope is null)
             {
                 // CG1007-CG1009: the C# projects under the scanned folders against the config just analysed.
-                var fromCode = CodeProjects.Check(session, outcome.Result);
+                var fromCode = CodeProjects.Check(session, outcome.Result, out codeSuppressed);
                 if (fromCode.Count > 0)
                     outcome = outcome with
                     {
@@ -78,7 +79,7 @@ internal static class CheckCommand
             var baselinePath = finished.BaselinePath;
             var notices = finished.Run.Notices;
 
-            var report = new ScanReport(finished.Run.Findings, notices, outcome.FilesScanned, outcome.Result.Suppressed, session.Pack, parse.GetValue(showSecrets))
+            var report = new ScanReport(finished.Run.Findings, notices, outcome.FilesScanned, outcome.Result.Suppressed + codeSuppressed, session.Pack, parse.GetValue(showSecrets))
             {
                 Baselined = finished.Run.Baselined,
                 Quiet = parse.GetValue(quiet),
