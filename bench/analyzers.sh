@@ -3,7 +3,14 @@
 # branches (one class in 50), URL literals and connection strings sprinkled in) with the ConfigGuard analyzers, and prints the
 # -p:ReportAnalyzer=true times of ConfigGuard's analyzers next to the SDK's own analyzers in the same build,
 # plus the build's compile time with and without ConfigGuard.
-# Usage: [ANALYSIS_LEVEL=latest-recommended] bench/analyzers.sh [FILES]   (default 2000; AnalysisLevel default: latest, the SDK default)
+# CONFIG_FILES=1: the code-meets-config shape: the project references ASP.NET Core, one class in 5 reads configuration
+# (an indexer, GetValue with a default, GetConnectionString, through IConfiguration), and appsettings.json,
+# appsettings.Staging.json, appsettings.Production.json, .env.staging and .env.production are AdditionalFiles (production
+# lacks one key in 20), so ConfigurationKeyAnalyzer (CG1007-CG1009) and the config rules have real work.
+# CPU=1: also CPU seconds (user + system) of each build, the compiler run in the build's own process tree
+# (UseSharedCompilation=false, so the shared compiler server's other clients are not counted; a cold compiler, so the
+# Csc task is longer than with the server). Prefer these on a loaded machine: wall times measure the other jobs.
+# Usage: [ANALYSIS_LEVEL=latest-recommended] [CONFIG_FILES=1] [CPU=1] bench/analyzers.sh [FILES]   (default 2000; AnalysisLevel default: latest, the SDK default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-2000}
@@ -18,8 +25,18 @@ cat > "$dir/Generated.csproj" <<XML
     <AnalysisLevel>${ANALYSIS_LEVEL:-latest}</AnalysisLevel>
     <NoWarn>\$(NoWarn);CA1050;CA1822;CS8321</NoWarn>
     <!-- CG rules stay on: the compiler skips analyzers whose every diagnostic is suppressed. -->
-    <WarningsNotAsErrors>CG1005</WarningsNotAsErrors>
+    <WarningsNotAsErrors>CG1005;CG1007</WarningsNotAsErrors>
   </PropertyGroup>
+  <ItemGroup Condition="'${CONFIG_FILES:-0}' == '1'">
+    <FrameworkReference Include="Microsoft.AspNetCore.App" />
+  </ItemGroup>
+  <PropertyGroup Condition="'${CONFIG_FILES:-0}' == '1'">
+    <ConfigGuardRoot>\$(MSBuildProjectDirectory)</ConfigGuardRoot>
+  </PropertyGroup>
+  <ItemGroup Condition="'${CONFIG_FILES:-0}' == '1' And '\$(WithConfigGuard)' != 'false'">
+    <CompilerVisibleProperty Include="ConfigGuardRoot" />
+    <AdditionalFiles Include="appsettings*.json;.env.staging;.env.production" />
+  </ItemGroup>
   <ItemGroup Condition="'\$(WithConfigGuard)' != 'false'">
     <ProjectReference Include="$repo/src/ConfigGuard.Analyzers/ConfigGuard.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
     <ProjectReference Include="$repo/src/ConfigGuard.Core/ConfigGuard.Core.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
@@ -41,16 +58,49 @@ for i in $(seq 1 "$files"); do
         *) echo "    public int M$m(int x) { var y = x * $m; for (var i = 0; i < 3; i++) y += i; return y > 10 ? y : -y; }";;
       esac
     done
+    if [ "${CONFIG_FILES:-0}" = 1 ] && [ $((i % 5)) -eq 0 ]; then
+      echo "    public string? Url(Microsoft.Extensions.Configuration.IConfiguration c) => c[\"Svc$i:Url\"];"
+      echo "    public int Retries(Microsoft.Extensions.Configuration.IConfiguration c) => Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(c, \"Svc$i:Retries\", 3);"
+      echo "    public string? Db(Microsoft.Extensions.Configuration.IConfiguration c) => Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(c, \"Db$i\");"
+    fi
     echo "}"
   } > "$dir/src/C$i.cs"
 done
+if [ "${CONFIG_FILES:-0}" = 1 ]; then
+  # Staging provides every Svc<i>:Url, production all but one in 20 (CG1007 findings); connection strings in appsettings.json;
+  # the .env files set a few variables the code reads through A__B.
+  node -e '
+    const fs = require("fs"), n = +process.argv[1], dir = process.argv[2];
+    const ids = []; for (let i = 5; i <= n; i += 5) ids.push(i);
+    const obj = (f) => Object.fromEntries(ids.filter(f).map(i => ["Svc" + i, { Url: "https://svc" + i + ".example.net" }]));
+    fs.writeFileSync(dir + "/appsettings.json", JSON.stringify({ Logging: { LogLevel: { Default: "Warning" } }, ConnectionStrings: Object.fromEntries(ids.map(i => ["Db" + i, "Host=db" + i + ".internal;Database=app" + i])) }, null, 2));
+    fs.writeFileSync(dir + "/appsettings.Staging.json", JSON.stringify(obj(() => true), null, 2));
+    fs.writeFileSync(dir + "/appsettings.Production.json", JSON.stringify(obj(i => i % 100 !== 0), null, 2));
+    fs.writeFileSync(dir + "/.env.staging", "APP_ENV=staging\n" + ids.slice(0, 20).map(i => "Svc" + i + "__Retries=" + (i % 7)).join("\n") + "\n");
+    fs.writeFileSync(dir + "/.env.production", "APP_ENV=production\n" + ids.slice(0, 20).map(i => "Svc" + i + "__Retries=" + (i % 9)).join("\n") + "\n");
+  ' "$files" "$dir"
+fi
 dotnet restore "$dir" -v:q >/dev/null
-build() { dotnet build "$dir" --no-restore -nodeReuse:false -p:ReportAnalyzer=true -p:WithConfigGuard="$1" -v:d -clp:PerformanceSummary 2>&1; }
+cpu_args=(); [ "${CPU:-0}" = 1 ] && cpu_args=(-m:1 -p:UseSharedCompilation=false)
+cpu_file=$(mktemp)
+build() {
+  if [ "${CPU:-0}" = 1 ]; then
+    /usr/bin/time -o "$cpu_file" -f "%U %S" dotnet build "$dir" --no-restore -nodeReuse:false "${cpu_args[@]}" -p:ReportAnalyzer=true -p:WithConfigGuard="$1" -v:d -clp:PerformanceSummary 2>&1
+  else
+    dotnet build "$dir" --no-restore -nodeReuse:false -p:ReportAnalyzer=true -p:WithConfigGuard="$1" -v:d -clp:PerformanceSummary 2>&1
+  fi
+}
+cpu() { awk '{printf "%.1f", $1 + $2}' "$cpu_file"; }
 build true > /dev/null        # warm up: builds the analyzer projects
 touch "$dir"/src/C1.cs
-with=$(build true); touch "$dir"/src/C1.cs
-without=$(build false)
+with=$(build true); with_cpu=$(cpu 2>/dev/null || true); touch "$dir"/src/C1.cs
+without=$(build false); without_cpu=$(cpu 2>/dev/null || true)
 csc() { echo "$1" | grep -E '^\s+[0-9]+ ms\s+Csc\s' | head -1 | awk '{print $1}'; }
 echo "Csc task with ConfigGuard:    $(csc "$with") ms"
 echo "Csc task without ConfigGuard: $(csc "$without") ms"
+if [ "${CPU:-0}" = 1 ]; then
+  echo "build CPU (user+sys) with ConfigGuard:    $with_cpu s"
+  echo "build CPU (user+sys) without ConfigGuard: $without_cpu s"
+fi
+echo "CG findings in the build: $(echo "$with" | grep -oE '[^ ]+\([0-9]+,[0-9]+\): (warning|error) CG[0-9]{4}' | sort -u | grep -oE 'CG[0-9]{4}' | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 echo "$with" | awk '/Total analyzer execution time/{p=1} p&&/ConfigGuard|Microsoft.CodeAnalysis.NetAnalyzers|Microsoft.CodeAnalysis.CSharp.NetAnalyzers|Total analyzer/{print} /Total generator execution time/{exit}' | head -30

@@ -79,7 +79,11 @@ public sealed class ScanSession
     /// (<see cref="BatchFiles"/> files) so that memory stays flat however large the repository is. The full model
     /// (files, views, pairs) is kept when false: envs, checklist and diff need it.
     /// </param>
-    public ScanOutcome Run(long maxFileBytes, bool findingsOnly = false)
+    /// <param name="alsoFind">
+    /// More findings from each analysed result (the whole tree, or each batch while its model is still there): `check`
+    /// compares the C# projects' reads with the config here (CG1007-CG1009). Kept when in scope or in a .cs file.
+    /// </param>
+    public ScanOutcome Run(long maxFileBytes, bool findingsOnly = false, Func<AnalysisResult, IReadOnlyList<Finding>>? alsoFind = null)
     {
         var discovery = new FileDiscovery(Root, IsGitRepository);
         var found = discovery.Find(Paths, Settings);
@@ -102,10 +106,16 @@ public sealed class ScanSession
             var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
             PhaseTimer.Mark("read and analyze");
             foreach (var n in result.Notices) notices.Add(n);
-            return new ScanOutcome(result, Ordered(notices)) { InScope = InScope, FilesFound = found.Count + unopened, FilesUnread = found.Count - sources.Count + unopened };
+            var extra = Extra(result);
+            return new ScanOutcome(result, Ordered(notices))
+            {
+                Findings = extra.Count == 0 ? result.Findings : ScanBatches.Sorted(result.Findings.Concat(extra)),
+                InScope = InScope, FilesFound = found.Count + unopened, FilesUnread = found.Count - sources.Count + unopened,
+            };
         }
 
         var findings = new List<Finding>();
+        var extraFindings = new List<Finding>();
         var directives = new List<SuppressionDirective>();
         var scanned = new HashSet<string>(StringComparer.Ordinal);
         int suppressed = 0, unread = 0;
@@ -115,6 +125,7 @@ public sealed class ScanSession
             unread += batch.Count - sources.Count;
             var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
             findings.AddRange(result.Findings);
+            extraFindings.AddRange(Extra(result));
             directives.AddRange(result.SuppressionDirectives);
             foreach (var f in result.Files) scanned.Add(f.Path);
             foreach (var n in result.Notices) notices.Add(n);
@@ -124,7 +135,17 @@ public sealed class ScanSession
         // A file a kustomization in another batch references is analyzed in both: report each finding once.
         var merged = new AnalysisResult(ScanBatches.Distinct(findings), Array.Empty<ConfigFile>(), Array.Empty<EnvironmentView>(), suppressed,
             suppressionDirectives: directives.GroupBy(d => (d.Path, d.Line)).Select(g => g.First()).OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ToList());
-        return new ScanOutcome(merged, Ordered(notices)) { InScope = InScope, FilesScanned = scanned.Count, FilesFound = found.Count + unopened, FilesUnread = unread + unopened };
+        // Code findings are one per environment at the same read: distinct by environment too, then merged in order.
+        var extraDistinct = extraFindings.GroupBy(f => (f.RuleId, f.Path, f.Span.Start, f.Environment)).Select(g => g.First());
+        return new ScanOutcome(merged, Ordered(notices))
+        {
+            Findings = extraFindings.Count == 0 ? merged.Findings : ScanBatches.Sorted(merged.Findings.Concat(extraDistinct)),
+            InScope = InScope, FilesScanned = scanned.Count, FilesFound = found.Count + unopened, FilesUnread = unread + unopened,
+        };
+
+        IReadOnlyList<Finding> Extra(AnalysisResult result) =>
+            alsoFind is null ? Array.Empty<Finding>()
+                : alsoFind(result).Where(f => InScope(f.Path) || f.Path.EndsWith(".cs", StringComparison.Ordinal)).ToList();
     }
 
     /// <summary>

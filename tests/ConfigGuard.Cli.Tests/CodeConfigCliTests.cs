@@ -212,6 +212,27 @@ public class CodeConfigCliTests
     }
 
     [Fact]
+    public void Each_project_is_compared_with_the_config_under_its_own_folder_as_its_build_would_be()
+    {
+        using var tmp = OrdersApp();
+        // Another app in the same repository: its production file sets Ledger:BaseUrl and Ledgr:Region, for itself.
+        tmp.Write("src/Billing/Billing.csproj", WebProject.Replace("__EXTRA__", ""));
+        tmp.Write("src/Billing/Program.cs", "var builder = WebApplication.CreateBuilder(args);\nvar tax = builder.Configuration.GetValue(\"Tax:Rate\", 0.2m);\n");
+        tmp.Write("src/Billing/appsettings.Staging.json", "{ \"Tax\": { \"Rate\": 0.19 } }\n");
+        tmp.Write("src/Billing/appsettings.Production.json", "{ \"Ledger\": { \"BaseUrl\": \"https://ledger.example.net\" }, \"Ledgr\": { \"Region\": \"eu\" } }\n");
+        var r = Cli.Run(tmp.Path, "check", ".");
+        // Orders still lacks Ledger:BaseUrl in its production; Billing's keys are no typos of what Orders reads.
+        Assert.Contains(r.Lines, l => l.StartsWith("src/Orders/Program.cs:4:", StringComparison.Ordinal) && l.Contains("CG1007: Ledger:BaseUrl"));
+        Assert.DoesNotContain(r.Lines, l => l.StartsWith("src/Billing/", StringComparison.Ordinal) && l.Contains(" CG100"));
+
+        // A configguard.yaml above both makes one config root (as ConfigGuardRoot does in the build): Billing's production
+        // file now provides Ledger:BaseUrl to the production both apps share.
+        tmp.Write("configguard.yaml", "rules: {}\n");
+        var shared = Cli.Run(tmp.Path, "check", ".");
+        Assert.DoesNotContain(shared.Lines, l => l.Contains("CG1007: Ledger:BaseUrl"));
+    }
+
+    [Fact]
     public void Keys_prints_each_key_the_code_reads_against_each_environment()
     {
         using var tmp = OrdersApp();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConfigGuard.Cli.Code;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
@@ -59,22 +60,14 @@ internal static class CheckCommand
             PhaseTimer.Mark("session opened");
             GitScope? scope = parse.GetValue(preCommit) ? new GitScope.Files(named.Select(n => Path.GetRelativePath(session.Root, Path.GetFullPath(n)).Replace('\\', '/')).ToList())
                 : parse.GetValue(staged) ? new GitScope.Staged() : parse.GetValue(diff) is { } b ? new GitScope.Diff(b) : null;
-            var outcome = scope is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true) : session.RunGit(scope, parse.GetValue(maxSize));
-
+            // CG1007-CG1009: the C# projects under the scanned folders against the config (not for --staged/--diff/--pre-commit,
+            // which see only part of the config).
             int codeSuppressed = 0;
-            if (scope is null)
-            {
-                // CG1007-CG1009: the C# projects under the scanned folders against the config just analysed.
-                var fromCode = CodeProjects.Check(session, outcome.Result, out codeSuppressed);
-                if (fromCode.Count > 0)
-                    outcome = outcome with
-                    {
-                        Findings = outcome.Findings.Concat(fromCode.Where(f => outcome.InScope(f.Path) || f.Path.EndsWith(".cs", StringComparison.Ordinal)))
-                            .OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
-                            .ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList(),
-                    };
-                PhaseTimer.Mark("code");
-            }
+            var code = scope is null ? CodeProjects.Read(session.Root, session.Paths) : Array.Empty<CodeProjects.CodeGroup>();
+            PhaseTimer.Mark("code read");
+            var outcome = scope is null
+                ? session.Run(parse.GetValue(maxSize), findingsOnly: true, code.Count == 0 ? null : result => CodeProjects.Check(session, result, code, ref codeSuppressed))
+                : session.RunGit(scope, parse.GetValue(maxSize));
             var finished = session.Finish(outcome, parse.GetValue(baseline), parse.GetValue(noBaseline), parse.GetValue(unused));
             var baselinePath = finished.BaselinePath;
             var notices = finished.Run.Notices;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ConfigGuard.Cli.Code;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.CodeKeys;
 using ConfigGuard.Core.Rules;
@@ -26,22 +27,30 @@ internal static class KeysCommand
         {
             var session = ScanSession.Open(parse.GetValue(path) ?? Array.Empty<string>(), parse.GetValue(config));
             var outcome = session.Run(ScanSession.DefaultMaxFileBytes);
-            var code = CodeProjects.Read(session.Root, session.Paths) ?? CodeFacts.Empty;
-            var environments = EnvironmentKeys.From(outcome.Result.Views, code);
-            var rows = code.Reads
-                .GroupBy(r => (r.Key.ToUpperInvariant(), r.Kind == ConfigKeyReadKind.EnvironmentVariable))
-                .Select(g => g.OrderBy(r => r.Requirement).First())
-                .OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase).ToList();
+            // Each project group against the environments under its config root (as `check` and the build compare them).
+            var rows = new List<(ConfigKeyRead Read, Dictionary<string, string> Status)>();
+            var names = new List<string>();
+            foreach (var group in CodeProjects.Read(session.Root, session.Paths))
+            {
+                var environments = EnvironmentKeys.From(CodeProjects.Scope(outcome.Result, group).Views, group.Facts);
+                foreach (var e in environments.Where(e => !names.Contains(e.Name, StringComparer.Ordinal))) names.Add(e.Name);
+                rows.AddRange(group.Facts.Reads
+                    .GroupBy(r => (r.Key.ToUpperInvariant(), r.Kind == ConfigKeyReadKind.EnvironmentVariable))
+                    .Select(g => g.OrderBy(r => r.Requirement).First())
+                    .Select(r => (r, environments.GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(e => e.Key, e => Status(e.First(), r), StringComparer.Ordinal))));
+            }
+            rows = rows.OrderBy(r => r.Read.Key, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Read.Path, StringComparer.Ordinal).ToList();
+            string StatusIn(Dictionary<string, string> status, string env) => status.TryGetValue(env, out var s) ? s : "-";
             if (parse.GetValue(format) == "json")
             {
                 using var stream = Console.OpenStandardOutput();
                 using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
                 json.WriteStartObject();
                 json.WriteStartArray("environments");
-                foreach (var e in environments) json.WriteStringValue(e.Name);
+                foreach (var e in names) json.WriteStringValue(e);
                 json.WriteEndArray();
                 json.WriteStartArray("keys");
-                foreach (var r in rows)
+                foreach (var (r, status) in rows)
                 {
                     json.WriteStartObject();
                     json.WriteString("key", r.Key);
@@ -52,7 +61,7 @@ internal static class KeysCommand
                     json.WriteNumber("line", r.Span.StartLine);
                     if (r.Via is not null) json.WriteString("via", r.Via);
                     json.WriteStartObject("environments");
-                    foreach (var e in environments) json.WriteString(e.Name, Status(e, r));
+                    foreach (var e in names) json.WriteString(e, StatusIn(status, e));
                     json.WriteEndObject();
                     json.WriteEndObject();
                 }
@@ -65,13 +74,13 @@ internal static class KeysCommand
                 Console.WriteLine("no configuration keys read by C# code under " + Untrusted.Line(string.Join(", ", session.Paths.Select(p => Path.GetRelativePath(session.Root, p)))));
                 return 0;
             }
-            var header = new[] { "KEY", "READ AT", "NEEDS" }.Concat(environments.Select(e => e.Name.ToUpperInvariant())).ToList();
-            var table = rows.Select(r => new[]
+            var header = new[] { "KEY", "READ AT", "NEEDS" }.Concat(names.Select(e => e.ToUpperInvariant())).ToList();
+            var table = rows.Select(row => new[]
             {
-                r.Kind == ConfigKeyReadKind.EnvironmentVariable ? "$" + r.Key : r.Key + (r.IsSection ? ":*" : ""),
-                $"{r.Path}:{r.Span.StartLine}",
-                r.Requirement switch { ConfigKeyRequirement.Required => "required", ConfigKeyRequirement.Defaulted => "default", _ => "optional" },
-            }.Concat(environments.Select(e => Status(e, r))).Select(Untrusted.Line).ToArray()).ToList();
+                row.Read.Kind == ConfigKeyReadKind.EnvironmentVariable ? "$" + row.Read.Key : row.Read.Key + (row.Read.IsSection ? ":*" : ""),
+                $"{row.Read.Path}:{row.Read.Span.StartLine}",
+                row.Read.Requirement switch { ConfigKeyRequirement.Required => "required", ConfigKeyRequirement.Defaulted => "default", _ => "optional" },
+            }.Concat(names.Select(e => StatusIn(row.Status, e))).Select(Untrusted.Line).ToArray()).ToList();
             var widths = header.Select((h, i) => Math.Min(60, Math.Max(h.Length, table.Max(row => row[i].Length)))).ToList();
             Console.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
             foreach (var row in table) Console.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());

@@ -56,6 +56,11 @@ public static class ScanBatches
         return at < 0 ? "" : path[..at];
     }
 
+    /// <summary>Findings in report order: path, line, column, rule.</summary>
+    public static List<Finding> Sorted(IEnumerable<Finding> findings) =>
+        findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+
     /// <summary>Findings in path, line, column, rule order, each place and rule once.</summary>
     public static List<Finding> Distinct(IEnumerable<Finding> findings) =>
         findings

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ConfigGuard.Cli;
+namespace ConfigGuard.Cli.Code;
 
 /// <summary>
 /// `#pragma warning disable/restore CGxxxx` in the C# sources, applied to the code findings `configguard check` reports at
