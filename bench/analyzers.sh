@@ -68,15 +68,17 @@ for i in $(seq 1 "$files"); do
   } > "$dir/src/C$i.cs"
 done
 if [ "${CONFIG_FILES:-0}" = 1 ]; then
-  # Production provides every Svc<i>:Url, staging all but one in 20 (CG1007 warnings); connection strings in appsettings.json;
+  # Production provides every Svc<i>:Url, staging all but one in 20 (CG1007 warnings); each environment its own connection strings;
   # the .env files set a few variables the code reads through A__B.
   node -e '
     const fs = require("fs"), n = +process.argv[1], dir = process.argv[2];
     const ids = []; for (let i = 5; i <= n; i += 5) ids.push(i);
-    const obj = (f) => Object.fromEntries(ids.filter(f).map(i => ["Svc" + i, { Url: "https://svc" + i + ".example.net" }]));
-    fs.writeFileSync(dir + "/appsettings.json", JSON.stringify({ Logging: { LogLevel: { Default: "Warning" } }, ConnectionStrings: Object.fromEntries(ids.map(i => ["Db" + i, "Host=db" + i + ".internal;Database=app" + i])) }, null, 2));
-    fs.writeFileSync(dir + "/appsettings.Staging.json", JSON.stringify(obj(i => i % 100 !== 0), null, 2));
-    fs.writeFileSync(dir + "/appsettings.Production.json", JSON.stringify(obj(() => true), null, 2));
+    const obj = (f, env) => Object.fromEntries(ids.filter(f).map(i => ["Svc" + i, { Url: "https://svc" + i + "." + env + ".example.net" }]));
+    // Each environment its own databases (one shared across environments would be a CG0005 error and stop the build).
+    const dbs = (env) => Object.fromEntries(ids.map(i => ["Db" + i, "Host=db" + i + "." + env + ".internal;Database=app" + i + "_" + env]));
+    fs.writeFileSync(dir + "/appsettings.json", JSON.stringify({ Logging: { LogLevel: { Default: "Warning" } } }, null, 2));
+    fs.writeFileSync(dir + "/appsettings.Staging.json", JSON.stringify({ ...obj(i => i % 100 !== 0, "staging"), ConnectionStrings: dbs("staging") }, null, 2));
+    fs.writeFileSync(dir + "/appsettings.Production.json", JSON.stringify({ ...obj(() => true, "prod"), ConnectionStrings: dbs("prod") }, null, 2));
     fs.writeFileSync(dir + "/.env.staging", "APP_ENV=staging\n" + ids.slice(0, 20).map(i => "Svc" + i + "__Retries=" + (i % 7)).join("\n") + "\n");
     fs.writeFileSync(dir + "/.env.production", "APP_ENV=production\n" + ids.slice(0, 20).map(i => "Svc" + i + "__Retries=" + (i % 9)).join("\n") + "\n");
   ' "$files" "$dir"
