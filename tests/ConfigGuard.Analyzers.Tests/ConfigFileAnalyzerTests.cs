@@ -18,12 +18,6 @@ public class ConfigFileAnalyzerTests
 {
     private const string Root = "/repo/";
 
-    private sealed class InMemoryText(string path, string text) : AdditionalText
-    {
-        public override string Path { get; } = path;
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
-    }
-
     /// <summary>Runs the analyzer over files (repository-relative path, text) and returns "path(line,col): severity ID" lines.</summary>
     private static async Task<List<string>> RunAsync(IEnumerable<(string Path, string Text)> files, string? editorConfig = null, string? root = Root)
     {

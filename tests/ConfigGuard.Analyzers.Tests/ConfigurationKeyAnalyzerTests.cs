@@ -17,12 +17,6 @@ public class ConfigurationKeyAnalyzerTests
 {
     private const string Root = "/repo/";
 
-    private sealed class InMemoryText(string path, string text) : AdditionalText
-    {
-        public override string Path { get; } = path;
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
-    }
-
     internal const string Program = """
         using Microsoft.AspNetCore.Builder;
         using Microsoft.Extensions.Configuration;
