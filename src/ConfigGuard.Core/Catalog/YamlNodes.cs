@@ -22,7 +22,6 @@ public static class YamlNodes
         {
             // YamlDotNet 16.3 throws these on some malformed input instead of a YamlException: name the place where
             // the file stops being readable, as a YamlException would, not the exception's type.
-            _ = e;
             throw WhereReadingStops(text);
         }
         if (stream.Documents.Count == 0) return null;

@@ -54,13 +54,11 @@ public static class ConnectionStringDisplay
             }
             else
             {
-                sb.Append(part, 0, eq + 1).Append(UrlRedactionMask);
+                sb.Append(part, 0, eq + 1).Append(Redaction.UrlRedaction.Mask);
             }
         }
         return addressed ? sb.ToString() : null;
     }
-
-    private const string UrlRedactionMask = Redaction.UrlRedaction.Mask;
 
     private static string Keyword(string raw)
     {
