@@ -63,12 +63,16 @@ public sealed class SilentSkipTests
 
     /// <summary>
     /// The CLI as a user without privileges: itself when not root; as root (CI containers, this VM) through
-    /// `setpriv` as uid 65534, which root's permission bypass does not cover. Null when neither is possible.
+    /// `setpriv` as uid 65534, which root's permission bypass does not cover. Null when neither is possible, or when
+    /// uid 65534 cannot read the CLI where this clone sits.
     /// </summary>
     private static ProcessResult? RunUnprivileged(TempDir tmp, params string[] args)
     {
         if (!IsRoot) return Cli.Run(tmp.Path, args);
         if (Cli.Executable is not null || !File.Exists("/usr/bin/setpriv")) return null;
+        // A clone under a folder only root may enter (mktemp -d, /root): uid 65534 cannot reach the CLI at all.
+        var reach = ProcessRunner.Run(tmp.Path, "/usr/bin/setpriv", new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "test", "-r", Cli.Dll });
+        if (reach.ExitCode != 0) return null;
         var home = Path.Combine(tmp.Path, ".home");
         Directory.CreateDirectory(home);
         File.SetUnixFileMode(home, (UnixFileMode)0x1FF);
@@ -93,7 +97,7 @@ public sealed class SilentSkipTests
         try
         {
             var r = RunUnprivileged(tmp, "check");
-            if (r is null) return; // root without setpriv: every folder is readable, nothing to test
+            if (r is null) return; // root without setpriv, or the CLI out of an unprivileged user's reach: nothing to test
             Assert.Contains("locked: note: cannot read folder (permission denied): its untracked config files were not checked", r.Stdout);
             Assert.Contains("locked: note: cannot read folder (permission denied): the tracked config files in it were not checked", r.Stdout);
             Assert.DoesNotContain("CG0001", r.Stdout);
