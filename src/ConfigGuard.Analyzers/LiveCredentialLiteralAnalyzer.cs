@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using ConfigGuard.Core.Catalog;
 using Microsoft.CodeAnalysis;
@@ -28,13 +29,22 @@ public sealed class LiveCredentialLiteralAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var catalog = RulePack.Default.Credentials; // loaded once per process, shared by every compilation
-            start.RegisterSyntaxNodeAction(c => Analyze(c, catalog), LiteralText.Kinds);
+            var reported = ReportedKeywords.Value;
+            start.RegisterSyntaxNodeAction(c => Analyze(c, catalog, reported), LiteralText.Kinds);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, CredentialCatalog catalog)
+    /// <summary>
+    /// The keywords of the formats this rule reports (live and secret): a literal holding none of them cannot be a
+    /// finding, so it skips the catalog's scan (its own keyword pass over every format, then the regexes).
+    /// </summary>
+    private static readonly Lazy<KeywordIndex> ReportedKeywords = new(() =>
+        RulePack.Default.Credentials.KeywordIndexOf(p => p.Mode == CredentialMode.Live && p.IsSecret));
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, CredentialCatalog catalog, KeywordIndex reported)
     {
         if (!LiteralText.TryGet(context.Node, out var token, out var value)) return;
+        if (!reported.ContainsAny(value)) return;
         foreach (var match in catalog.Scan(value))
         {
             if (match.Pattern.Mode != CredentialMode.Live || !match.Pattern.IsSecret || match.IsFiller) continue;

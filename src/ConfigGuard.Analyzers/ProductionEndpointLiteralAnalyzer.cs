@@ -14,6 +14,8 @@ namespace ConfigGuard.Analyzers;
 /// (<see cref="EndpointExtractor"/>, <see cref="EndpointClassifier"/>): token based, so <c>product-api</c> or
 /// <c>reproduce.example.com</c> are not production, and the provider catalog's live endpoints are.
 /// <c>configguard.production_hosts</c> adds exact production hosts. The diagnostic covers the host or database only.
+/// A literal runs through the extractor only when it passes <see cref="EndpointClassifier.MayNameProduction"/> (one
+/// keyword pass: a production token, a live provider host or a listed host must occur in it).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProductionEndpointLiteralAnalyzer : DiagnosticAnalyzer
@@ -39,11 +41,13 @@ public sealed class ProductionEndpointLiteralAnalyzer : DiagnosticAnalyzer
         // Cheap prefilter: every shape the extractor understands has one of these characters.
         if (value.IndexOf(':') < 0 && value.IndexOf('=') < 0) return;
         var pack = RulePack.Default;
+        var option = ConfigGuardOptions.Get(context.Options, context.Node.SyntaxTree, ConfigGuardOptions.ProductionHosts) ?? "";
+        var evidence = evidenceByOption.GetOrAdd(option, o => new EndpointClassifier(pack, ConfigGuardOptions.List(o)));
+        // Keyword prefilter: a literal holding no production token, live provider host or listed host cannot be a finding.
+        if (!evidence.MayNameProduction(value)) return;
         var parts = EndpointExtractor.Extract("", value, pack.Keys);
         if (parts.Count == 0) return;
 
-        var option = ConfigGuardOptions.Get(context.Options, context.Node.SyntaxTree, ConfigGuardOptions.ProductionHosts) ?? "";
-        var evidence = evidenceByOption.GetOrAdd(option, o => new EndpointClassifier(pack, ConfigGuardOptions.List(o)));
         foreach (var part in parts)
         {
             var reason = evidence.ProductionReason(part);

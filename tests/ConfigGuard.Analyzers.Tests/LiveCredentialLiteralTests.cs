@@ -32,6 +32,21 @@ public class LiveCredentialLiteralTests
         class C { string K => "{|#0:{{Key}}|}"; }
         """, new ExpectedDiagnostic("CG1005", 0, MessageContains: "Live Stripe credential sk_live_…0000", MessageExcludes: Key));
 
+    /// <summary>
+    /// Literals with no keyword of a live secret format skip the catalog's scan; one that holds such a keyword only at its
+    /// end, after other formats' keywords, is still scanned and flagged.
+    /// </summary>
+    [Fact]
+    public Task Only_literals_with_a_live_keyword_are_scanned_and_those_still_flag() => Verify.AnalyzerAsync<LiveCredentialLiteralAnalyzer>($$"""
+        class C
+        {
+            string A => "https://api.example.com/v1/items";
+            string B => "Host=db4.internal;Database=orders;Password=hunter2";
+            string D => "sk_test_FAKEFAKEFAKEFAKEFAKE0000 pk_test_FAKEFAKEFAKEFAKEFAKE0000";
+            string E => "sk_test_FAKEFAKEFAKEFAKEFAKE0000 pk_test_FAKEFAKEFAKEFAKEFAKE0000 then [|{{Key}}|]";
+        }
+        """);
+
     [Fact]
     public Task Leaves_test_keys_publishable_keys_and_prose_alone() => Verify.AnalyzerAsync<LiveCredentialLiteralAnalyzer>("""
         static class StripeTestHelper

@@ -38,6 +38,43 @@ public class ProductionEndpointLiteralTests
         }
         """);
 
+    /// <summary>No production token, live provider host or listed host in the literal: the keyword prefilter skips it.</summary>
+    [Fact]
+    public Task Literals_without_production_evidence_are_left_alone() => Verify.AnalyzerAsync<ProductionEndpointLiteralAnalyzer>("""
+        class Db
+        {
+            string A => "https://api.example.com/v1/items";
+            string B => "Host=db4.internal;Database=orders";
+            string C => "cache.example.net:6379,ssl=true";
+            string D => "postgres://app:pw@db.example.com:5432/shop";
+            string E => $"https://api.sandbox.paypal.com/v2/{Id}";
+            string Id => "1";
+        }
+        """);
+
+    /// <summary>The least a literal needs to pass the keyword prefilter: one token in any case, or a live host alone.</summary>
+    [Fact]
+    public Task Literals_that_only_just_pass_the_prefilter_are_flagged() => Verify.AnalyzerAsync<ProductionEndpointLiteralAnalyzer>("""
+        class Db
+        {
+            string A => "https://[|API.KLARNA.COM|]/payments";
+            string B => "Host=db.internal;Database=[|Orders_Prd|]";
+            string C => "[|cache.PROD.example.net|]:6379,ssl=true";
+            string D => "HTTPS://[|Api-M.PayPal.com|]";
+            string E => $"see {Id}: https://[|shop-live.example.org|]/x";
+            string Id => "1";
+        }
+        """);
+
+    [Fact]
+    public Task Production_hosts_come_from_editorconfig_in_any_case() => Verify.AnalyzerAsync<ProductionEndpointLiteralAnalyzer>("""
+        class Db
+        {
+            string A => "Server=[|SQL01.Corp.Example|];Database=shop;";
+            string B => "Server=sql02.corp.example;Database=shop;";
+        }
+        """, "[*.cs]\nconfigguard.production_hosts = sql01.corp.example, other.example\n");
+
     [Fact]
     public Task Production_hosts_come_from_editorconfig() => Verify.AnalyzerAsync<ProductionEndpointLiteralAnalyzer>("""
         class Db

@@ -39,6 +39,20 @@ public sealed class CredentialCatalog
 
     public IReadOnlyList<CredentialPattern> Patterns => _patterns;
 
+    /// <summary>
+    /// The keywords of the patterns <paramref name="select"/> picks, as one index: <see cref="Scan"/> runs a pattern only
+    /// when its keyword occurs, so a text in which none of these occurs yields no match of those patterns.
+    /// </summary>
+    public KeywordIndex KeywordIndexOf(Func<CredentialPattern, bool> select)
+    {
+        var keywords = new List<string>();
+        foreach (var p in _patterns)
+        {
+            if (select(p) && !keywords.Contains(p.Keyword)) keywords.Add(p.Keyword);
+        }
+        return new KeywordIndex(keywords);
+    }
+
     /// <summary>All credentials in the text, in order of position, without overlaps.</summary>
     public IReadOnlyList<CredentialMatch> Scan(string text)
     {

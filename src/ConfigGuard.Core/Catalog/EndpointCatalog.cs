@@ -58,6 +58,16 @@ public sealed class EndpointCatalog
         else _exact[host] = (provider, mode);
     }
 
+    /// <summary>
+    /// The host names and wildcard suffixes (<c>.adyenpayments.com</c> for <c>*.adyenpayments.com</c>) of one mode: a host
+    /// <see cref="TryClassify"/> gives that mode equals one of them or ends with one (ignoring case).
+    /// </summary>
+    public IEnumerable<string> HostsAndSuffixes(CredentialMode mode)
+    {
+        foreach (var pair in _exact) if (pair.Value.Mode == mode) yield return pair.Key;
+        foreach (var w in _wildcards) if (w.Mode == mode) yield return w.Suffix;
+    }
+
     /// <summary>The provider and mode of a host when the catalog knows it.</summary>
     public bool TryClassify(string host, out string provider, out CredentialMode mode)
     {

@@ -54,6 +54,23 @@ public sealed class KeywordIndex
         return any;
     }
 
+    /// <summary>
+    /// Whether any keyword occurs in the text; with <paramref name="ignoreAsciiCase"/>, A-Z in the text are read as a-z
+    /// (the keywords must then be lower case). Stops at the first keyword found; allocates nothing.
+    /// </summary>
+    public bool ContainsAny(string text, bool ignoreAsciiCase = false)
+    {
+        int state = 0;
+        foreach (var ch in text)
+        {
+            var c = ignoreAsciiCase && ch >= 'A' && ch <= 'Z' ? (char)(ch + ('a' - 'A')) : ch;
+            while (state != 0 && !_next[state].ContainsKey(c)) state = _fail[state];
+            state = _next[state].TryGetValue(c, out var to) ? to : 0;
+            if (_outputs[state].Count > 0) return true;
+        }
+        return false;
+    }
+
     private int AddState()
     {
         _next.Add(new Dictionary<char, int>());

@@ -26,6 +26,15 @@ public sealed class EndpointClassifier
         _productionDomains = productionDomains ?? Array.Empty<string>();
     }
 
+    private ProductionEvidencePrefilter? _prefilter;
+
+    /// <summary>
+    /// False when no endpoint in <paramref name="value"/> can have a <see cref="ProductionReason"/> (no production token,
+    /// live provider host or listed host occurs in it): a cheap test before extracting and classifying many values.
+    /// </summary>
+    public bool MayNameProduction(string value) =>
+        (_prefilter ??= new ProductionEvidencePrefilter(_pack, _productionHosts, _productionDomains)).MayNameProduction(value);
+
     /// <summary>Why <paramref name="part"/> is a production endpoint, or null when nothing says so.</summary>
     public string? ProductionReason(EndpointPart part)
     {

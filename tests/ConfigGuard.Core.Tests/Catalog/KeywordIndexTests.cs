@@ -30,4 +30,18 @@ public class KeywordIndexTests
             Assert.Equal(keywords.Select(k => text.Contains(k, StringComparison.Ordinal)), present);
         }));
     }
+
+    [Fact]
+    public void ContainsAny_agrees_with_IndexOf_with_and_without_ASCII_case()
+    {
+        var keywords = new[] { "ab", "bca", "cad" };
+        var index = new KeywordIndex(keywords);
+        var config = Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(5UL, 13UL);
+        var texts = Gen.Elements('a', 'b', 'c', 'd', 'A', 'B', 'C', 'D').ArrayOf().Select(cs => new string(cs)).ToArbitrary();
+        Check.One(config, Prop.ForAll(texts, text =>
+        {
+            Assert.Equal(keywords.Any(k => text.Contains(k, StringComparison.Ordinal)), index.ContainsAny(text));
+            Assert.Equal(keywords.Any(k => text.ToLowerInvariant().Contains(k, StringComparison.Ordinal)), index.ContainsAny(text, ignoreAsciiCase: true));
+        }));
+    }
 }
