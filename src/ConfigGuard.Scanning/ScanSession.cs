@@ -74,6 +74,23 @@ public sealed class ScanSession
     public static int BatchFiles { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("CONFIGGUARD_BATCH_FILES"), out var n) && n > 0 ? n : 1000;
 
+    private (FileDiscovery Discovery, List<DiscoveredFile> Found)? _discovered;
+
+    /// <summary>
+    /// The config files under <see cref="Paths"/> (git's listing inside a repository, a walk elsewhere), found once per
+    /// session: `check` asks first for the C# projects the same listing names (<see cref="FileDiscovery.ProjectFiles"/>),
+    /// then <see cref="Run"/> scans what it found.
+    /// </summary>
+    public (FileDiscovery Discovery, List<DiscoveredFile> Found) Discover()
+    {
+        if (_discovered is { } done) return done;
+        var discovery = new FileDiscovery(Root, IsGitRepository);
+        var found = discovery.Find(Paths, Settings);
+        PhaseTimer.Mark("discover");
+        _discovered = (discovery, found);
+        return (discovery, found);
+    }
+
     /// <param name="findingsOnly">
     /// Keep only findings, notices and suppression directives, and analyze the tree in batches of whole subtrees
     /// (<see cref="BatchFiles"/> files) so that memory stays flat however large the repository is. The full model
@@ -85,9 +102,7 @@ public sealed class ScanSession
     /// </param>
     public ScanOutcome Run(long maxFileBytes, bool findingsOnly = false, Func<AnalysisResult, IReadOnlyList<Finding>>? alsoFind = null)
     {
-        var discovery = new FileDiscovery(Root, IsGitRepository);
-        var found = discovery.Find(Paths, Settings);
-        PhaseTimer.Mark("discover");
+        var (discovery, found) = Discover();
         var notices = new ConcurrentBag<Notice>();
         foreach (var n in discovery.Notices) notices.Add(n);
         // Config files (or folders that may hold them) discovery could not open: found, and unread.

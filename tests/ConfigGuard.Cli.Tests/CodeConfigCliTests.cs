@@ -212,6 +212,35 @@ public class CodeConfigCliTests
     }
 
     [Fact]
+    public void A_project_that_gitignore_covers_is_not_compared_in_git_or_outside_it()
+    {
+        using var tmp = OrdersApp();
+        // One config root for the whole tree, and a scratch copy of an app that .gitignore covers: it reads Mail:Host
+        // without a default, which staging provides and production lacks (CG1007 if the project were taken).
+        tmp.Write("configguard.yaml", "rules: {}\n");
+        tmp.Write(".gitignore", "scratch/\n");
+        tmp.Write("scratch/Orders/Orders.csproj", WebProject.Replace("__EXTRA__", ""));
+        tmp.Write("scratch/Orders/Program.cs", "var builder = WebApplication.CreateBuilder(args);\nvar host = builder.Configuration[\"Mail:Host\"];\n");
+        tmp.Git("init", "-q");
+        var listed = Cli.Run(tmp.Path, "check", ".");
+        // The tracked project (from git's listing, not a second walk of the tree) is compared with the config...
+        Assert.Contains(listed.Lines, l => l.StartsWith("src/Orders/Program.cs:4:", StringComparison.Ordinal) && l.Contains("CG1007: Ledger:BaseUrl"));
+        // ...and the ignored one is not, as ignored config files are not scanned either.
+        Assert.DoesNotContain(listed.Lines, l => l.StartsWith("scratch/", StringComparison.Ordinal));
+
+        // Outside git the walk reads .gitignore files for projects as it does for config.
+        Directory.Delete(Path.Combine(tmp.Path, ".git"), recursive: true);
+        var walked = Cli.Run(tmp.Path, "check", ".");
+        Assert.Contains(walked.Lines, l => l.StartsWith("src/Orders/Program.cs:4:", StringComparison.Ordinal) && l.Contains("CG1007: Ledger:BaseUrl"));
+        Assert.DoesNotContain(walked.Lines, l => l.StartsWith("scratch/", StringComparison.Ordinal));
+
+        // Not ignored, the scratch project is compared like any other (the test's premise).
+        File.Delete(Path.Combine(tmp.Path, ".gitignore"));
+        var all = Cli.Run(tmp.Path, "check", ".");
+        Assert.Contains(all.Lines, l => l.StartsWith("scratch/Orders/Program.cs:2:", StringComparison.Ordinal) && l.Contains("CG1007: Mail:Host"));
+    }
+
+    [Fact]
     public void Each_project_is_compared_with_the_config_under_its_own_folder_as_its_build_would_be()
     {
         using var tmp = OrdersApp();

@@ -13,7 +13,7 @@ namespace ConfigGuard.Cli.Code;
 /// <summary>
 /// The C# projects under a scan root and what their code reads (<see cref="CodeFacts"/>), from syntax alone: the CLI does
 /// not restore or build a project, so it cannot bind a semantic model (see README "Code meets config" for what differs from
-/// the analyzer). A project is a folder holding a *.csproj; its sources are the *.cs files below it (bin/, obj/ and nested
+/// the analyzer). A project is a folder holding a *.csproj that discovery found (git's listing or the walk: not ignored, not vendored); its sources are the *.cs files below it (bin/, obj/ and nested
 /// projects left out), as the SDK's default globs take them. Unreadable or oversized sources are skipped.
 /// Each project is compared with the config the package would hand its build: the files under its config root, the folder
 /// of the nearest configguard.yaml at or above the project (within the scan root), else the project's folder. Projects
@@ -34,13 +34,13 @@ internal static class CodeProjects
     }
 
     /// <summary>Every C# project under the scanned folders, grouped by config root; empty when there is none.</summary>
-    public static IReadOnlyList<CodeGroup> Read(string root, IReadOnlyList<string> scanned)
+    /// <param name="listed">
+    /// The project files discovery found with the config files (<see cref="Scanning.Discovery.FileDiscovery.ProjectFiles"/>:
+    /// one listing of the tree, git's or the walk's, so an ignored or vendored project is left out as such config is).
+    /// </param>
+    public static IReadOnlyList<CodeGroup> Read(string root, IReadOnlyList<string> listed)
     {
-        var projects = new List<string>();
-        foreach (var path in scanned.Distinct())
-        {
-            if (Directory.Exists(path)) Find(path, projects);
-        }
+        var projects = listed.Where(File.Exists).ToList();
         projects = projects.Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
         if (projects.Count == 0) return Array.Empty<CodeGroup>();
         bool rootNullable = false;
@@ -139,16 +139,6 @@ internal static class CodeProjects
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && wanted(e.FileName.ToString()),
             ShouldRecursePredicate = (ref FileSystemEntry e) => descend(e.ToFullPath()),
         };
-
-    private static void Find(string dir, List<string> projects)
-    {
-        try
-        {
-            projects.AddRange(Walk(dir, name => name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase),
-                path => !Skipped.Contains(Path.GetFileName(path))));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-    }
 
     private static IEnumerable<string> Sources(string projectDir, List<string> projects)
     {

@@ -63,7 +63,7 @@ internal static class CheckCommand
             // CG1007-CG1009: the C# projects under the scanned folders against the config (not for --staged/--diff/--pre-commit,
             // which see only part of the config).
             int codeSuppressed = 0;
-            var code = scope is null ? CodeProjects.Read(session.Root, session.Paths) : Array.Empty<CodeProjects.CodeGroup>();
+            var code = scope is null ? CodeProjects.Read(session.Root, session.Discover().Discovery.ProjectFiles) : Array.Empty<CodeProjects.CodeGroup>();
             PhaseTimer.Mark("code read");
             var outcome = scope is null
                 ? session.Run(parse.GetValue(maxSize), findingsOnly: true, code.Count == 0 ? null : result => CodeProjects.Check(session, result, code, ref codeSuppressed))

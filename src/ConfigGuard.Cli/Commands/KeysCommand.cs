@@ -30,7 +30,7 @@ internal static class KeysCommand
             // Each project group against the environments under its config root (as `check` and the build compare them).
             var rows = new List<(ConfigKeyRead Read, Dictionary<string, string> Status)>();
             var names = new List<string>();
-            foreach (var group in CodeProjects.Read(session.Root, session.Paths))
+            foreach (var group in CodeProjects.Read(session.Root, session.Discover().Discovery.ProjectFiles))
             {
                 var environments = EnvironmentKeys.From(CodeProjects.Scope(outcome.Result, group).Views, group.Facts);
                 foreach (var e in environments.Where(e => !names.Contains(e.Name, StringComparer.Ordinal))) names.Add(e.Name);

@@ -31,6 +31,16 @@ public sealed class FileDiscovery
     /// <summary>Folders the walker could not list (outside git).</summary>
     public int UnreadableFolders { get; private set; }
 
+    /// <summary>
+    /// The full paths of the C# project files (*.csproj) under the scanned folders, found by the same listing as the
+    /// config files (git's, or the walk with its .gitignore files), so `check` finds the projects without walking the
+    /// tree a second time and leaves out an ignored or vendored one as it leaves out such config. Not under bin/, obj/,
+    /// node_modules/, .git/ or .vs/. Empty when a scanned path is a file.
+    /// </summary>
+    public List<string> ProjectFiles { get; } = new();
+
+    private static readonly HashSet<string> NotProjectFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git", ".vs" };
+
     public List<DiscoveredFile> Find(IReadOnlyList<string> fullPaths, ConfigGuardSettings settings)
     {
         var files = new List<DiscoveredFile>();
@@ -51,6 +61,13 @@ public sealed class FileDiscovery
         return files;
     }
 
+    private void AddProject(string fullPath, string relativePath, ConfigGuardSettings settings)
+    {
+        var segments = relativePath.Split('/');
+        for (int i = 0; i < segments.Length - 1; i++) if (NotProjectFolders.Contains(segments[i])) return;
+        if (!settings.IsVendored(relativePath)) ProjectFiles.Add(fullPath);
+    }
+
     /// <summary>Nested repositories are followed this deep at most (a submodule of a submodule of ...).</summary>
     private const int MaxRepositoryNesting = 8;
 
@@ -64,6 +81,7 @@ public sealed class FileDiscovery
         foreach (var (listed, tracked) in listing)
         {
             var path = prefix + listed;
+            if (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) AddProject(Path.Combine(repoRoot, listed), path, settings);
             if (!Wanted(path, settings)) continue;
             var full = Path.Combine(repoRoot, listed);
             if (path.Contains('\uFFFD'))
@@ -209,6 +227,10 @@ public sealed class FileDiscovery
                 {
                     bool vendored = ConfigGuardSettings.VendoredDirectories.Contains(entry.Name) && settings.Include.Count == 0;
                     if (!SkippedDirectories.Contains(entry.Name) && !vendored && !ignore.IsIgnored(rel, true)) subdirs.Add(entry.FullName);
+                }
+                else if (entry.Name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (!ignore.IsIgnored(rel, false)) AddProject(entry.FullName, rel, settings);
                 }
                 else if (Wanted(rel, settings) && !ignore.IsIgnored(rel, false) && seen.Add(rel))
                 {

@@ -147,10 +147,14 @@ public static class RegularFile
                     if (buffer.Length > maxBytes) return new Result(Outcome.TooLarge, null, total, null);
                     Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1, (long)buffer.Length * 2));
                 }
+                int asked = buffer.Length - (int)total;
                 int n = RandomAccess.Read(handle, buffer.AsSpan((int)total), total);
                 if (n <= 0) break;
                 total += n;
                 if (total > maxBytes) return new Result(Outcome.TooLarge, null, total, null);
+                // A regular file returns less than asked only at its end: no second read to learn that (one system
+                // call per file fewer). A file that grows meanwhile fills the spare byte and is read on, as before.
+                if (n < asked) break;
             }
             if (total != buffer.Length) Array.Resize(ref buffer, (int)total);
             return new Result(Outcome.Read, buffer, total, null);
