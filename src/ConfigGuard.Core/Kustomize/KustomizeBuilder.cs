@@ -106,13 +106,15 @@ internal sealed class KustomizeBuilder
     /// True when the build has read more than <see cref="MaxInputCharacters"/>: the caller renders nothing more of
     /// <paramref name="what"/> (a note at <paramref name="reference"/>, once per build) and the build counts as incomplete.
     /// </summary>
-    private bool OverInputCap(string path, SourceSpan at, string what)
+    /// <param name="reference">The reference's text, quoted after <paramref name="what"/> in the note (built only when the cap is hit: every resource asks).</param>
+    private bool OverInputCap(string path, SourceSpan at, string what, string? reference = null)
     {
         if (_build.CharactersRead <= MaxInputCharacters) return false;
         _incomplete ??= $"more than {MaxInputCharacters / (1024 * 1024)} MB of input";
         if (!_inputCapNoted)
         {
             _inputCapNoted = true;
+            if (reference is not null) what = $"{what} {SafeEcho.QuoteLocation(reference)}";
             Note(path, at, $"this build read more than {MaxInputCharacters / (1024 * 1024)} MB of kustomize input; {what} and what follows are not rendered or analyzed");
         }
         return true;
@@ -256,7 +258,7 @@ internal sealed class KustomizeBuilder
 
     private void AddResource(string dir, YamlTreeScalar reference, List<KustomizeResource> set)
     {
-        if (OverInputCap(reference.Path, reference.ValueSpan, $"resource {SafeEcho.QuoteLocation(reference.Value)}")) return;
+        if (OverInputCap(reference.Path, reference.ValueSpan, "resource", reference.Value)) return;
         var target = Resolve(dir, reference, "resource");
         if (target is null) return;
         var kust = FindKustomization(target);
@@ -274,7 +276,7 @@ internal sealed class KustomizeBuilder
             return;
         }
         OutsideRoot(dir, target, reference, "resource");
-        if (OverInputCap(reference.Path, reference.ValueSpan, $"resource {SafeEcho.QuoteLocation(reference.Value)}")) return;
+        if (OverInputCap(reference.Path, reference.ValueSpan, "resource", reference.Value)) return;
         var documents = Load(target, text).Documents;
         // A listed file with no object at all is a stand-in a tool fills (Flux's gotk-components.yaml before bootstrap).
         if (!documents.OfType<YamlTreeMap>().Any()) _incomplete ??= $"a resource file with no object at {reference.Path}:{reference.ValueSpan.StartLine}";
@@ -516,13 +518,13 @@ internal sealed class KustomizeBuilder
 
     private string? ReadReferenced(string dir, YamlTreeScalar reference, string what)
     {
-        if (OverInputCap(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)}")) return null;
+        if (OverInputCap(reference.Path, reference.ValueSpan, what, reference.Value)) return null;
         var p = Resolve(dir, reference, what);
         if (p is null) return null;
         var text = Read(p);
         if (text is null) NotFound(reference, p, $"{what} {SafeEcho.QuoteLocation(reference.Value)} not found");
         else OutsideRoot(dir, p, reference, what);
-        if (text is not null && OverInputCap(reference.Path, reference.ValueSpan, $"{what} {SafeEcho.QuoteLocation(reference.Value)}")) return null;
+        if (text is not null && OverInputCap(reference.Path, reference.ValueSpan, what, reference.Value)) return null;
         return text;
     }
 
