@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,7 +13,9 @@ namespace ConfigGuard.Analyzers;
 /// Microsoft.AspNetCore.Hosting extension methods) used as a condition (if, ?:, loop, switch guard, or an operand of
 /// <c>&amp;&amp;</c>/<c>||</c>/<c>!</c> in one) outside the composition root. The composition root is top-level
 /// statements, types named Program or Startup (and types nested in them), and the types listed in
-/// <c>configguard.composition_root_types</c>. <c>IsDevelopment()</c> is never reported.
+/// <c>configguard.composition_root_types</c>. <c>IsDevelopment()</c> is never reported. Only a call spelled
+/// <c>IsProduction</c>, <c>IsStaging</c> or <c>IsEnvironment</c> is handed to the semantic model; no operation tree is
+/// built for other code.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EnvironmentCheckOutsideCompositionRootAnalyzer : DiagnosticAnalyzer
@@ -39,19 +43,21 @@ public sealed class EnvironmentCheckOutsideCompositionRootAnalyzer : DiagnosticA
             }
             if (builder.Count == 0) return; // no Hosting in this compilation: nothing to find
             var extensionTypes = builder.ToImmutable();
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, extensionTypes), OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, extensionTypes), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> extensionTypes)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> extensionTypes)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (EnvironmentSyntax.InvokedName(syntax) is not ("IsProduction" or "IsStaging" or "IsEnvironment")) return;
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation) return;
         var method = invocation.TargetMethod;
         if (method.Name is not ("IsProduction" or "IsStaging" or "IsEnvironment")) return;
         if (!extensionTypes.Contains(method.ContainingType.OriginalDefinition)) return;
-        if (!IsCondition(invocation)) return;
+        if (!IsCondition(invocation) || context.ContainingSymbol is not { } containing) return;
 
-        var type = context.ContainingSymbol.ContainingType;
+        var type = containing.ContainingType;
         if (IsCompositionRoot(context, type)) return;
 
         var call = method.Name == "IsEnvironment" && invocation.Arguments.Length > 1
@@ -59,7 +65,7 @@ public sealed class EnvironmentCheckOutsideCompositionRootAnalyzer : DiagnosticA
             ? $"IsEnvironment(\"{name}\")"
             : method.Name + "()";
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1002,
-            invocation.Syntax.GetLocation(), call, type?.Name ?? context.ContainingSymbol.Name));
+            invocation.Syntax.GetLocation(), call, type?.Name ?? containing.Name));
     }
 
     /// <summary>Climbs through !, &amp;&amp;, ||, parentheses and conversions to the statement or expression that branches.</summary>
@@ -86,11 +92,11 @@ public sealed class EnvironmentCheckOutsideCompositionRootAnalyzer : DiagnosticA
         }
     }
 
-    private static bool IsCompositionRoot(OperationAnalysisContext context, INamedTypeSymbol? type)
+    private static bool IsCompositionRoot(SyntaxNodeAnalysisContext context, INamedTypeSymbol? type)
     {
         // Top-level statements: the synthesized entry point lives in the (implicitly declared) Program type.
         if (context.ContainingSymbol is IMethodSymbol { Name: "<Main>$" }) return true;
-        var extra = ConfigGuardOptions.List(ConfigGuardOptions.Get(context.Options, context.Operation.Syntax.SyntaxTree, ConfigGuardOptions.CompositionRootTypes));
+        var extra = ConfigGuardOptions.List(ConfigGuardOptions.Get(context.Options, context.Node.SyntaxTree, ConfigGuardOptions.CompositionRootTypes));
         for (var t = type; t is not null; t = t.ContainingType)
         {
             if (t.Name is "Program" or "Startup") return true;

@@ -20,7 +20,7 @@ internal static class EnvironmentExpressions
     private static readonly HashSet<string> EnvironmentWords = new(StringComparer.OrdinalIgnoreCase) { "env", "environment", "environmentname", "envname" };
 
     /// <summary>Normalization calls that keep the value's meaning (<c>env.ToLowerInvariant()</c>).</summary>
-    private static readonly HashSet<string> TransparentStringMethods = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> TransparentStringMethods = new(StringComparer.Ordinal)
     {
         "ToLower", "ToLowerInvariant", "ToUpper", "ToUpperInvariant", "Trim", "ToString",
     };

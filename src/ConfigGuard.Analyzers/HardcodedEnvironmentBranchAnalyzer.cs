@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,6 +13,9 @@ namespace ConfigGuard.Analyzers;
 /// CG1001: a comparison, <c>Equals</c> call, <c>switch</c> or <c>is</c> pattern between the current environment's
 /// name (see <see cref="EnvironmentExpressions"/>) and a constant environment name. A literal "Production" that is
 /// never compared with an environment (a label, a log message) is left alone. Works without Microsoft.Extensions.Hosting.
+/// Syntax first: only a comparison whose operands can be an environment's name and an environment-name constant
+/// (<see cref="EnvironmentSyntax"/>) is handed to the semantic model, so the analyzer builds no operation tree for the
+/// rest of the code.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedEnvironmentBranchAnalyzer : DiagnosticAnalyzer
@@ -22,26 +27,29 @@ public sealed class HardcodedEnvironmentBranchAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(AnalyzeBinary, OperationKind.Binary);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeSwitch, OperationKind.Switch);
-        context.RegisterOperationAction(AnalyzeSwitchExpression, OperationKind.SwitchExpression);
-        context.RegisterOperationAction(AnalyzeIsPattern, OperationKind.IsPattern);
+        context.RegisterSyntaxNodeAction(AnalyzeBinary, SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeSwitch, SyntaxKind.SwitchStatement);
+        context.RegisterSyntaxNodeAction(AnalyzeSwitchExpression, SyntaxKind.SwitchExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeIsPattern, SyntaxKind.IsPatternExpression);
     }
 
-    private static void AnalyzeBinary(OperationAnalysisContext context)
+    private static void AnalyzeBinary(SyntaxNodeAnalysisContext context)
     {
-        var binary = (IBinaryOperation)context.Operation;
+        var syntax = (BinaryExpressionSyntax)context.Node;
+        if (!IsCandidatePair(syntax.Left, syntax.Right)) return;
+        if (Operation(context) is not IBinaryOperation binary) return;
         if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)) return;
         ReportPair(context, binary.LeftOperand, binary.RightOperand, binary.Syntax);
     }
 
     // env.Equals("Production"), string.Equals(env, "Staging", StringComparison.OrdinalIgnoreCase),
     // StringComparer.OrdinalIgnoreCase.Equals(env, "prod"), "Production".Equals(env)
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "Equals") return;
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (EnvironmentSyntax.InvokedName(syntax) != "Equals" || !IsCandidateCall(syntax)) return;
+        if (Operation(context) is not IInvocationOperation invocation || invocation.TargetMethod.Name != "Equals") return;
         IOperation? first = null, second = null;
         int count = 0;
         if (invocation.Instance is { } instance && IsString(instance)) Add(instance, ref first, ref second, ref count);
@@ -52,10 +60,10 @@ public sealed class HardcodedEnvironmentBranchAnalyzer : DiagnosticAnalyzer
         if (count == 2) ReportPair(context, first!, second!, invocation.Syntax);
     }
 
-    private static void AnalyzeSwitch(OperationAnalysisContext context)
+    private static void AnalyzeSwitch(SyntaxNodeAnalysisContext context)
     {
-        var switchOperation = (ISwitchOperation)context.Operation;
-        if (!EnvironmentExpressions.IsEnvironmentName(switchOperation.Value)) return;
+        if (!EnvironmentSyntax.MayBeEnvironmentName(((SwitchStatementSyntax)context.Node).Expression)) return;
+        if (Operation(context) is not ISwitchOperation switchOperation || !EnvironmentExpressions.IsEnvironmentName(switchOperation.Value)) return;
         foreach (var section in switchOperation.Cases)
         {
             foreach (var clause in section.Clauses)
@@ -69,20 +77,42 @@ public sealed class HardcodedEnvironmentBranchAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeSwitchExpression(OperationAnalysisContext context)
+    private static void AnalyzeSwitchExpression(SyntaxNodeAnalysisContext context)
     {
-        var switchExpression = (ISwitchExpressionOperation)context.Operation;
-        if (!EnvironmentExpressions.IsEnvironmentName(switchExpression.Value)) return;
+        if (!EnvironmentSyntax.MayBeEnvironmentName(((SwitchExpressionSyntax)context.Node).GoverningExpression)) return;
+        if (Operation(context) is not ISwitchExpressionOperation switchExpression || !EnvironmentExpressions.IsEnvironmentName(switchExpression.Value)) return;
         foreach (var arm in switchExpression.Arms) ReportPattern(context, arm.Pattern);
     }
 
-    private static void AnalyzeIsPattern(OperationAnalysisContext context)
+    private static void AnalyzeIsPattern(SyntaxNodeAnalysisContext context)
     {
-        var isPattern = (IIsPatternOperation)context.Operation;
-        if (EnvironmentExpressions.IsEnvironmentName(isPattern.Value)) ReportPattern(context, isPattern.Pattern);
+        if (!EnvironmentSyntax.MayBeEnvironmentName(((IsPatternExpressionSyntax)context.Node).Expression)) return;
+        if (Operation(context) is IIsPatternOperation isPattern && EnvironmentExpressions.IsEnvironmentName(isPattern.Value)) ReportPattern(context, isPattern.Pattern);
     }
 
-    private static void ReportPattern(OperationAnalysisContext context, IPatternOperation? pattern)
+    /// <summary>The operation of the node, asked only once its syntax is a candidate.</summary>
+    private static IOperation? Operation(SyntaxNodeAnalysisContext context) =>
+        context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
+
+    /// <summary>One operand can be the environment's name and the other an environment-name constant.</summary>
+    private static bool IsCandidatePair(ExpressionSyntax left, ExpressionSyntax right) =>
+        (EnvironmentSyntax.MayBeEnvironmentConstant(right) && EnvironmentSyntax.MayBeEnvironmentName(left))
+        || (EnvironmentSyntax.MayBeEnvironmentConstant(left) && EnvironmentSyntax.MayBeEnvironmentName(right));
+
+    /// <summary>Among the receiver and the arguments, one can be the environment's name and another an environment-name constant.</summary>
+    private static bool IsCandidateCall(InvocationExpressionSyntax syntax)
+    {
+        var receiver = EnvironmentSyntax.Receiver(syntax);
+        bool constant = EnvironmentSyntax.MayBeEnvironmentConstant(receiver), name = EnvironmentSyntax.MayBeEnvironmentName(receiver);
+        foreach (var argument in syntax.ArgumentList.Arguments)
+        {
+            constant |= EnvironmentSyntax.MayBeEnvironmentConstant(argument.Expression);
+            name |= EnvironmentSyntax.MayBeEnvironmentName(argument.Expression);
+        }
+        return constant && name;
+    }
+
+    private static void ReportPattern(SyntaxNodeAnalysisContext context, IPatternOperation? pattern)
     {
         switch (pattern)
         {
@@ -95,14 +125,14 @@ public sealed class HardcodedEnvironmentBranchAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportConstant(OperationAnalysisContext context, IOperation value)
+    private static void ReportConstant(SyntaxNodeAnalysisContext context, IOperation value)
     {
         var cls = EnvironmentExpressions.ClassifyConstant(value, out var name);
         if (cls == EnvironmentClass.Unknown) return;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CG1001, value.Syntax.GetLocation(), name, cls.ToName()));
     }
 
-    private static void ReportPair(OperationAnalysisContext context, IOperation left, IOperation right, SyntaxNode node)
+    private static void ReportPair(SyntaxNodeAnalysisContext context, IOperation left, IOperation right, SyntaxNode node)
     {
         var cls = EnvironmentExpressions.ClassifyConstant(right, out var name);
         var other = left;

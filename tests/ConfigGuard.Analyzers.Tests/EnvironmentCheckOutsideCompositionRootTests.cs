@@ -21,6 +21,17 @@ public class EnvironmentCheckOutsideCompositionRootTests
         """, new ExpectedDiagnostic("CG1002", 0, MessageContains: "'IsStaging()' decides behaviour in 'PaymentService'"));
 
     [Fact]
+    public Task Flags_calls_nested_in_conditions_and_lambdas() => Verify.AnalyzerAsync<EnvironmentCheckOutsideCompositionRootAnalyzer>("""
+        using System;
+        using Microsoft.Extensions.Hosting;
+        class Billing(IHostEnvironment? env)
+        {
+            public int Fee() => [|env!.IsProduction()|] || ([|Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsEnvironment(env, "uat")|]) ? 1 : 2;
+            public Func<int> Later => () => [|env!.IsStaging()|] ? 1 : 2;
+        }
+        """);
+
+    [Fact]
     public Task Allows_program_startup_top_level_statements_and_IsDevelopment() => new AnalyzerTest
     {
         Sources =

@@ -19,6 +19,16 @@ public class EnvironmentNameFromProcessTests
         """, new ExpectedDiagnostic("CG1003", 0, MessageContains: "'app-env'"));
 
     [Fact]
+    public Task Flags_calls_through_using_static_and_casts() => Verify.AnalyzerAsync<EnvironmentNameFromProcessAnalyzer>("""
+        using static System.Environment;
+        class C
+        {
+            string? A() => [|GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")|];
+            string B() => ([|System.Environment.GetEnvironmentVariable((string)"APP_ENV")|])!;
+        }
+        """);
+
+    [Fact]
     public Task Leaves_other_variables_and_non_constant_keys_alone() => Verify.AnalyzerAsync<EnvironmentNameFromProcessAnalyzer>("""
         using System;
         class C

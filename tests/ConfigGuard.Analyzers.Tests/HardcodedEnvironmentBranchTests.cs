@@ -69,6 +69,52 @@ public class HardcodedEnvironmentBranchTests
         }
         """);
 
+    /// <summary>
+    /// The syntax precheck must let through every operand shape the semantic model can read as an environment name or an
+    /// environment-name constant: indexers with a constant key, casts and !, ??, normalization chains, ?., constant
+    /// concatenation, nameof, constant interpolation, object.Equals and an `as` conversion.
+    /// </summary>
+    [Fact]
+    public Task Flags_operand_shapes_that_only_the_semantic_model_resolves() => Verify.AnalyzerAsync<HardcodedEnvironmentBranchAnalyzer>("""
+        using System;
+        using Microsoft.Extensions.Configuration;
+        enum Stage { Production, Staging }
+        static class Keys { public const string Env = "ASPNETCORE_ENVIRONMENT"; public const string Prefix = "Prod"; }
+        class Service
+        {
+            const string Live = "live";
+            public bool A(IConfiguration c) => [|c[Keys.Env] == "Production"|];
+            public bool B(string? environment) => [|(string?)environment! == "Staging"|];
+            public bool C(string? env) => [|(env ?? "") == "Production"|];
+            public bool D(string env) => [|env.Trim().ToLowerInvariant() == "production"|];
+            public bool E() => [|Environment.GetEnvironmentVariable(Keys.Env)?.Trim() == "prod"|];
+            public bool F(string env) => [|env == Keys.Prefix + "uction"|];
+            public bool G(string env) => [|env == nameof(Stage.Production)|];
+            public bool H(string env) => [|env == $"{Live}"|];
+            public bool I(string env) => [|Equals(env, "Staging")|];
+            public bool J(string env) => [|env.Equals(Live)|];
+            public bool K(object envName) => [|envName as string == "Production"|];
+            public int L(IConfiguration c) => c[Keys.Env] switch { [|"Staging"|] => 1, _ => 0 };
+        }
+        """);
+
+    /// <summary>Comparisons the syntax precheck turns away before the semantic model is asked (the benchmark's shapes among them).</summary>
+    [Fact]
+    public Task Leaves_comparisons_without_an_environment_operand_alone() => Verify.AnalyzerAsync<HardcodedEnvironmentBranchAnalyzer>("""
+        class Service
+        {
+            const string Other = "blue";
+            public bool A(string environment) => environment.Length == 10;
+            public bool B(string environment, string other) => environment == other;
+            public bool C(string? environment) => environment == null;
+            public bool D(string name) => name == "Production";
+            public bool E(string environment) => environment == Other;
+            public bool F(string environment) => environment.Equals(Other);
+            public int G(string name) => name switch { "Production" => 1, _ => 0 };
+            public bool H(object o) => o is "Production";
+        }
+        """);
+
     [Fact]
     public Task Works_without_Microsoft_Extensions_Hosting_types_in_use() => Verify.AnalyzerAsync<HardcodedEnvironmentBranchAnalyzer>("""
         class Plain
