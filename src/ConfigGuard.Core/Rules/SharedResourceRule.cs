@@ -41,7 +41,7 @@ public sealed class SharedResourceRule : IPairRule
     private void Analyze(EnvironmentPair pair, FindingSink sink, bool dataStoresOnly)
     {
         if (dataStoresOnly && pair.Production.IsImplicit) return;
-        var production = Index(pair.Production, sink, pair.Production.IsImplicit);
+        var production = Indexes.GetValue(pair.Production, view => Index(view, sink, view.IsImplicit));
         if (production.Count == 0) return;
         var stagingLookup = Lookup(pair.Staging);
         foreach (var s in pair.Staging.Entries)
@@ -72,6 +72,13 @@ public sealed class SharedResourceRule : IPairRule
                 id.Key, redacted, related);
         }
     }
+
+    /// <summary>
+    /// Each production view's resources, indexed once however many pairs it is in (its staging config's, and every
+    /// development or test config paired beside it for the data-store check); a view belongs to one analysis, whose
+    /// catalogs the index was made with, and the index goes when the view does.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EnvironmentView, Dictionary<string, List<EffectiveEntry>>> Indexes = new();
 
     private static string? FirstHost(EffectiveEntry e, FindingSink sink)
     {
