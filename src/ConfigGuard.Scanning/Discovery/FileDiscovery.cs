@@ -201,10 +201,12 @@ public sealed class FileDiscovery
         {
             var dir = stack.Pop();
             var relDir = Relative(dir);
-            var gitignore = Path.Combine(dir, ".gitignore");
-            if (File.Exists(gitignore)) ignore.Add(relDir, SafeRead(gitignore));
-            IEnumerable<FileSystemInfo> entries;
-            try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList(); }
+            List<FolderListing.Entry> entries;
+            try
+            {
+                entries = FolderListing.List(dir);
+                entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
                 Notices.Add(new Notice(relDir.Length == 0 ? "." : relDir, relDir.Contains('\uFFFD')
@@ -213,12 +215,15 @@ public sealed class FileDiscovery
                 UnreadableFolders++;
                 continue;
             }
+            // A link named .gitignore is not read (RegularFile refuses links), as before this listing told links apart.
+            if (entries.Exists(e => e.Name == ".gitignore" && e.Kind == FolderListing.Kind.File)) ignore.Add(relDir, SafeRead(Path.Combine(dir, ".gitignore")));
             var subdirs = new List<string>();
             foreach (var entry in entries)
             {
                 var rel = relDir.Length == 0 ? entry.Name : relDir + "/" + entry.Name;
-                bool isDir = entry is DirectoryInfo;
-                if (entry.LinkTarget is not null)
+                var fullName = Path.Combine(dir, entry.Name);
+                bool isDir = entry.Kind is FolderListing.Kind.Folder or FolderListing.Kind.FolderLink;
+                if (entry.Kind is FolderListing.Kind.Link or FolderListing.Kind.FolderLink)
                 {
                     if (isDir || ConfigFileKind.Detect(entry.Name) is not null) Notices.Add(new Notice(rel, "symbolic link, not followed"));
                     continue;
@@ -226,15 +231,15 @@ public sealed class FileDiscovery
                 if (isDir)
                 {
                     bool vendored = ConfigGuardSettings.VendoredDirectories.Contains(entry.Name) && settings.Include.Count == 0;
-                    if (!SkippedDirectories.Contains(entry.Name) && !vendored && !ignore.IsIgnored(rel, true)) subdirs.Add(entry.FullName);
+                    if (!SkippedDirectories.Contains(entry.Name) && !vendored && !ignore.IsIgnored(rel, true)) subdirs.Add(fullName);
                 }
                 else if (entry.Name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (!ignore.IsIgnored(rel, false)) AddProject(entry.FullName, rel, settings);
+                    if (!ignore.IsIgnored(rel, false)) AddProject(fullName, rel, settings);
                 }
                 else if (Wanted(rel, settings) && !ignore.IsIgnored(rel, false) && seen.Add(rel))
                 {
-                    files.Add(new DiscoveredFile(entry.FullName, rel, new FileFacts(null, false)));
+                    files.Add(new DiscoveredFile(fullName, rel, new FileFacts(null, false)));
                 }
             }
             for (int i = subdirs.Count - 1; i >= 0; i--) stack.Push(subdirs[i]);
