@@ -56,7 +56,7 @@ internal static class EnvironmentExpressions
         name = "";
         operation = UnwrapConversions(operation);
         if (operation is null || !operation.ConstantValue.HasValue || operation.ConstantValue.Value is not string text) return EnvironmentClass.Unknown;
-        var cls = RulePack.Default.Environments.Classify(text);
+        var cls = RulePack.DefaultEnvironments.Classify(text);
         if (cls is EnvironmentClass.Production or EnvironmentClass.Staging or EnvironmentClass.Development or EnvironmentClass.Test)
         {
             name = text;
@@ -78,7 +78,7 @@ internal static class EnvironmentExpressions
     }
 
     public static bool IsDeclarationKey(string key) =>
-        RulePack.Default.Environments.DeclarationKeys.Contains(KeyNames.Normalize(key));
+        RulePack.DefaultEnvironments.DeclarationKeys.Contains(KeyNames.Normalize(key));
 
     /// <summary>True when a camelCase/PascalCase/snake_case identifier contains the word env or environment.</summary>
     public static bool HasEnvironmentWord(string identifier)

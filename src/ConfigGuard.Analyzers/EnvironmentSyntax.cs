@@ -72,7 +72,7 @@ internal static class EnvironmentSyntax
 
     /// <summary>Text that <see cref="EnvironmentExpressions.ClassifyConstant"/> reads as an environment name.</summary>
     public static bool IsEnvironmentNameText(string text) =>
-        RulePack.Default.Environments.Classify(text) is EnvironmentClass.Production or EnvironmentClass.Staging
+        RulePack.DefaultEnvironments.Classify(text) is EnvironmentClass.Production or EnvironmentClass.Staging
             or EnvironmentClass.Development or EnvironmentClass.Test;
 
     /// <summary>The simple name of the called method (<c>a.b.Equals(...)</c>, <c>GetValue&lt;T&gt;(...)</c>, <c>?.Trim()</c>), or null.</summary>

@@ -28,7 +28,7 @@ public sealed class LiveCredentialLiteralAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var catalog = RulePack.Default.Credentials; // loaded once per process, shared by every compilation
+            var catalog = RulePack.DefaultCredentials; // built once per process (without the rest of the pack), shared by every compilation
             var reported = ReportedKeywords.Value;
             start.RegisterSyntaxNodeAction(c => Analyze(c, catalog, reported), LiteralText.Kinds);
         });
@@ -39,7 +39,7 @@ public sealed class LiveCredentialLiteralAnalyzer : DiagnosticAnalyzer
     /// finding, so it skips the catalog's scan (its own keyword pass over every format, then the regexes).
     /// </summary>
     private static readonly Lazy<KeywordIndex> ReportedKeywords = new(() =>
-        RulePack.Default.Credentials.KeywordIndexOf(p => p.Mode == CredentialMode.Live && p.IsSecret));
+        RulePack.DefaultCredentials.KeywordIndexOf(p => p.Mode == CredentialMode.Live && p.IsSecret));
 
     private static void Analyze(SyntaxNodeAnalysisContext context, CredentialCatalog catalog, KeywordIndex reported)
     {

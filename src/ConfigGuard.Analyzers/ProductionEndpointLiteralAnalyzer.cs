@@ -40,12 +40,11 @@ public sealed class ProductionEndpointLiteralAnalyzer : DiagnosticAnalyzer
         if (!LiteralText.TryGet(context.Node, out var token, out var value)) return;
         // Cheap prefilter: every shape the extractor understands has one of these characters.
         if (value.IndexOf(':') < 0 && value.IndexOf('=') < 0) return;
-        var pack = RulePack.Default;
         var option = ConfigGuardOptions.Get(context.Options, context.Node.SyntaxTree, ConfigGuardOptions.ProductionHosts) ?? "";
-        var evidence = evidenceByOption.GetOrAdd(option, o => new EndpointClassifier(pack, ConfigGuardOptions.List(o)));
+        var evidence = evidenceByOption.GetOrAdd(option, o => new EndpointClassifier(RulePack.DefaultEndpoints, RulePack.DefaultEnvironments, ConfigGuardOptions.List(o)));
         // Keyword prefilter: a literal holding no production token, live provider host or listed host cannot be a finding.
         if (!evidence.MayNameProduction(value)) return;
-        var parts = EndpointExtractor.Extract("", value, pack.Keys);
+        var parts = EndpointExtractor.Extract("", value, RulePack.DefaultKeys);
         if (parts.Count == 0) return;
 
         foreach (var part in parts)

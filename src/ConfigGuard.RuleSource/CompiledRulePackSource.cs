@@ -42,7 +42,7 @@ public static class CompiledRulePackSource
 
     private static void Rules(StringBuilder sb, string dir)
     {
-        sb.AppendLine("    private static List<RuleDescriptor> Rules() => new()");
+        sb.AppendLine("    internal static List<RuleDescriptor> Rules() => new()");
         sb.AppendLine("    {");
         foreach (var file in Directory.GetFiles(Path.Combine(dir, "checks"), "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
         {
@@ -58,7 +58,7 @@ public static class CompiledRulePackSource
 
     private static void Credentials(StringBuilder sb, YamlMappingNode root)
     {
-        sb.AppendLine("    private static CredentialCatalog Credentials() => new(new CredentialPattern[]");
+        sb.AppendLine("    internal static CredentialCatalog Credentials() => new(new CredentialPattern[]");
         sb.AppendLine("    {");
         foreach (var m in root.GetMappings("credentials"))
         {
@@ -71,7 +71,7 @@ public static class CompiledRulePackSource
 
     private static void Endpoints(StringBuilder sb, YamlMappingNode root)
     {
-        sb.AppendLine("    private static EndpointCatalog Endpoints()");
+        sb.AppendLine("    internal static EndpointCatalog Endpoints()");
         sb.AppendLine("    {");
         sb.AppendLine("        var c = new EndpointCatalog();");
         foreach (var m in root.GetMappings("endpoints"))
@@ -99,7 +99,7 @@ public static class CompiledRulePackSource
 
     private static void Environments(StringBuilder sb, YamlMappingNode root)
     {
-        sb.AppendLine("    private static EnvironmentNames Environments() => new(");
+        sb.AppendLine("    internal static EnvironmentNames Environments() => new(");
         sb.AppendLine("        new Dictionary<string, EnvironmentClass>(StringComparer.OrdinalIgnoreCase)");
         sb.AppendLine("        {");
         foreach (var pair in ((YamlMappingNode)root.Get("environments")!).Children)
@@ -120,7 +120,7 @@ public static class CompiledRulePackSource
 
     private static void Keys(StringBuilder sb, YamlMappingNode root, YamlMappingNode endpoints)
     {
-        sb.AppendLine("    private static KeyCatalog Keys() => new(");
+        sb.AppendLine("    internal static KeyCatalog Keys() => new(");
         foreach (var k in new[] { "secretKeys", "signingSecretKeys", "hostKeys", "databaseKeys", "bucketKeys" })
             sb.AppendLine($"        {List(root.GetStrings(k))},");
         sb.AppendLine("        new List<DebugSwitch>");

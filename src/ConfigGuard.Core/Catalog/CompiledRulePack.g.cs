@@ -13,7 +13,7 @@ internal static class CompiledRulePack
 {
     public static RulePack Create() => new RulePack(Rules(), Credentials(), Endpoints(), Environments(), Keys());
 
-    private static List<RuleDescriptor> Rules() => new()
+    internal static List<RuleDescriptor> Rules() => new()
     {
         new RuleDescriptor(@"CG0001", @"Live credential in a non-production config", Severity.Error, @"config",
             @"A live-mode (production) credential such as a Stripe sk_live_ key is set in a staging, development, test or template config, or in a base config that reaches one of them.",
@@ -95,7 +95,7 @@ internal static class CompiledRulePack
             @"Set ASPNETCORE_ENVIRONMENT (or DOTNET_ENVIRONMENT for a generic host) to the environment's name in the overlay or .env file.", @"docs/rules/CG1009.md"),
     };
 
-    private static CredentialCatalog Credentials() => new(new CredentialPattern[]
+    internal static CredentialCatalog Credentials() => new(new CredentialPattern[]
     {
         new(@"paystack-secret-live", @"Paystack", CredentialMode.Live, @"sk_live_", @"\bsk_live_[0-9a-f]{40}\b", false, null),
         new(@"paystack-secret-test", @"Paystack", CredentialMode.Test, @"sk_test_", @"\bsk_test_[0-9a-f]{40}\b", false, null),
@@ -179,7 +179,7 @@ internal static class CompiledRulePack
         new(@"amqp-url-password", @"RabbitMQ", CredentialMode.Generic, @"amqp", @"\bamqps?://(?<user>[^\s:/@""'$({]+):(?<secret>(?:(?!://)[^\s""'$({}]){1,200})@(?=[\w\[])", false, null),
     });
 
-    private static EndpointCatalog Endpoints()
+    internal static EndpointCatalog Endpoints()
     {
         var c = new EndpointCatalog();
         c.Add(@"PayPal", CredentialMode.Live, @"api-m.paypal.com");
@@ -294,7 +294,7 @@ internal static class CompiledRulePack
         return c;
     }
 
-    private static EnvironmentNames Environments() => new(
+    internal static EnvironmentNames Environments() => new(
         new Dictionary<string, EnvironmentClass>(StringComparer.OrdinalIgnoreCase)
         {
             [@"production"] = EnvironmentClass.Production,
@@ -353,7 +353,7 @@ internal static class CompiledRulePack
         new[] { @"latest", @"main", @"master", @"develop", @"development", @"dev", @"trunk", @"head", @"edge", @"nightly", @"stable", @"unstable", @"snapshot", @"current", @"next", @"canary", @"staging", @"stage", @"prod", @"production" },
         new[] { @"pods", @"pod", @"runner", @"runners", @"jobs", @"workers", @"executors", @"agents" });
 
-    private static KeyCatalog Keys() => new(
+    internal static KeyCatalog Keys() => new(
         new[] { @".*(SECRET|SECRET_?KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET|CREDENTIALS?|AUTH_KEY|DSN|WEBHOOK_URL|CONNECTION_?STRING.*|CONNECTIONSTRINGS_.*)" },
         new[] { @"(.*_)?SECRET_KEY(_BASE)?", @"(.*_)?SESSION_(SECRET|KEY)", @"(.*_)?(JWT|TOKEN)_?(SECRET|KEY|SIGNING_?KEY|SIGNING_?SECRET)(_.*)?", @"JWT(_.*)?_(SECRET|KEY|SIGNING_?KEY)", @"(.*_)?COOKIE_(SECRET|KEY)", @"(.*_)?ENCRYPTION_KEY", @"(.*_)?SIGNING_(SECRET|KEY)", @"APP_KEY", @"(.*_)?AUTH_SECRET", @"NEXTAUTH_SECRET", @"SECRET_KEY_BASE", @"(.*_)?HMAC_(SECRET|KEY)" },
         new[] { @".*(_|^)(HOST|HOSTNAME|SERVER|ENDPOINT|DOMAIN|ADDR|ADDRESS)" },

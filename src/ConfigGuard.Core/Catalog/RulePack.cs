@@ -18,7 +18,15 @@ public sealed class RulePack
 {
     // The built-in pack is compiled from rules/*.yaml into C# (CompiledRulePack.g.cs, kept in step by a test), so the
     // CLI and the analyzers start without parsing YAML. Load() reads the same YAML at run time.
-    private static readonly Lazy<RulePack> LazyDefault = new(CompiledRulePack.Create);
+    // Each part is built on first use, and Default is made of the same instances: the analyzers run inside every
+    // compilation and each needs a part or two (CG1001 the environment names, CG1005 the credential catalog), so a
+    // build does not pay for the key catalog's and mode switches' construction (and its JIT) when no rule reads them.
+    private static readonly Lazy<CredentialCatalog> LazyCredentials = new(CompiledRulePack.Credentials);
+    private static readonly Lazy<EndpointCatalog> LazyEndpoints = new(CompiledRulePack.Endpoints);
+    private static readonly Lazy<EnvironmentNames> LazyEnvironments = new(CompiledRulePack.Environments);
+    private static readonly Lazy<KeyCatalog> LazyKeys = new(CompiledRulePack.Keys);
+    private static readonly Lazy<RulePack> LazyDefault = new(() =>
+        new RulePack(CompiledRulePack.Rules(), LazyCredentials.Value, LazyEndpoints.Value, LazyEnvironments.Value, LazyKeys.Value));
 
     internal RulePack(
         IReadOnlyList<RuleDescriptor> rules,
@@ -36,6 +44,18 @@ public sealed class RulePack
     }
 
     public static RulePack Default => LazyDefault.Value;
+
+    /// <summary><see cref="Default"/>'s credential catalog, built without the rest of the pack.</summary>
+    public static CredentialCatalog DefaultCredentials => LazyCredentials.Value;
+
+    /// <summary><see cref="Default"/>'s endpoint catalog, built without the rest of the pack.</summary>
+    public static EndpointCatalog DefaultEndpoints => LazyEndpoints.Value;
+
+    /// <summary><see cref="Default"/>'s environment names, built without the rest of the pack.</summary>
+    public static EnvironmentNames DefaultEnvironments => LazyEnvironments.Value;
+
+    /// <summary><see cref="Default"/>'s key catalog, built without the rest of the pack.</summary>
+    public static KeyCatalog DefaultKeys => LazyKeys.Value;
 
     public IReadOnlyList<RuleDescriptor> Rules { get; }
     public IReadOnlyDictionary<string, RuleDescriptor> RulesById { get; }

@@ -15,13 +15,21 @@ namespace ConfigGuard.Core.Environments;
 /// </summary>
 public sealed class EndpointClassifier
 {
-    private readonly RulePack _pack;
+    private readonly EndpointCatalog _endpoints;
+    private readonly EnvironmentNames _environments;
     private readonly IReadOnlyCollection<string> _productionHosts;
     private readonly IReadOnlyCollection<string> _productionDomains;
 
     public EndpointClassifier(RulePack pack, IReadOnlyCollection<string>? productionHosts = null, IReadOnlyCollection<string>? productionDomains = null)
+        : this(pack.Endpoints, pack.Environments, productionHosts, productionDomains)
     {
-        _pack = pack;
+    }
+
+    /// <summary>From the two parts of a pack it reads (the analyzers build no more of the pack than they use).</summary>
+    public EndpointClassifier(EndpointCatalog endpoints, EnvironmentNames environments, IReadOnlyCollection<string>? productionHosts = null, IReadOnlyCollection<string>? productionDomains = null)
+    {
+        _endpoints = endpoints;
+        _environments = environments;
         _productionHosts = productionHosts ?? Array.Empty<string>();
         _productionDomains = productionDomains ?? Array.Empty<string>();
     }
@@ -33,7 +41,7 @@ public sealed class EndpointClassifier
     /// live provider host or listed host occurs in it): a cheap test before extracting and classifying many values.
     /// </summary>
     public bool MayNameProduction(string value) =>
-        (_prefilter ??= new ProductionEvidencePrefilter(_pack, _productionHosts, _productionDomains)).MayNameProduction(value);
+        (_prefilter ??= new ProductionEvidencePrefilter(_endpoints, _environments, _productionHosts, _productionDomains)).MayNameProduction(value);
 
     /// <summary>Why <paramref name="part"/> is a production endpoint, or null when nothing says so.</summary>
     public string? ProductionReason(EndpointPart part)
@@ -51,12 +59,12 @@ public sealed class EndpointClassifier
                 if (string.Equals(domain, part.Text, StringComparison.OrdinalIgnoreCase)
                     || part.Text.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)) return $"in the production domain {domain} (configguard.yaml)";
             }
-            if (_pack.Endpoints.TryClassify(part.Text, out var provider, out var mode))
+            if (_endpoints.TryClassify(part.Text, out var provider, out var mode))
             {
                 return mode == CredentialMode.Live ? $"{provider}'s live endpoint" : null;
             }
         }
-        return WordReason(part, _pack.Environments.ProductionTokens);
+        return WordReason(part, _environments.ProductionTokens);
     }
 
     /// <summary>Why <paramref name="part"/> is a sandbox/test/staging endpoint, or null.</summary>
@@ -65,12 +73,12 @@ public sealed class EndpointClassifier
         if (part.Kind == EndpointPartKind.Host)
         {
             if (IsLocal(part.Text)) return null;
-            if (_pack.Endpoints.TryClassify(part.Text, out var provider, out var mode))
+            if (_endpoints.TryClassify(part.Text, out var provider, out var mode))
             {
                 return mode == CredentialMode.Test ? $"{provider}'s sandbox endpoint" : null;
             }
         }
-        return WordReason(part, _pack.Environments.NonProductionTokens);
+        return WordReason(part, _environments.NonProductionTokens);
     }
 
     /// <summary>
@@ -84,7 +92,7 @@ public sealed class EndpointClassifier
         var text = NameWithoutTld(part);
         var whole = WordTokens.FirstIn(text, set);
         if (whole is not null) return $"its name says '{whole}'";
-        var names = _pack.Environments;
+        var names = _environments;
         var labels = part.Kind == EndpointPartKind.Host ? text.Split('.') : new[] { text };
         int joinable = labels.Length;
         if (part.Kind == EndpointPartKind.Host)

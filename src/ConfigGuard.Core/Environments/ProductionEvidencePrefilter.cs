@@ -20,10 +20,15 @@ public sealed class ProductionEvidencePrefilter
     private readonly KeywordIndex? _index;
 
     public ProductionEvidencePrefilter(RulePack pack, IEnumerable<string> productionHosts, IEnumerable<string> productionDomains)
+        : this(pack.Endpoints, pack.Environments, productionHosts, productionDomains)
+    {
+    }
+
+    public ProductionEvidencePrefilter(EndpointCatalog endpoints, EnvironmentNames environments, IEnumerable<string> productionHosts, IEnumerable<string> productionDomains)
     {
         var keywords = new List<string>();
-        foreach (var token in pack.Environments.ProductionTokens) keywords.Add(token);
-        foreach (var host in pack.Endpoints.HostsAndSuffixes(CredentialMode.Live)) keywords.Add(host);
+        foreach (var token in environments.ProductionTokens) keywords.Add(token);
+        foreach (var host in endpoints.HostsAndSuffixes(CredentialMode.Live)) keywords.Add(host);
         foreach (var host in productionHosts) keywords.Add(host);
         foreach (var domain in productionDomains)
         {
