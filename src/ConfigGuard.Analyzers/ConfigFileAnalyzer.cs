@@ -63,11 +63,12 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
         {
             var candidates = start.Options.AdditionalFiles.Where(IsCandidate).ToList();
             if (!candidates.Any(f => ConfigFileKind.Detect(FileName(f.Path)) is not null)) return;
-            var run = RunFor(start.Compilation, start.Options, candidates, start.CancellationToken);
+            var compilation = start.Compilation;
+            var options = start.Options;
             start.RegisterAdditionalFileAction(file =>
             {
                 if (!IsCandidate(file.AdditionalFile)) return;
-                foreach (var d in run.Value.DiagnosticsFor(file.AdditionalFile.Path)) file.ReportDiagnostic(d);
+                foreach (var d in Get(compilation, options, candidates, file.CancellationToken).DiagnosticsFor(file.AdditionalFile.Path)) file.ReportDiagnostic(d);
             });
         });
     }
@@ -80,13 +81,45 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     /// The engine's run over a compilation's config files, shared by this analyzer and <see cref="ConfigurationKeyAnalyzer"/>
     /// (one run per compilation, however many analyzers need it).
     /// </summary>
-    internal static Lazy<Run> RunFor(Compilation compilation, AnalyzerOptions options, List<AdditionalText>? candidates, CancellationToken token)
+    private static Lazy<Run> RunFor(Compilation compilation, AnalyzerOptions options, List<AdditionalText>? candidates, CancellationToken token)
     {
         candidates ??= options.AdditionalFiles.Where(IsCandidate).ToList();
         var root = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(RootProperty, out var r) ? r : null;
         var provider = options.AnalyzerConfigOptionsProvider;
         var files = candidates;
         return Runs.GetValue(compilation, _ => new Lazy<Run>(() => Run.Create(files, root, provider, token), LazyThreadSafetyMode.ExecutionAndPublication));
+    }
+
+    /// <summary>
+    /// The compilation's run, made once and shared (<see cref="RunFor"/>). A run that failed is not kept: a cancelled one
+    /// (the IDE cancels analysis as the user types) would otherwise answer every later request for that compilation with
+    /// the same cancellation, which the compiler reports as an analyzer crash (AD0001) to a request that was not cancelled.
+    /// </summary>
+    internal static Run Get(Compilation compilation, AnalyzerOptions options, List<AdditionalText>? candidates, CancellationToken token)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var lazy = RunFor(compilation, options, candidates, token);
+            try
+            {
+                return lazy.Value;
+            }
+            catch (OperationCanceledException) when (!token.IsCancellationRequested && attempt < 3)
+            {
+                // Another request's run, cancelled under it: drop it and run for this request.
+                Forget(compilation, lazy);
+            }
+            catch
+            {
+                Forget(compilation, lazy);
+                throw;
+            }
+        }
+    }
+
+    private static void Forget(Compilation compilation, Lazy<Run> failed)
+    {
+        if (Runs.TryGetValue(compilation, out var current) && ReferenceEquals(current, failed)) Runs.Remove(compilation);
     }
 
     /// <summary>The project hands the analyzers config files (not only configguard.yaml or YAML).</summary>

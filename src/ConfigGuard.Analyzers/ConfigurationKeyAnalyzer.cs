@@ -36,7 +36,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             start.RegisterSemanticModelAction(m => extractor.Add(m.SemanticModel.SyntaxTree, m.SemanticModel, m.SemanticModel.SyntaxTree.FilePath, m.CancellationToken));
             start.RegisterCompilationEndAction(end =>
             {
-                var run = ConfigFileAnalyzer.RunFor(end.Compilation, end.Options, null, end.CancellationToken).Value;
+                var run = ConfigFileAnalyzer.Get(end.Compilation, end.Options, null, end.CancellationToken);
                 if (run.Engine is null || run.Result is null) return;
                 var facts = Relative(extractor.Build(), run.RootFolder);
                 var trees = end.Compilation.SyntaxTrees.GroupBy(t => Relative(t.FilePath, run.RootFolder), StringComparer.Ordinal)

@@ -52,6 +52,37 @@ public class ConfigFileAnalyzerTests
     }
 
     [Fact]
+    public async Task A_run_cancelled_under_one_request_is_not_handed_to_the_next()
+    {
+        // The IDE cancels analysis as the user types. The run over the config files is shared by every request for the
+        // compilation: a cancelled one must not be kept, or the next request (not cancelled) gets its cancellation,
+        // which the compiler reports as an analyzer crash (AD0001) instead of the findings.
+        var files = new[]
+        {
+            (".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://shop@db.internal:5432/shop\n"),
+            (".env.production", "APP_ENV=production\nDATABASE_URL=postgres://shop@db.internal:5432/shop\n"),
+        };
+        var configs = new TestOptions(new[] { ("/.globalconfig", "is_global = true\nbuild_property.ConfigGuardRoot = /repo\n") });
+        var compilation = AnalyzerTest.CreateCompilation(new[] { CSharpSyntaxTree.ParseText("class C { }", path: Root + "C.cs") }, configs);
+        var texts = files.Select(f => (AdditionalText)new InMemoryText(Root + f.Item1, f.Item2)).ToImmutableArray();
+        var options = new AnalyzerOptions(texts, configs.AnalyzerOptions);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => ConfigFileAnalyzer.Get(compilation, options, null, cancelled.Token));
+        // The next request for the same compilation runs again and gets the findings.
+        var run = ConfigFileAnalyzer.Get(compilation, options, null, CancellationToken.None);
+        Assert.Single(run.DiagnosticsFor(Root + ".env.staging"), d => d.Id == "CG0005");
+
+        // And through the compiler, end to end.
+        var exceptions = new List<Exception>();
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConfigFileAnalyzer()),
+            new CompilationWithAnalyzersOptions(options, (e, _, _) => exceptions.Add(e), true, false)).GetAnalyzerDiagnosticsAsync();
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        Assert.Single(diagnostics, d => d.Id == "CG0005");
+    }
+
+    [Fact]
     public async Task Staging_leak_sample_reports_what_the_cli_reports_except_git_facts()
     {
         var actual = await RunAsync(Sample("staging-leak"));
