@@ -11,7 +11,8 @@
 # CPU=1: also CPU seconds (user + system) of each build, the compiler run in the build's own process tree
 # (UseSharedCompilation=false, so the shared compiler server's other clients are not counted; a cold compiler, so the
 # Csc task is longer than with the server). Prefer these on a loaded machine: wall times measure the other jobs.
-# Usage: [ANALYSIS_LEVEL=latest-recommended] [CONFIG_FILES=1] [CPU=1] bench/analyzers.sh [FILES]   (default 2000; AnalysisLevel default: latest, the SDK default)
+# WARM=1: with the shared compiler server (warm after the warm-up build), the steady state of a developer's builds.
+# Usage: [ANALYSIS_LEVEL=latest-recommended] [CONFIG_FILES=1] [CPU=1 | WARM=1] bench/analyzers.sh [FILES]   (default 2000; AnalysisLevel default: latest, the SDK default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-2000}
@@ -85,9 +86,12 @@ if [ "${CONFIG_FILES:-0}" = 1 ]; then
 fi
 dotnet restore "$dir" -v:q >/dev/null
 cpu_args=(); [ "${CPU:-0}" = 1 ] && cpu_args=(-m:1 -p:UseSharedCompilation=false)
+# WARM=1: the compiler server a developer's machine keeps running (VBCSCompiler): the warm-up build loads and JIT-compiles
+# the analyzers once and the measured build reuses them, as every build after the first does.
+[ "${WARM:-0}" = 1 ] && cpu_args=(-p:UseSharedCompilation=true)
 cpu_file=$(mktemp)
 build() {
-  if [ "${CPU:-0}" = 1 ]; then
+  if [ "${CPU:-0}" = 1 ] || [ "${WARM:-0}" = 1 ]; then
     /usr/bin/time -o "$cpu_file" -f "%U %S" dotnet build "$dir" --no-restore -nodeReuse:false "${cpu_args[@]}" -p:ReportAnalyzer=true -p:WithConfigGuard="$1" -v:d -clp:PerformanceSummary 2>&1
   else
     dotnet build "$dir" --no-restore -nodeReuse:false -p:ReportAnalyzer=true -p:WithConfigGuard="$1" -v:d -clp:PerformanceSummary 2>&1
