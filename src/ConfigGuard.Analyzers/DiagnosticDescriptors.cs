@@ -297,7 +297,7 @@ public static class DiagnosticDescriptors
         "ConfigGuard.Config",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The code builds an ASP.NET Core or generic host (WebApplication.CreateBuilder, Host.CreateDefaultBuilder ...), and a deployed non-production environment (a kustomize overlay, a .env.<env> file) never sets ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT, so the app runs as Production there and loads appsettings.Production.json. The code-aware form of CG0003.",
+        description: "The code builds an ASP.NET Core or generic host (WebApplication.CreateBuilder, Host.CreateDefaultBuilder ...), and a deployed non-production environment (a kustomize overlay, a .env.<env> file) never sets ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT, so the app runs as Production there (and loads appsettings.Production.json when there is one). The code-aware form of CG0003.",
         helpLinkUri: "https://github.com/configguard/configguard/blob/main/docs/rules/CG1009.md",
         customTags: new[] { "CompilationEnd" });
 

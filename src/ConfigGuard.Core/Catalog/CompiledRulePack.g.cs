@@ -91,7 +91,7 @@ internal static class CompiledRulePack
             @"A config key that no code reads is within a small edit distance of a key the code does read, and that environment does not set the read key (Strpe:SecretKey beside a read of Stripe:SecretKey): the real key is unset and the code falls back to its default.",
             @"Rename the config key to the key the code reads.", @"docs/rules/CG1008.md"),
         new RuleDescriptor(@"CG1009", @"Deployed ASP.NET Core app runs as Production outside production", Severity.Warning, @"code",
-            @"The code builds an ASP.NET Core or generic host (WebApplication.CreateBuilder, Host.CreateDefaultBuilder ...), and a deployed non-production environment (a kustomize overlay, a .env.<env> file) never sets ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT, so the app runs as Production there and loads appsettings.Production.json. The code-aware form of CG0003.",
+            @"The code builds an ASP.NET Core or generic host (WebApplication.CreateBuilder, Host.CreateDefaultBuilder ...), and a deployed non-production environment (a kustomize overlay, a .env.<env> file) never sets ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT, so the app runs as Production there (and loads appsettings.Production.json when there is one). The code-aware form of CG0003.",
             @"Set ASPNETCORE_ENVIRONMENT (or DOTNET_ENVIRONMENT for a generic host) to the environment's name in the overlay or .env file.", @"docs/rules/CG1009.md"),
     };
 

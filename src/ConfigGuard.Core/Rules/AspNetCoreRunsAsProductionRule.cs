@@ -11,7 +11,8 @@ namespace ConfigGuard.Core.Rules;
 /// CG1009, the code-aware form of CG0003: the code builds an ASP.NET Core or generic host (which takes its environment
 /// from ASPNETCORE_ENVIRONMENT/DOTNET_ENVIRONMENT and defaults to Production), and a deployed non-production environment
 /// (a kustomize overlay, a <c>.env.&lt;env&gt;</c> file) sets neither variable nor passes <c>--environment</c>, so the app
-/// runs as Production there and loads appsettings.Production.json. Production itself is right to run as Production;
+/// runs as Production there (and loads appsettings.Production.json, which the message names only when the project has
+/// one). Production itself is right to run as Production;
 /// an environment whose containers take variables from a Secret made outside the build may set it there and is not judged,
 /// and so are variables that are not this app's (<see cref="DeploysThisApp"/>) and files CG0003 already reports.
 /// </summary>
@@ -33,12 +34,18 @@ public sealed class AspNetCoreRunsAsProductionRule : ICodeRule
             // CG0003 already tells this file to declare its environment (a sibling does): one finding is enough.
             if (context.Config.Findings.Any(f => f.RuleId == "CG0003" && f.Path == deployment.Primary.Path)) continue;
             var names = string.Join(" or ", host.EnvironmentVariables);
+            // What running as Production costs there: production's settings file, when the project has one.
+            var loads = HasProductionSettings(context.Config) ? " and loads appsettings.Production.json" : "";
             sink.Report(Id, deployment.Primary.Path, new SourceSpan(0, 0, 1, 1, 1, 1), host.EnvironmentVariables[0], env.Name,
                 $"{RepoPath.FileName(deployment.Primary.Path)} deploys {env.Name} but never sets {names}, so the app ({host.Call}, {host.Path}:{host.Span.StartLine}) " +
-                $"runs as Production there and loads appsettings.Production.json; set {host.EnvironmentVariables[0]}={Capitalized(env.Name)}",
+                $"runs as Production there{loads}; set {host.EnvironmentVariables[0]}={Capitalized(env.Name)}",
                 env.Name, null, new[] { new RelatedLocation(host.Path, host.Span, "the host reads its environment name here") });
         }
     }
+
+    private static bool HasProductionSettings(AnalysisResult config) =>
+        config.Files.Any(f => f.Format == ConfigFormat.AppSettingsJson
+            && string.Equals(RepoPath.FileName(f.Path), "appsettings.Production.json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The variables are this .NET app's: one is .NET-shaped (<c>A__B</c>, <c>ASPNETCORE_*</c>, <c>DOTNET_*</c>) or is a key

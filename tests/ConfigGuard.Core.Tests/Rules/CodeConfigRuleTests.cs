@@ -239,6 +239,19 @@ public class CodeConfigRuleTests
         Assert.Contains("runs as Production", f.Message);
         Assert.Contains("set ASPNETCORE_ENVIRONMENT=Staging", f.Message);
         Assert.Equal(Program, Assert.Single(f.Related).Path);
+        // The project has no appsettings.Production.json: the message does not say staging loads one.
+        Assert.DoesNotContain("appsettings.Production.json", f.Message);
+    }
+
+    [Fact]
+    public void CG1009_names_appsettings_Production_json_only_when_the_project_has_one()
+    {
+        var f = Assert.Single(Rule("CG1009", Code(),
+            KustomizeBase[0], KustomizeBase[1],
+            ("appsettings.Production.json", "{ \"Mail\": { \"Host\": \"smtp.example.org\" } }\n"),
+            Overlay("staging", "Mail__Host=smtp.staging.example.org"),
+            Overlay("production", "Mail__Host=smtp.example.org")));
+        Assert.Contains("runs as Production there and loads appsettings.Production.json; set ASPNETCORE_ENVIRONMENT=Staging", f.Message);
     }
 
     [Fact]
