@@ -40,8 +40,9 @@ cat > "$dir/Generated.csproj" <<XML
     <AdditionalFiles Include="appsettings*.json;.env.staging;.env.production" />
   </ItemGroup>
   <ItemGroup Condition="'\$(WithConfigGuard)' != 'false'">
-    <ProjectReference Include="$repo/src/ConfigGuard.Analyzers/ConfigGuard.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <ProjectReference Include="$repo/src/ConfigGuard.Core/ConfigGuard.Core.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <!-- Release, as the package ships them (the generated library itself builds in Debug). -->
+    <ProjectReference Include="$repo/src/ConfigGuard.Analyzers/ConfigGuard.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
+    <ProjectReference Include="$repo/src/ConfigGuard.Core/ConfigGuard.Core.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
     <PackageReference Include="YamlDotNet" Version="16.3.0" GeneratePathProperty="true" ExcludeAssets="all" PrivateAssets="all" />
     <Analyzer Include="\$(PkgYamlDotNet)/lib/netstandard2.0/YamlDotNet.dll" />
   </ItemGroup>
