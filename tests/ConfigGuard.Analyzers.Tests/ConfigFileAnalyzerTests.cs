@@ -51,12 +51,9 @@ public class ConfigFileAnalyzerTests
             .Select(f => (Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllText(f)));
     }
 
-    [Fact]
-    public async Task A_run_cancelled_under_one_request_is_not_handed_to_the_next()
+    /// <summary>Staging and production on one database (CG0005 at .env.staging:2), under ConfigGuardRoot /repo.</summary>
+    private static (Compilation Compilation, AnalyzerOptions Options) SharedDatabase()
     {
-        // The IDE cancels analysis as the user types. The run over the config files is shared by every request for the
-        // compilation: a cancelled one must not be kept, or the next request (not cancelled) gets its cancellation,
-        // which the compiler reports as an analyzer crash (AD0001) instead of the findings.
         var files = new[]
         {
             (".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://shop@db.internal:5432/shop\n"),
@@ -65,7 +62,16 @@ public class ConfigFileAnalyzerTests
         var configs = new TestOptions(new[] { ("/.globalconfig", "is_global = true\nbuild_property.ConfigGuardRoot = /repo\n") });
         var compilation = AnalyzerTest.CreateCompilation(new[] { CSharpSyntaxTree.ParseText("class C { }", path: Root + "C.cs") }, configs);
         var texts = files.Select(f => (AdditionalText)new InMemoryText(Root + f.Item1, f.Item2)).ToImmutableArray();
-        var options = new AnalyzerOptions(texts, configs.AnalyzerOptions);
+        return (compilation, new AnalyzerOptions(texts, configs.AnalyzerOptions));
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_under_one_request_is_not_handed_to_the_next()
+    {
+        // The IDE cancels analysis as the user types. The run over the config files is shared by every request for the
+        // compilation: a cancelled one must not be kept, or the next request (not cancelled) gets its cancellation,
+        // which the compiler reports as an analyzer crash (AD0001) instead of the findings.
+        var (compilation, options) = SharedDatabase();
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => ConfigFileAnalyzer.Get(compilation, options, null, cancelled.Token));
@@ -98,16 +104,8 @@ public class ConfigFileAnalyzerTests
     [Fact]
     public async Task Message_span_and_related_location_are_the_engines()
     {
-        var files = new[]
-        {
-            (".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://shop@db.internal:5432/shop\n"),
-            (".env.production", "APP_ENV=production\nDATABASE_URL=postgres://shop@db.internal:5432/shop\n"),
-        };
-        var configs = new TestOptions(new[] { ("/.globalconfig", "is_global = true\nbuild_property.ConfigGuardRoot = /repo\n") });
-        var compilation = AnalyzerTest.CreateCompilation(new[] { CSharpSyntaxTree.ParseText("class C { }", path: Root + "C.cs") }, configs);
-        var texts = files.Select(f => (AdditionalText)new InMemoryText(Root + f.Item1, f.Item2)).ToImmutableArray();
-        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConfigFileAnalyzer()),
-            new AnalyzerOptions(texts, configs.AnalyzerOptions)).GetAnalyzerDiagnosticsAsync();
+        var (compilation, options) = SharedDatabase();
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConfigFileAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
         var d = Assert.Single(diagnostics, x => x.Id == "CG0005");
         Assert.Equal(Root + ".env.staging", d.Location.GetLineSpan().Path);
         Assert.Contains("DATABASE_URL in staging uses postgres database 'shop' on db.internal:5432, which production also uses (.env.production:2)", d.GetMessage());
