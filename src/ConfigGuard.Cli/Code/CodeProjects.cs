@@ -5,6 +5,7 @@ using ConfigGuard.Core.CodeKeys;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Scanning.Configuration;
+using ConfigGuard.Scanning.Discovery;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -24,7 +25,6 @@ internal static class CodeProjects
 {
     private const long MaxSourceBytes = 2 * 1024 * 1024;
     private static readonly Regex NullableEnabled = new(@"<Nullable>\s*enable\s*</Nullable>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git", ".vs" };
     private static readonly string[] SettingsNames = { "configguard.yaml", "configguard.yml", ".configguard.yaml" };
 
     /// <summary>The projects that share one config root (relative to the scan root, "" for the root itself), their facts and parsed sources.</summary>
@@ -146,7 +146,7 @@ internal static class CodeProjects
         try
         {
             return Walk(projectDir, name => name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase),
-                    path => !Skipped.Contains(Path.GetFileName(path)) && !nested.Contains(path))
+                    path => !FileDiscovery.NotProjectFolders.Contains(Path.GetFileName(path)) && !nested.Contains(path))
                 .OrderBy(p => p, StringComparer.Ordinal).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Array.Empty<string>(); }

@@ -39,7 +39,8 @@ public sealed class FileDiscovery
     /// </summary>
     public List<string> ProjectFiles { get; } = new();
 
-    private static readonly HashSet<string> NotProjectFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git", ".vs" };
+    /// <summary>Folders that hold no C# project's own files (build output, packages, git, Visual Studio's state): the project finder and its source walk skip them.</summary>
+    public static readonly IReadOnlySet<string> NotProjectFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git", ".vs" };
 
     public List<DiscoveredFile> Find(IReadOnlyList<string> fullPaths, ConfigGuardSettings settings)
     {

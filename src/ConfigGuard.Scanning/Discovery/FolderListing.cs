@@ -41,9 +41,7 @@ public static class FolderListing
         var list = new List<Entry>();
         foreach (var info in new DirectoryInfo(dir).EnumerateFileSystemInfos())
         {
-            bool folder = info is DirectoryInfo;
-            var kind = info.LinkTarget is not null ? (folder ? Kind.FolderLink : Kind.Link) : folder ? Kind.Folder : Kind.File;
-            list.Add(new Entry(info.Name, kind));
+            list.Add(new Entry(info.Name, KindOf(info.LinkTarget is not null, info is DirectoryInfo)));
         }
         return list;
     }
@@ -98,12 +96,11 @@ public static class FolderListing
         return Encoding.UTF8.GetString(bytes);
     }
 
-    private static Kind Classify(string path)
-    {
-        var info = new FileInfo(path);
-        bool folder = Directory.Exists(path);
-        return info.LinkTarget is not null ? (folder ? Kind.FolderLink : Kind.Link) : folder ? Kind.Folder : Kind.File;
-    }
+    private static Kind Classify(string path) => KindOf(new FileInfo(path).LinkTarget is not null, Directory.Exists(path));
+
+    /// <param name="folder">A folder, or a link to one.</param>
+    private static Kind KindOf(bool link, bool folder) =>
+        link ? (folder ? Kind.FolderLink : Kind.Link) : folder ? Kind.Folder : Kind.File;
 
     /// <summary>The exception .NET's own listing throws for <paramref name="errno"/> (IoErrors words it for the notes).</summary>
     private static Exception Failure(int errno, string dir) => errno switch
