@@ -134,17 +134,30 @@ public sealed class ScanSession
         var directives = new List<SuppressionDirective>();
         var scanned = new HashSet<string>(StringComparer.Ordinal);
         int suppressed = 0, unread = 0;
-        foreach (var batch in ScanBatches.Split(found, BatchFiles))
+        var batches = ScanBatches.Split(found, BatchFiles);
+        var done = new BatchOutcome[batches.Count];
+        var extraLock = new object();
+        // Batches are independent (whole subtrees): as many run at once as there are cores, each kept only as its
+        // findings once analyzed, so memory holds that many batches' models at most. Merged in batch order below.
+        System.Threading.Tasks.Parallel.For(0, batches.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
         {
+            var batch = batches[i];
+            using var sequential = ParallelWork.OnThisThread();
             var sources = ReadAll(batch, maxFileBytes, notices, containment);
-            unread += batch.Count - sources.Count;
             var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
-            findings.AddRange(result.Findings);
-            extraFindings.AddRange(Extra(result));
-            directives.AddRange(result.SuppressionDirectives);
-            foreach (var f in result.Files) scanned.Add(f.Path);
+            IReadOnlyList<Finding> extra;
+            lock (extraLock) extra = Extra(result);
             foreach (var n in result.Notices) notices.Add(n);
-            suppressed += result.Suppressed;
+            done[i] = new BatchOutcome(result.Findings, extra, result.SuppressionDirectives, result.Files.Select(f => f.Path).ToList(), result.Suppressed, batch.Count - sources.Count);
+        });
+        foreach (var b in done)
+        {
+            findings.AddRange(b.Findings);
+            extraFindings.AddRange(b.Extra);
+            directives.AddRange(b.Directives);
+            foreach (var p in b.Paths) scanned.Add(p);
+            suppressed += b.Suppressed;
+            unread += b.Unread;
         }
         PhaseTimer.Mark("read and analyze");
         // A file a kustomization in another batch references is analyzed in both: report each finding once.
@@ -386,3 +399,6 @@ public sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> No
 
 /// <summary>A finished run (<see cref="RunFinisher"/>) and the baseline file it applied, if any.</summary>
 public sealed record FinishedScan(FinishedRun Run, string? BaselinePath);
+
+/// <summary>What one batch of a findings-only scan leaves once its model is dropped.</summary>
+internal sealed record BatchOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Extra, IReadOnlyList<SuppressionDirective> Directives, List<string> Paths, int Suppressed, int Unread);

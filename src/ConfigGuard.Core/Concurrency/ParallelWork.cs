@@ -12,9 +12,29 @@ public static class ParallelWork
 {
     public const int SequentialBelow = 32;
 
+    [ThreadStatic] private static int t_sequential;
+
+    /// <summary>
+    /// Work started on this thread until the scope ends runs on this thread: a caller that already keeps every core
+    /// busy with independent pieces (the CLI's batches) would only pay the coordination of nested parallel loops.
+    /// </summary>
+    public static SequentialScope OnThisThread()
+    {
+        t_sequential++;
+        return new SequentialScope();
+    }
+
+    public readonly struct SequentialScope : IDisposable
+    {
+        public void Dispose() => t_sequential--;
+    }
+
+    /// <summary>True when <see cref="For"/> would run a loop of <paramref name="count"/> items on the calling thread.</summary>
+    public static bool Sequential(int count) => count < SequentialBelow || t_sequential > 0;
+
     public static void For(int count, Action<int> body)
     {
-        if (count < SequentialBelow)
+        if (Sequential(count))
         {
             for (int i = 0; i < count; i++) body(i);
             return;

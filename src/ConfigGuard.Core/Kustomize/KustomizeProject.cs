@@ -81,7 +81,7 @@ public sealed class KustomizeProject
                 int n = (int)Math.Min(indexes.Count - start, Math.Max(1, Math.Min(64, left / KustomizeBuilder.MaxInputCharacters)));
                 int from = start;
                 // A handful of builds in all (a pre-commit hook's) stay on this thread, as ParallelWork would keep them.
-                if (n == 1 || indexes.Count < ParallelWork.SequentialBelow) for (int k = 0; k < n; k++) builds[indexes[from + k]] = build(indexes[from + k]);
+                if (n == 1 || ParallelWork.Sequential(indexes.Count)) for (int k = 0; k < n; k++) builds[indexes[from + k]] = build(indexes[from + k]);
                 else Parallel.For(0, n, k => builds[indexes[from + k]] = build(indexes[from + k]));
                 for (int k = 0; k < n; k++) inputRead += builds[indexes[from + k]].CharactersRead;
                 start += n;
