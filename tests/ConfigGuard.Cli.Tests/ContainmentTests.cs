@@ -52,4 +52,30 @@ public class ContainmentTests
         // The outside .editorconfig did not silence CG0003 in the linked folder (it was never read).
         Assert.DoesNotContain(outside.Path, all);
     }
+
+    /// <summary>Each folder on the way is asked once (one lstat): a link, a dangling link, a missing folder, a file where a folder should be, a plain folder.</summary>
+    [Fact]
+    public void Each_kind_of_folder_on_the_way_gets_its_own_answer()
+    {
+        using var outside = new TempDir();
+        outside.Write("real/app.env", "A=1\n");
+        using var repo = new TempDir();
+        repo.Write("plain/deep/app.env", "A=1\n");
+        repo.Write("afile", "not a folder\n");
+        Directory.CreateSymbolicLink(Path.Combine(repo.Path, "linked"), Path.Combine(outside.Path, "real"));
+        Directory.CreateSymbolicLink(Path.Combine(repo.Path, "dangling"), Path.Combine(outside.Path, "gone"));
+        var containment = new ConfigGuard.Scanning.Discovery.RepositoryContainment(repo.Path);
+        string? Why(string relative) => containment.WhyOutside(Path.Combine(repo.Path, relative), checkFile: false);
+
+        Assert.Null(Why("plain/deep/app.env"));
+        Assert.Equal("'linked' is a symbolic link to a folder, which may lead outside the repository; not followed", Why("linked/app.env"));
+        Assert.Equal("'dangling' is a symbolic link to a folder, which may lead outside the repository; not followed", Why("dangling/app.env"));
+        // Nothing there, or a file where a folder should be: nothing to read, and the open that follows says so.
+        Assert.Null(Why("missing/app.env"));
+        Assert.Null(Why("afile/app.env"));
+        // Asked again (the cached answer) and one level deeper: the same answers.
+        Assert.Equal(Why("linked/app.env"), Why("linked/sub/app.env"));
+        Assert.Null(Why("plain/deep/other.env"));
+        Assert.Equal("outside the repository; not read", containment.WhyOutside(Path.Combine(outside.Path, "real/app.env")));
+    }
 }

@@ -155,10 +155,20 @@ public sealed class KustomizeOverlaysCollideRule : IPairRule
     {
         foreach (var f in sink.Files)
         {
-            foreach (var segment in f.Path.Split('/'))
-            {
-                if (segment.Equals("clusters", StringComparison.OrdinalIgnoreCase) || segment.Equals("cluster", StringComparison.OrdinalIgnoreCase)) return true;
-            }
+            if (HasClusterFolder(f.Path)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A path segment "clusters" or "cluster" (any case), read in place: every file of a scan is asked.</summary>
+    internal static bool HasClusterFolder(string path)
+    {
+        for (int at = path.IndexOf("cluster", StringComparison.OrdinalIgnoreCase); at >= 0; at = path.IndexOf("cluster", at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (at > 0 && path[at - 1] != '/') continue;
+            int end = at + "cluster".Length;
+            if (end < path.Length && (path[end] == 's' || path[end] == 'S')) end++;
+            if (end == path.Length || path[end] == '/') return true;
         }
         return false;
     }

@@ -65,9 +65,13 @@ public sealed class RepositoryContainment
             var info = new DirectoryInfo(Path.Combine(_rootFull, relative));
             try
             {
-                if (info.LinkTarget is not null)
+                // One lstat answers both questions: a link (ReparsePoint on Unix, a link or junction on Windows), or
+                // not there (-1), or not a folder.
+                var attributes = info.Attributes;
+                if ((int)attributes == -1 || (attributes & FileAttributes.Directory) == 0 && (attributes & FileAttributes.ReparsePoint) == 0)
+                    answer = new Chain(true, null);
+                else if ((attributes & FileAttributes.ReparsePoint) != 0)
                     answer = new Chain(true, $"'{relative}' is a symbolic link to a folder, which may lead outside the repository; not followed");
-                else if (!info.Exists) answer = new Chain(true, null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -167,6 +167,19 @@ public class OverlaySeparationTests
         Assert.Empty(Findings(files, "CG0018"));
     }
 
+    [Theory]
+    [InlineData("clusters/production/kustomization.yaml", true)]
+    [InlineData("deploy/Cluster/app.env", true)]
+    [InlineData("CLUSTERS", true)]
+    [InlineData("infra/cluster", true)]
+    [InlineData("clusterss/production/kustomization.yaml", false)]
+    [InlineData("my-clusters/production/kustomization.yaml", false)]
+    [InlineData("cluster-a/production/kustomization.yaml", false)]
+    [InlineData("deploy/clusters.yaml", false)]
+    [InlineData("overlays/production/kustomization.yaml", false)]
+    public void Only_a_folder_named_cluster_or_clusters_names_clusters(string path, bool names) =>
+        Assert.Equal(names, ConfigGuard.Core.Rules.KustomizeOverlaysCollideRule.HasClusterFolder(path));
+
     [Fact]
     public void Overlays_named_for_different_regions_are_different_clusters()
     {
