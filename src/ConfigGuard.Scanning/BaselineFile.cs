@@ -38,7 +38,7 @@ public static class BaselineFile
         var read = Discovery.RegularFile.Read(path, ScanSession.DefaultMaxFileBytes, followLinks: userNamed);
         if (read.Outcome != Discovery.RegularFile.Outcome.Read)
             throw new UsageException($"{path}: error: cannot read baseline: {read.Describe(ScanSession.DefaultMaxFileBytes)}", path, detail: "cannot read baseline: " + read.Describe(ScanSession.DefaultMaxFileBytes));
-        var text = Core.Engine.SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out var problem)
+        var text = read.Decode(out var problem)
             ?? throw new UsageException($"{path}: error: cannot read baseline: {problem}", path, detail: "cannot read baseline: " + problem);
         return Baseline.Parse(text, out var error, out var line)
             ?? throw new UsageException($"{path}{(line > 0 ? ":" + line : "")}: error: {error}", path, line, 0, error);

@@ -356,7 +356,7 @@ public sealed class ScanSession
         var read = RegularFile.Read(path, DefaultMaxFileBytes, followLinks: userNamed);
         if (read.Outcome != RegularFile.Outcome.Read)
             throw new UsageException($"{path}: error: cannot read configguard.yaml: {read.Describe(DefaultMaxFileBytes)}", path, detail: $"cannot read configguard.yaml: {read.Describe(DefaultMaxFileBytes)}");
-        var text = SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out var problem)
+        var text = read.Decode(out var problem)
             ?? throw new UsageException($"{path}: error: cannot read configguard.yaml: {problem}", path, detail: $"cannot read configguard.yaml: {problem}");
         try { return SettingsParser.Parse(text, RulePack.Default, Path.GetRelativePath(root, path).Replace('\\', '/')); }
         catch (YamlFormatException e)

@@ -112,7 +112,7 @@ public sealed class NewcomerSurpriseTests
 
         var ok = RegularFile.ReadWithoutMonoUnix(file, 1 << 20);
         Assert.Equal(RegularFile.Outcome.Read, ok.Outcome);
-        Assert.Equal("APP_ENV=production\n", System.Text.Encoding.UTF8.GetString(ok.Bytes!));
+        Assert.Equal("APP_ENV=production\n", System.Text.Encoding.UTF8.GetString(ok.Content));
         Assert.Equal(RegularFile.Outcome.SymbolicLink, RegularFile.ReadWithoutMonoUnix(Path.Combine(tmp.Path, ".env.test"), 1 << 20).Outcome);
         Assert.Equal(RegularFile.Outcome.Missing, RegularFile.ReadWithoutMonoUnix(Path.Combine(tmp.Path, "nope"), 1 << 20).Outcome);
         Assert.Equal(RegularFile.Outcome.TooLarge, RegularFile.ReadWithoutMonoUnix("/dev/zero", 4096, followLinks: true).Outcome);

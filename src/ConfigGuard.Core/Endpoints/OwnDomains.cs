@@ -36,7 +36,7 @@ public sealed class OwnDomains
         foreach (var e in entries)
         {
             if (!seen.Add(e)) continue;
-            var key = KeyNames.Normalize(e.Key);
+            var key = e.NormalizedKey;
             foreach (var part in endpointsIn(e))
             {
                 if (part.Kind != EndpointPartKind.Host || !Judgeable(part.Text, resources, pack)) continue;

@@ -212,7 +212,7 @@ public sealed class AnalysisEngine
     {
         foreach (var e in parsed.Entries)
         {
-            if (_pack.Environments.DeclarationKeys.Contains(KeyNames.Normalize(e.Key))) return e;
+            if (_pack.Environments.DeclarationKeys.Contains(e.NormalizedKey)) return e;
         }
         return null;
     }

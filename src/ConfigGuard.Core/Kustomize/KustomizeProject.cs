@@ -167,7 +167,7 @@ public sealed class KustomizeProject
             var effective = outputs[i].Where(e => e.SourcePath is not null && files.ContainsKey(e.SourcePath)).ToList();
             if (assignment.Class is EnvironmentClass.Unknown)
             {
-                var declared = effective.FirstOrDefault(e => names.DeclarationKeys.Contains(KeyNames.Normalize(e.Key)));
+                var declared = effective.FirstOrDefault(e => names.DeclarationKeys.Contains(e.NormalizedKey));
                 assignment = inference.WithDeclaration(assignment, declared);
                 if (assignment.Class != EnvironmentClass.Unknown)
                 {

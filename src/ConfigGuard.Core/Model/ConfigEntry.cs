@@ -16,6 +16,11 @@ public sealed class ConfigEntry
     }
 
     public string Key { get; }
+
+    private string? _normalizedKey;
+
+    /// <summary><see cref="Key"/> in the one spelling rules match (<see cref="KeyNames.Normalize"/>), computed once.</summary>
+    public string NormalizedKey => _normalizedKey ??= KeyNames.Normalize(Key);
     public string Value { get; }
     public SourceSpan KeySpan { get; }
     /// <summary>Where the value is written (for an empty value: where it would start).</summary>

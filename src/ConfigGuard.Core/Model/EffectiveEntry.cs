@@ -10,7 +10,7 @@ public sealed class EffectiveEntry
         Entry = entry;
         File = file;
         Inherited = inherited;
-        NormalizedKey = KeyNames.Normalize(entry.Key);
+        NormalizedKey = entry.NormalizedKey;
     }
 
     public ConfigEntry Entry { get; }

@@ -11,6 +11,8 @@ public static class KeyNames
 {
     public static string Normalize(string key)
     {
+        // Most keys are already spelled this way (DATABASE_URL): the key itself, no copy.
+        if (IsNormal(key)) return key;
         var sb = new StringBuilder(key.Length);
         for (int i = 0; i < key.Length; i++)
         {
@@ -19,6 +21,18 @@ public static class KeyNames
             sb.Append(c is ':' or '.' or '-' or ' ' ? '_' : char.ToUpperInvariant(c));
         }
         return sb.ToString();
+    }
+
+    private static bool IsNormal(string key)
+    {
+        for (int i = 0; i < key.Length; i++)
+        {
+            char c = key[i];
+            if (c is ':' or '.' or '-' or ' ') return false;
+            if (c == '_' && i + 1 < key.Length && key[i + 1] == '_') return false;
+            if (char.ToUpperInvariant(c) != c) return false;
+        }
+        return true;
     }
 
     /// <summary>The last segment of a flattened key (<c>ConnectionStrings:Default</c> -> <c>Default</c>).</summary>

@@ -117,6 +117,9 @@ public static class YamlTreeLoader
             return Outer(origin, l1, c1, l2, c2);
         }
 
+        // One delegate for the whole document (a local function passed as a delegate is a new object at every call).
+        Func<int, int, SourceSpan> spanOf = SpanOf;
+
         void Fail(string message, Mark at)
         {
             errors.Add(new ParseError(message, SpanOf((int)at.Index, (int)at.Index)));
@@ -143,9 +146,9 @@ public static class YamlTreeLoader
                     case Scalar s:
                     {
                         if (++count > MaxNodes) { Fail($"YAML expands to more than {MaxNodes:N0} nodes (an alias bomb?); not analyzed", s.Start); return Failed(errors); }
-                        var node = MakeScalar(path, text, s, SpanOf);
+                        var node = MakeScalar(path, text, s, spanOf);
                         if (!s.Anchor.IsEmpty) anchors[s.Anchor.Value] = (node, 1);
-                        if (!Attach(stack, node, ref docRoot, s.Start, errors, SpanOf)) return Failed(errors);
+                        if (!Attach(stack, node, ref docRoot, s.Start, errors, spanOf)) return Failed(errors);
                         break;
                     }
                     case AnchorAlias a:
@@ -153,7 +156,7 @@ public static class YamlTreeLoader
                         if (!anchors.TryGetValue(a.Value.Value, out var target)) { Fail($"unknown YAML alias '*{a.Value.Value}'", a.Start); return Failed(errors); }
                         count += target.Size;
                         if (count > MaxNodes) { Fail($"YAML aliases expand to more than {MaxNodes:N0} nodes (an alias bomb?); not analyzed", a.Start); return Failed(errors); }
-                        if (!Attach(stack, target.Node.Clone(), ref docRoot, a.Start, errors, SpanOf)) return Failed(errors);
+                        if (!Attach(stack, target.Node.Clone(), ref docRoot, a.Start, errors, spanOf)) return Failed(errors);
                         break;
                     }
                     case SequenceStart ss:
@@ -161,7 +164,7 @@ public static class YamlTreeLoader
                         if (++count > MaxNodes) { Fail($"YAML expands to more than {MaxNodes:N0} nodes; not analyzed", ss.Start); return Failed(errors); }
                         if (stack.Count >= MaxDepth) { Fail($"YAML nested deeper than {MaxDepth} levels; not analyzed", ss.Start); return Failed(errors); }
                         var node = new YamlTreeSequence(path, SpanOf((int)ss.Start.Index, (int)ss.End.Index));
-                        if (!Attach(stack, node, ref docRoot, ss.Start, errors, SpanOf)) return Failed(errors);
+                        if (!Attach(stack, node, ref docRoot, ss.Start, errors, spanOf)) return Failed(errors);
                         stack.Add(new Frame(node, ss.Anchor.IsEmpty ? null : ss.Anchor.Value, count));
                         break;
                     }
@@ -170,7 +173,7 @@ public static class YamlTreeLoader
                         if (++count > MaxNodes) { Fail($"YAML expands to more than {MaxNodes:N0} nodes; not analyzed", ms.Start); return Failed(errors); }
                         if (stack.Count >= MaxDepth) { Fail($"YAML nested deeper than {MaxDepth} levels; not analyzed", ms.Start); return Failed(errors); }
                         var node = new YamlTreeMap(path, SpanOf((int)ms.Start.Index, (int)ms.End.Index));
-                        if (!Attach(stack, node, ref docRoot, ms.Start, errors, SpanOf)) return Failed(errors);
+                        if (!Attach(stack, node, ref docRoot, ms.Start, errors, spanOf)) return Failed(errors);
                         stack.Add(new Frame(node, ms.Anchor.IsEmpty ? null : ms.Anchor.Value, count));
                         break;
                     }

@@ -21,7 +21,7 @@ public sealed class CommittedCredentialRule : IFileRule
     {
         foreach (var e in file.Parsed.Entries)
         {
-            var key = Model.KeyNames.Normalize(e.Key);
+            var key = e.NormalizedKey;
             if (sink.Pack.Keys.IsPlaceholder(key, e.Value)) continue;
             var publicKey = sink.Pack.Keys.CommittedSecrets.IsPublicClientKey(key);
             var matches = sink.CredentialsIn(e);

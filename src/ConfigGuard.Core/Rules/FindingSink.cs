@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using ConfigGuard.Core.Catalog;
@@ -66,14 +67,18 @@ public sealed class FindingSink
 
     /// <summary>The credentials in an entry's value (computed once per entry).</summary>
     public IReadOnlyList<CredentialMatch> CredentialsIn(ConfigEntry entry) =>
-        _credentials.GetOrAdd(entry, e => Credentials.Scan(e.Value));
+        _credentials.TryGetValue(entry, out var known) ? known : _credentials.GetOrAdd(entry, _scanCredentials ??= e => Credentials.Scan(e.Value));
+
+    // Made once per sink: a lambda that uses `this` is a new delegate wherever it is written.
+    private Func<ConfigEntry, IReadOnlyList<CredentialMatch>>? _scanCredentials;
+    private Func<ConfigEntry, List<EndpointPart>>? _extractEndpoints;
 
     /// <summary>The hosts, databases and buckets an entry's value points at (computed once per entry; do not modify).</summary>
     public IReadOnlyList<EndpointPart> EndpointsIn(EffectiveEntry entry) => EndpointsIn(entry.Entry);
 
     /// <inheritdoc cref="EndpointsIn(EffectiveEntry)"/>
     public IReadOnlyList<EndpointPart> EndpointsIn(ConfigEntry entry) =>
-        _endpoints.GetOrAdd(entry, e => EndpointExtractor.Extract(KeyNames.Normalize(e.Key), e.Value, Pack.Keys));
+        _endpoints.TryGetValue(entry, out var known) ? known : _endpoints.GetOrAdd(entry, _extractEndpoints ??= e => EndpointExtractor.Extract(e.NormalizedKey, e.Value, Pack.Keys));
 
     /// <param name="fingerprintValue">The part of the value the finding is about; only its hash is kept.</param>
     /// <param name="redactedValue">A safe rendering of the value, or null to show none.</param>

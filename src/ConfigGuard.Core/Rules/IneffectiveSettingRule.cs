@@ -45,7 +45,7 @@ public sealed class IneffectiveSettingRule : IFileRule
             var related = new[] { new RelatedLocation(file.Path, later.ValueSpan, $"{e.Key} is set again here, and this value wins") };
             sink.Report(Id, file.Path, e.ValueSpan, e.Key, file.Environment.Name,
                 $"{e.Key} is set again on line {later.ValueSpan.StartLine} with another value; dotenv loaders keep the last one without a word, so this line has no effect in {file.Environment.Name}; keep one",
-                e.Value + "|" + later.Value, sink.DisplayValue(KeyNames.Normalize(e.Key), e.Value), related);
+                e.Value + "|" + later.Value, sink.DisplayValue(e.NormalizedKey, e.Value), related);
         }
     }
 }

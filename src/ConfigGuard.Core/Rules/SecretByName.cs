@@ -24,7 +24,7 @@ internal static class SecretByName
         var cls = file.Environment.Class;
         bool deployed = cls is EnvironmentClass.Staging or EnvironmentClass.Production or EnvironmentClass.Base;
         if (!deployed && cls is not (EnvironmentClass.Development or EnvironmentClass.Test)) return false;
-        var key = KeyNames.Normalize(e.Key);
+        var key = e.NormalizedKey;
         if (!keys.CommittedSecrets.IsSecretKey(key)) return false;
         var v = e.Value.Trim();
         if (!LooksLikeALiteralSecret(key, v, keys, file.Format)) return false;
@@ -133,7 +133,7 @@ internal static class SecretByName
         if (prefix is null) yield break;
         foreach (var other in file.Parsed.Entries)
         {
-            var k = KeyNames.Normalize(other.Key);
+            var k = other.NormalizedKey;
             if (!k.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var rest = k.Substring(prefix.Length).TrimStart('_');
             if (Array.IndexOf(HostSuffixes, rest) < 0) continue;

@@ -48,5 +48,5 @@ public sealed class UnignoredLocalSecretFileRule : IFileRule
     }
 
     private static bool HoldsSecret(ConfigFile file, FindingSink sink) =>
-        file.Parsed.Entries.Any(e => e.Value.Trim().Length > 0 && sink.SecretKeys.Matches(KeyNames.Normalize(e.Key)));
+        file.Parsed.Entries.Any(e => e.Value.Trim().Length > 0 && sink.SecretKeys.Matches(e.NormalizedKey));
 }

@@ -267,7 +267,7 @@ public sealed class FileDiscovery
     {
         // Only a regular file, read up to the scan's size cap: a FIFO or a link to /dev/zero here must not hang or exhaust memory.
         var read = Discovery.RegularFile.Read(path, RegularFile.DefaultMaxBytes);
-        return read.Outcome == Discovery.RegularFile.Outcome.Read ? Core.Engine.SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out _) ?? "" : "";
+        return read.Outcome == Discovery.RegularFile.Outcome.Read ? read.Decode(out _) ?? "" : "";
     }
 
     public string Relative(string fullPath)

@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Engine;
 using System.Runtime.InteropServices;
 using ConfigGuard.Scanning.Errors;
 using Microsoft.Win32.SafeHandles;
@@ -23,8 +24,15 @@ public static class RegularFile
     public enum Outcome { Read, Missing, SymbolicLink, NotRegular, TooLarge, Failed }
 
     /// <param name="Detail">For <see cref="Outcome.NotRegular"/> what the path is ("a named pipe (FIFO)"); for <see cref="Outcome.Failed"/> why.</param>
+    /// <param name="Bytes">For <see cref="Outcome.Read"/>: the content in its first <paramref name="Size"/> bytes (the array may be longer).</param>
     public readonly record struct Result(Outcome Outcome, byte[]? Bytes, long Size, string? Detail)
     {
+        /// <summary>The bytes read (empty unless <see cref="Outcome.Read"/>).</summary>
+        public ReadOnlySpan<byte> Content => Outcome == Outcome.Read && Bytes is not null ? Bytes.AsSpan(0, (int)Size) : default;
+
+        /// <summary>The content as text (<see cref="SourceDecoder"/>); null when it is to be skipped, with why in <paramref name="notice"/>.</summary>
+        public string? Decode(out string? notice) => SourceDecoder.Decode(Bytes!, (int)Size, out notice);
+
         /// <summary>One line for a note, naming the kind of problem (never the content).</summary>
         public string Describe(long maxBytes) => Outcome switch
         {
@@ -138,14 +146,16 @@ public static class RegularFile
         if (statedSize > maxBytes) return new Result(Outcome.TooLarge, null, statedSize, null);
         try
         {
-            var buffer = new byte[checked((int)Math.Min(maxBytes + 1, Math.Max(statedSize + 1, 4096)))];
+            // The stated size and one spare byte (a file that grew shows itself by filling it): one allocation the
+            // size of the file, kept as it is (Result.Size says how much of it was read).
+            var buffer = new byte[checked((int)Math.Min(maxBytes + 1, Math.Max(statedSize + 1, 1)))];
             long total = 0;
             while (true)
             {
                 if (total == buffer.Length)
                 {
                     if (buffer.Length > maxBytes) return new Result(Outcome.TooLarge, null, total, null);
-                    Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1, (long)buffer.Length * 2));
+                    Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1, Math.Max(4096L, (long)buffer.Length * 2)));
                 }
                 int asked = buffer.Length - (int)total;
                 int n = RandomAccess.Read(handle, buffer.AsSpan((int)total), total);
@@ -156,7 +166,6 @@ public static class RegularFile
                 // call per file fewer). A file that grows meanwhile fills the spare byte and is read on, as before.
                 if (n < asked) break;
             }
-            if (total != buffer.Length) Array.Resize(ref buffer, (int)total);
             return new Result(Outcome.Read, buffer, total, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -24,7 +24,7 @@ public static class RepositoryFileReader
         switch (read.Outcome)
         {
             case RegularFile.Outcome.Read:
-                var text = SourceDecoder.Decode(read.Bytes!, read.Bytes!.Length, out var notice);
+                var text = read.Decode(out var notice);
                 if (notice is not null) notices.Add(new Notice(relativePath, notice));
                 if (text is null) unread = notice;
                 return text;
