@@ -11,7 +11,7 @@ internal static class KustomizeComponent
 {
     public static bool Is(string path, string text, YamlTreeCache cache)
     {
-        var loaded = cache.Load(path, text);
+        var loaded = cache.Peek(path, text);
         return loaded.Documents.Count > 0 && loaded.Documents[0] is YamlTreeMap map && map.GetString("kind") == "Component";
     }
 

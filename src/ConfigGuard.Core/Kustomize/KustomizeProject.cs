@@ -62,7 +62,9 @@ public sealed class KustomizeProject
         // Overlays first; a base that an overlay's build already read is not rendered again on its own (its values,
         // comments and problems came with the overlay), which saves a third of the work in base + two overlays.
         // Components last, and only when nothing included them (see KustomizeComponent).
-        var isComponent = roots.Select(r => KustomizeComponent.Is(r, Read(r) ?? "", cache)).ToList();
+        // Reading each kustomization's kind parses it (for the builds that follow, from the cache): on every core.
+        var isComponent = new bool[roots.Count];
+        ParallelWork.For(roots.Count, i => isComponent[i] = KustomizeComponent.Is(roots[i], Read(roots[i]) ?? "", cache));
         var isBase = roots.Select(r => Assign(r, inference).Class == EnvironmentClass.Base).ToList();
         var overlays = Enumerable.Range(0, roots.Count).Where(i => !isBase[i] && !isComponent[i]).ToList();
         long inputRead = 0;

@@ -62,12 +62,15 @@ public sealed class YamlTreeMapEntries : IReadOnlyList<YamlTreeMapEntry>
             for (int i = 0; i < _items.Count; i++) if (string.Equals(_items[i].Key, key, StringComparison.Ordinal)) return i;
             return -1;
         }
-        if (_index is null)
+        // Built whole, then published: a parsed tree that YamlTreeCache shares is read by several threads at once.
+        var index = _index;
+        if (index is null)
         {
-            _index = new Dictionary<string, int>(_items.Count, StringComparer.Ordinal);
-            for (int i = 0; i < _items.Count; i++) if (!_index.ContainsKey(_items[i].Key)) _index[_items[i].Key] = i;
+            index = new Dictionary<string, int>(_items.Count, StringComparer.Ordinal);
+            for (int i = 0; i < _items.Count; i++) if (!index.ContainsKey(_items[i].Key)) index[_items[i].Key] = i;
+            _index = index;
         }
-        return _index.TryGetValue(key, out var at) ? at : -1;
+        return index.TryGetValue(key, out var at) ? at : -1;
     }
 
     public List<YamlTreeMapEntry>.Enumerator GetEnumerator() => _items.GetEnumerator();

@@ -1,3 +1,4 @@
+using ConfigGuard.Core.Concurrency;
 using ConfigGuard.Core.Engine;
 using ConfigGuard.Core.Environments;
 using ConfigGuard.Core.Model;
@@ -79,12 +80,20 @@ public sealed class FileDiscovery
         foreach (var folder in unreadable)
             Notices.Add(new Notice((prefix + folder).Length == 0 ? "." : prefix + folder, "cannot read folder (permission denied): its untracked config files were not checked"));
         var blockedFolders = new HashSet<string>(StringComparer.Ordinal);
+        var wanted = new List<(string Path, string Full, bool Tracked)>();
         foreach (var (listed, tracked) in listing)
         {
             var path = prefix + listed;
             if (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) AddProject(Path.Combine(repoRoot, listed), path, settings);
-            if (!Wanted(path, settings)) continue;
-            var full = Path.Combine(repoRoot, listed);
+            if (Wanted(path, settings)) wanted.Add((path, Path.Combine(repoRoot, listed), tracked));
+        }
+        // git lists a tracked file that was deleted: one stat per config file tells, on every core (the rest of a
+        // scan waits for discovery).
+        var exists = new bool[wanted.Count];
+        ParallelWork.For(wanted.Count, i => exists[i] = !wanted[i].Path.Contains('\uFFFD') && File.Exists(wanted[i].Full));
+        for (int i = 0; i < wanted.Count; i++)
+        {
+            var (path, full, tracked) = wanted[i];
             if (path.Contains('\uFFFD'))
             {
                 // git printed bytes that are not UTF-8: the name cannot be given back to the file system, so the
@@ -93,7 +102,7 @@ public sealed class FileDiscovery
                 Notices.Add(new Notice(path, "the file's path is not valid UTF-8 (shown with \uFFFD); it cannot be opened by name and was not checked: rename it"));
                 continue;
             }
-            if (!File.Exists(full))
+            if (!exists[i])
             {
                 // A tracked file that is not there was deleted (git's business); one behind a folder that cannot be read was skipped.
                 if (tracked && BlockedFolder(path) is { } blocked && seen.Add(path))
