@@ -131,9 +131,13 @@ public sealed class KeyCatalog
     public bool IsFiller(string normalizedKey, string value)
     {
         var v = value.Trim();
-        if (v.Length == 0 || v.Length > 2000 || IsSubstitutionSlot(v)) return false;
-        if (v.Length <= 200 && (IsPlaceholder(v) || (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v)))) return true;
-        return HasFillerSetting(v);
+        if (v.Length == 0 || v.Length > 2000) return false;
+        // Asked for each view an entry is in (a base value: every overlay's), like IsPlaceholder: once per key and value.
+        if (_keyedFillerCache.TryGetValue((normalizedKey, v), out var known)) return known;
+        bool result = !IsSubstitutionSlot(v)
+            && ((v.Length <= 200 && (IsPlaceholder(v) || (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v)))) || HasFillerSetting(v));
+        _keyedFillerCache.Add((normalizedKey, v), result);
+        return result;
     }
 
     /// <summary>
@@ -211,4 +215,5 @@ public sealed class KeyCatalog
     // Values repeat across files and views (json, true, 30 ...): each distinct value is matched once.
     private readonly BoundedCache<string, bool> _placeholderCache = new(100_000, StringComparer.Ordinal);
     private readonly BoundedCache<(string Key, string Value), bool> _keyedPlaceholderCache = new(100_000);
+    private readonly BoundedCache<(string Key, string Value), bool> _keyedFillerCache = new(100_000);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ConfigGuard.Core.Catalog;
+using ConfigGuard.Core.Concurrency;
 using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Parsing;
 using ConfigGuard.Core.Settings;
@@ -17,6 +18,9 @@ public sealed class EnvironmentInference
 {
     private readonly EnvironmentNames _names;
     private readonly ConfigGuardSettings _settings;
+    // The answers are immutable and depend on the name (with its format: whether it is a local override too) or the folder alone.
+    private readonly BoundedCache<(string Name, ConfigFormat Format), EnvironmentAssignment?> _byFileName = new(20_000);
+    private readonly BoundedCache<(string Folder, bool Local), EnvironmentAssignment?> _byFolder = new(20_000);
 
     public EnvironmentInference(RulePack pack, ConfigGuardSettings settings)
     {
@@ -39,14 +43,23 @@ public sealed class EnvironmentInference
         }
 
         var name = RepoPath.FileName(path);
-        var fromName = FromFileName(name, format, local);
+        // File names (.env.staging) and folders (services/a/deploy/prod) repeat across a repository: each is judged once.
+        if (!_byFileName.TryGetValue((name, format), out var fromName))
+        {
+            fromName = FromFileName(name, format, local);
+            _byFileName.Add((name, format), fromName);
+        }
         if (fromName is not null && fromName.Class != EnvironmentClass.Base) return fromName;
 
-        var folder = FromFolders(path, local);
+        var dir = RepoPath.Directory(path);
+        if (!_byFolder.TryGetValue((dir, local), out var folder))
+        {
+            folder = FromFolders(dir, local);
+            _byFolder.Add((dir, local), folder);
+        }
         if (folder is not null) return folder;
         if (fromName is not null) return fromName;
         // A kustomization's folder is its candidate name (overlays/blue -> blue), listed by `configguard envs` as unknown.
-        var dir = RepoPath.Directory(path);
         var candidate = format == ConfigFormat.Kustomize && ConfigFileKind.IsKustomizationFile(RepoPath.FileName(path)) && dir.Length > 0
             ? RepoPath.FileName(dir) : "unknown";
         return new EnvironmentAssignment(EnvironmentClass.Unknown, candidate, AssignmentSource.None, "no environment in the file name or folders", local);
@@ -111,9 +124,9 @@ public sealed class EnvironmentInference
         return parts;
     }
 
-    private EnvironmentAssignment? FromFolders(string path, bool local)
+    private EnvironmentAssignment? FromFolders(string directory, bool local)
     {
-        var dirs = RepoPath.Directory(path).Split('/');
+        var dirs = directory.Split('/');
         for (int i = dirs.Length - 1; i >= 0; i--)
         {
             var cls = _names.ClassifyFolder(dirs[i], i > 0 ? dirs[i - 1] : null);
