@@ -137,12 +137,15 @@ public sealed class ScanSession
         var batches = ScanBatches.Split(found, BatchFiles);
         var done = new BatchOutcome[batches.Count];
         var extraLock = new object();
+        int cores = Math.Max(1, Environment.ProcessorCount);
         // Batches are independent (whole subtrees): as many run at once as there are cores, each kept only as its
         // findings once analyzed, so memory holds that many batches' models at most. Merged in batch order below.
-        System.Threading.Tasks.Parallel.For(0, batches.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
+        // With a batch for every core, each one's loops stay on its thread (no coordination between cores); a folder
+        // too large to split (10,000 .env files side by side) is a batch of its own that uses every core itself.
+        System.Threading.Tasks.Parallel.For(0, batches.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
         {
             var batch = batches[i];
-            using var sequential = ParallelWork.OnThisThread();
+            using var sequential = batches.Count >= cores && batch.Count <= BatchFiles ? ParallelWork.OnThisThread() : default;
             var sources = ReadAll(batch, maxFileBytes, notices, containment);
             var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
             IReadOnlyList<Finding> extra;

@@ -21,12 +21,20 @@ public static class ParallelWork
     public static SequentialScope OnThisThread()
     {
         t_sequential++;
-        return new SequentialScope();
+        return new SequentialScope(active: true);
     }
 
+    /// <summary>Ends an <see cref="OnThisThread"/> scope; a default one (no scope was asked for) ends nothing.</summary>
     public readonly struct SequentialScope : IDisposable
     {
-        public void Dispose() => t_sequential--;
+        private readonly bool _active;
+
+        internal SequentialScope(bool active) => _active = active;
+
+        public void Dispose()
+        {
+            if (_active) t_sequential--;
+        }
     }
 
     /// <summary>True when <see cref="For"/> would run a loop of <paramref name="count"/> items on the calling thread.</summary>

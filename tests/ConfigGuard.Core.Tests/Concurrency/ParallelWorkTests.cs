@@ -61,4 +61,15 @@ public class ParallelWorkTests
         ParallelWork.For(seen.Length, i => Interlocked.Increment(ref seen[i]));
         Assert.All(seen, n => Assert.Equal(1, n));
     }
+
+    [Fact]
+    public void A_default_scope_ends_nothing()
+    {
+        using (ParallelWork.OnThisThread())
+        {
+            using (default(ParallelWork.SequentialScope)) { }
+            Assert.True(ParallelWork.Sequential(10_000));
+        }
+        Assert.False(ParallelWork.Sequential(10_000));
+    }
 }
