@@ -25,7 +25,13 @@ public static class ValueReference
     public static bool IsReference(string value)
     {
         var v = value.Trim();
-        if (v.Length == 0 || v.Length > 8192) return false;
+        if (v.Length == 0 || v.Length > 8192 || !MayHoldOne(v)) return false;
+        return MatchesAForm(v);
+    }
+
+    /// <summary>The forms themselves, without the quick test of <see cref="MayHoldOne"/> (for the test that holds one to the other).</summary>
+    internal static bool MatchesAForm(string v)
+    {
         try { return Whole.IsMatch(v) || Embedded.IsMatch(v) || StartsWithVariable(v); }
         catch (RegexMatchTimeoutException) { return true; }
     }
@@ -37,13 +43,19 @@ public static class ValueReference
     public static bool IsReferenceInUnexpandedText(string value)
     {
         var v = value.Trim();
-        if (v.Length == 0 || v.Length > 8192) return false;
+        if (v.Length == 0 || v.Length > 8192 || !MayHoldOne(v)) return false;
         try { return Whole.IsMatch(v) || Embedded.IsMatch(v); }
         catch (RegexMatchTimeoutException) { return true; }
     }
 
     /// <summary>True when a part cut out of a value (a host, a database name) is, or holds, a reference.</summary>
     public static bool InPart(string part) => part.IndexOf('$') >= 0 || part.IndexOf('{') >= 0 || part.IndexOf('%') >= 0 || IsReference(part);
+
+    // Every form has one of these characters, or "__": most values (hosts, URLs, numbers, words) have none, and
+    // need no regex. (ValueReferencePrefilterTests hold this to the forms.)
+    private static readonly char[] FormCharacters = { '$', '{', '<', '%', '@', '#' };
+
+    internal static bool MayHoldOne(string v) => v.IndexOfAny(FormCharacters) >= 0 || v.IndexOf("__", StringComparison.Ordinal) >= 0;
 
     // "$HOST:8080", "$API_URL/v1": a shell variable at the start of a longer value.
     private static bool StartsWithVariable(string v) => v.Length > 1 && v[0] == '$' && (char.IsLetter(v[1]) || v[1] == '_');
