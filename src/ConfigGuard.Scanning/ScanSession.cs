@@ -321,7 +321,7 @@ public sealed class ScanSession
     private SourceFile? Read(DiscoveredFile file, long maxBytes, ConcurrentBag<Notice> notices, RepositoryContainment containment)
     {
         // The file itself may be a link: the reader refuses it with its own note.
-        if (containment.WhyOutside(file.FullPath, checkFile: false) is { } why)
+        if (containment.WhyOutsideListed(file.RelativePath, file.FullPath) is { } why)
         {
             notices.Add(new Notice(file.RelativePath, why));
             return null;

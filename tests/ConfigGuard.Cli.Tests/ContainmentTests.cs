@@ -77,5 +77,32 @@ public class ContainmentTests
         Assert.Equal(Why("linked/app.env"), Why("linked/sub/app.env"));
         Assert.Null(Why("plain/deep/other.env"));
         Assert.Equal("outside the repository; not read", containment.WhyOutside(Path.Combine(outside.Path, "real/app.env")));
+
+        // A listed file, by its repository-relative path: the same answer as the long way, clean path or not.
+        foreach (var relative in new[] { "plain/deep/app.env", "linked/app.env", "dangling/app.env", "missing/app.env", "afile/app.env",
+                     "app.env", "plain/../linked/app.env", "./linked/app.env", "plain//deep/app.env", "linked/sub/../app.env" })
+        {
+            var full = Path.Combine(repo.Path, relative);
+            Assert.Equal(Why(relative), new ConfigGuard.Scanning.Discovery.RepositoryContainment(repo.Path).WhyOutsideListed(relative, full));
+        }
+        Assert.Equal("outside the repository; not read", containment.WhyOutsideListed("../x/app.env", Path.Combine(repo.Path, "../x/app.env")));
+    }
+
+    [Fact]
+    public void A_file_a_kustomization_reads_that_is_a_link_is_named_in_a_note_and_not_read()
+    {
+        using var outside = new TempDir();
+        var target = outside.Write("real.env", "LINKED_TOKEN=Qw8Er2Ty6Ui0Op4As\n");
+        using var repo = GitRepo.Init();
+        repo.Write("k/base/kustomization.yaml", Kust + "configMapGenerator:\n- name: app\n  envs: [linked.env]\n");
+        repo.Write("k/overlays/staging/kustomization.yaml", Kust + "namespace: stg\nresources: [../../base]\n");
+        File.CreateSymbolicLink(Path.Combine(repo.Path, "k/base/linked.env"), target);
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "link");
+        var r = Cli.Run(repo.Path, "check");
+        Assert.DoesNotContain("Qw8Er2Ty6Ui0", r.All);
+        Assert.DoesNotContain("LINKED_TOKEN", r.All);
+        Assert.Contains("k/base/linked.env", r.All);
+        Assert.Contains("symbolic link referenced by a kustomization, not followed", r.All);
     }
 }

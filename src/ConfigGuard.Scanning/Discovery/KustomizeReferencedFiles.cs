@@ -43,7 +43,8 @@ public sealed class KustomizeReferencedFiles
     {
         var full = Path.GetFullPath(Path.Combine(_root, relative));
         if (!full.StartsWith(_rootFull, StringComparison.Ordinal)) return null;
-        if (_containment.WhyOutside(full) is { } why)
+        // The file itself, if a link, is refused by the reader below with the same note.
+        if (_containment.WhyOutsideListed(relative, full) is { } why)
         {
             var shown = why.StartsWith("symbolic link", StringComparison.Ordinal) ? "symbolic link referenced by a kustomization, not followed" : why;
             _notices.Add(new Notice(relative, shown));

@@ -51,6 +51,34 @@ public sealed class RepositoryContainment
         return null;
     }
 
+    /// <summary>
+    /// <see cref="WhyOutside(string, bool)"/> for a file discovery listed, by its repository-relative path: a clean path
+    /// ('/'-separated, no '.' or '..' component, no empty one) needs no normalizing against the root; any other goes the
+    /// long way. The file itself is not asked about (its reader refuses a link).
+    /// </summary>
+    public string? WhyOutsideListed(string relativePath, string fullPath)
+    {
+        if (!IsClean(relativePath)) return WhyOutside(fullPath, checkFile: false);
+        int slash = relativePath.LastIndexOf('/');
+        var folder = Folder(slash < 0 ? "" : relativePath.Substring(0, slash));
+        return folder.Stop ? folder.Why : null;
+    }
+
+    private static bool IsClean(string relative)
+    {
+        if (relative.Length == 0 || relative[0] == '/' || relative.IndexOf('\\') >= 0) return false;
+        int start = 0;
+        while (true)
+        {
+            int end = relative.IndexOf('/', start);
+            int length = (end < 0 ? relative.Length : end) - start;
+            if (length == 0) return false;
+            if (relative[start] == '.' && (length == 1 || (length == 2 && relative[start + 1] == '.'))) return false;
+            if (end < 0) return true;
+            start = end + 1;
+        }
+    }
+
     /// <summary>A folder's answer: Stop with a reason (a link on the way), Stop without one (missing or cannot tell:
     /// nothing to read, nothing leaked; the open that follows reports it), or go on.</summary>
     private Chain Folder(string relative)
