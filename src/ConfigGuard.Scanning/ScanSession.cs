@@ -85,6 +85,7 @@ public sealed class ScanSession
     {
         if (_discovered is { } done) return done;
         var discovery = new FileDiscovery(Root, IsGitRepository);
+        EngineWarmUp.Start(Pack, Settings);
         var found = discovery.Find(Paths, Settings);
         PhaseTimer.Mark("discover");
         _discovered = (discovery, found);
@@ -226,6 +227,7 @@ public sealed class ScanSession
         if (!IsGitRepository) throw new UsageException("configguard: --staged, --diff and --pre-commit need a git repository (none found at " + Root + ")");
         var notices = new ConcurrentBag<Notice>();
         var specs = Paths.Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')).Select(r => r == "." ? "" : r).Where(r => r.Length > 0).ToList();
+        EngineWarmUp.Start(Pack, Settings);
         using var git = GitIndexSource.Open(Root, scope, specs);
         var changed = new HashSet<string>(git.Changed, StringComparer.Ordinal);
         var folders = new HashSet<string>(StringComparer.Ordinal);
