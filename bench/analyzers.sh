@@ -90,6 +90,9 @@ cpu_args=(); [ "${CPU:-0}" = 1 ] && cpu_args=(-m:1 -p:UseSharedCompilation=false
 # WARM=1: the compiler server a developer's machine keeps running (VBCSCompiler): the warm-up build loads and JIT-compiles
 # the analyzers once and the measured build reuses them, as every build after the first does.
 [ "${WARM:-0}" = 1 ] && cpu_args=(-p:UseSharedCompilation=true)
+# The server outlives the script and went on using a core after it (seen at 113 % CPU minutes later, skewing the next
+# benchmark): it is stopped on the way out.
+[ "${WARM:-0}" = 1 ] && trap 'dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true' EXIT
 cpu_file=$(mktemp)
 build() {
   if [ "${CPU:-0}" = 1 ] || [ "${WARM:-0}" = 1 ]; then
