@@ -143,7 +143,7 @@ public sealed class ScanSession
         // findings once analyzed, so memory holds that many batches' models at most. Merged in batch order below.
         // With a batch for every core, each one's loops stay on its thread (no coordination between cores); a folder
         // too large to split (10,000 .env files side by side) is a batch of its own that uses every core itself.
-        System.Threading.Tasks.Parallel.For(0, batches.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
+        Parallel.For(0, batches.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
         {
             var batch = batches[i];
             using var sequential = batches.Count >= cores && batch.Count <= BatchFiles ? ParallelWork.OnThisThread() : default;

@@ -14,7 +14,7 @@ public sealed class YamlTreeCache
 
     public YamlLoadResult Load(string path, string text)
     {
-        var master = Parsed(path, text);
+        var master = Peek(path, text);
         var copies = new List<YamlTreeNode>(master.Documents.Count);
         foreach (var d in master.Documents) copies.Add(d.Clone());
         return new YamlLoadResult(copies, master.Errors);
@@ -24,7 +24,5 @@ public sealed class YamlTreeCache
     /// The parsed documents themselves, not copies, for a caller that only reads them (a kustomization's kind): they
     /// are shared with every later <see cref="Load"/> and must never be changed.
     /// </summary>
-    public YamlLoadResult Peek(string path, string text) => Parsed(path, text);
-
-    private YamlLoadResult Parsed(string path, string text) => _parsed.GetOrAdd((path, text), key => YamlTreeLoader.Load(key.Path, key.Text, null));
+    public YamlLoadResult Peek(string path, string text) => _parsed.GetOrAdd((path, text), key => YamlTreeLoader.Load(key.Path, key.Text, null));
 }

@@ -22,6 +22,8 @@ public sealed class FindingSink
         Evidence = evidence;
         SecretKeys = secretKeys;
         Resources = resources ?? pack.Keys.Resources;
+        _scanCredentials = e => Credentials.Scan(e.Value);
+        _extractEndpoints = e => EndpointExtractor.Extract(e.NormalizedKey, e.Value, Pack.Keys);
     }
 
     public RulePack Pack { get; }
@@ -67,18 +69,18 @@ public sealed class FindingSink
 
     /// <summary>The credentials in an entry's value (computed once per entry).</summary>
     public IReadOnlyList<CredentialMatch> CredentialsIn(ConfigEntry entry) =>
-        _credentials.TryGetValue(entry, out var known) ? known : _credentials.GetOrAdd(entry, _scanCredentials ??= e => Credentials.Scan(e.Value));
+        _credentials.GetOrAdd(entry, _scanCredentials);
 
     // Made once per sink: a lambda that uses `this` is a new delegate wherever it is written.
-    private Func<ConfigEntry, IReadOnlyList<CredentialMatch>>? _scanCredentials;
-    private Func<ConfigEntry, List<EndpointPart>>? _extractEndpoints;
+    private readonly Func<ConfigEntry, IReadOnlyList<CredentialMatch>> _scanCredentials;
+    private readonly Func<ConfigEntry, List<EndpointPart>> _extractEndpoints;
 
     /// <summary>The hosts, databases and buckets an entry's value points at (computed once per entry; do not modify).</summary>
     public IReadOnlyList<EndpointPart> EndpointsIn(EffectiveEntry entry) => EndpointsIn(entry.Entry);
 
     /// <inheritdoc cref="EndpointsIn(EffectiveEntry)"/>
     public IReadOnlyList<EndpointPart> EndpointsIn(ConfigEntry entry) =>
-        _endpoints.TryGetValue(entry, out var known) ? known : _endpoints.GetOrAdd(entry, _extractEndpoints ??= e => EndpointExtractor.Extract(e.NormalizedKey, e.Value, Pack.Keys));
+        _endpoints.GetOrAdd(entry, _extractEndpoints);
 
     /// <param name="fingerprintValue">The part of the value the finding is about; only its hash is kept.</param>
     /// <param name="redactedValue">A safe rendering of the value, or null to show none.</param>

@@ -90,7 +90,7 @@ public sealed class FileDiscovery
         // git lists a tracked file that was deleted: one stat per config file tells, on every core (the rest of a
         // scan waits for discovery).
         var exists = new bool[wanted.Count];
-        ParallelWork.For(wanted.Count, i => exists[i] = !wanted[i].Path.Contains('\uFFFD') && File.Exists(wanted[i].Full));
+        ParallelWork.For(wanted.Count, i => exists[i] = File.Exists(wanted[i].Full));
         for (int i = 0; i < wanted.Count; i++)
         {
             var (path, full, tracked) = wanted[i];

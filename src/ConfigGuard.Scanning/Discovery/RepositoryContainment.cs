@@ -35,7 +35,12 @@ public sealed class RepositoryContainment
         if (relative == ".") return null;
         if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             return "outside the repository; not read";
-        relative = relative.Replace(Path.DirectorySeparatorChar, '/').Trim('/');
+        return WhyOutsideRelative(relative.Replace(Path.DirectorySeparatorChar, '/').Trim('/'), checkFile);
+    }
+
+    /// <summary>The check itself, for a clean repository-relative path: each folder on the way, then (optionally) the file.</summary>
+    private string? WhyOutsideRelative(string relative, bool checkFile)
+    {
         int slash = relative.LastIndexOf('/');
         var folder = Folder(slash < 0 ? "" : relative[..slash]);
         if (folder.Stop) return folder.Why;
@@ -56,13 +61,8 @@ public sealed class RepositoryContainment
     /// ('/'-separated, no '.' or '..' component, no empty one) needs no normalizing against the root; any other goes the
     /// long way. The file itself is not asked about (its reader refuses a link).
     /// </summary>
-    public string? WhyOutsideListed(string relativePath, string fullPath)
-    {
-        if (!IsClean(relativePath)) return WhyOutside(fullPath, checkFile: false);
-        int slash = relativePath.LastIndexOf('/');
-        var folder = Folder(slash < 0 ? "" : relativePath.Substring(0, slash));
-        return folder.Stop ? folder.Why : null;
-    }
+    public string? WhyOutsideListed(string relativePath, string fullPath) =>
+        IsClean(relativePath) ? WhyOutsideRelative(relativePath, checkFile: false) : WhyOutside(fullPath, checkFile: false);
 
     private static bool IsClean(string relative)
     {
@@ -96,10 +96,10 @@ public sealed class RepositoryContainment
                 // One lstat answers both questions: a link (ReparsePoint on Unix, a link or junction on Windows), or
                 // not there (-1), or not a folder.
                 var attributes = info.Attributes;
-                if ((int)attributes == -1 || (attributes & FileAttributes.Directory) == 0 && (attributes & FileAttributes.ReparsePoint) == 0)
-                    answer = new Chain(true, null);
+                if ((int)attributes == -1) answer = new Chain(true, null);
                 else if ((attributes & FileAttributes.ReparsePoint) != 0)
                     answer = new Chain(true, $"'{relative}' is a symbolic link to a folder, which may lead outside the repository; not followed");
+                else if ((attributes & FileAttributes.Directory) == 0) answer = new Chain(true, null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
