@@ -17,7 +17,7 @@ if [ "$quick" = 0 ] && [ ! -x bench/.tools/node_modules/.bin/secretlint ]; then
   npm install --prefix bench/.tools --no-audit --no-fund --loglevel=error secretlint @secretlint/secretlint-rule-preset-recommend >/dev/null
 fi
 if [ -z "${CONFIGGUARD:-}" ]; then
-  # The build the linux-x64 tool package ships: self-contained, trimmed, one composite ReadyToRun image.
+  # The build the linux-x64 tool package ships: native AOT, trimmed.
   rm -rf "$out/cli"
   dotnet publish src/ConfigGuard.Cli -c Release -r linux-x64 -o "$out/cli" -v q --nologo >/dev/null
   CONFIGGUARD="$PWD/$out/cli/configguard"

@@ -2,8 +2,8 @@
 # Benchmark (not a test): `configguard check --staged` in a repository of 10,000 files with 5 staged changes.
 # Prints hyperfine's median wall time. Usage: bench/staged.sh [configguard command...]
 #   default command: the tool as users get it: `dotnet pack` of src/ConfigGuard.Cli, then
-#   `dotnet tool install --tool-path` from that folder (on linux-x64 the self-contained, trimmed, composite
-#   ReadyToRun package). E.g. bench/staged.sh dotnet "$PWD/src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll"
+#   `dotnet tool install --tool-path` from that folder (on linux-x64 the native AOT
+#   package). E.g. bench/staged.sh dotnet "$PWD/src/ConfigGuard.Cli/bin/Release/net10.0/configguard.dll"
 #   measures the portable build instead.
 # Needs git and hyperfine (apt-get install -y hyperfine). Target: median under 150 ms on a 2-core machine.
 set -euo pipefail

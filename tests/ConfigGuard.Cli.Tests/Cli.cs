@@ -10,7 +10,7 @@ internal static class Cli
 
     /// <summary>
     /// CONFIGGUARD_CLI names another build of the CLI to run instead of this folder's configguard.dll: `.ci/run` points
-    /// it at the self-contained, trimmed, composite ReadyToRun build that the tool package ships, and runs these tests again.
+    /// it at the native AOT build that the linux-x64 tool package ships, and runs these tests again.
     /// </summary>
     public static string? Executable { get; } = Environment.GetEnvironmentVariable("CONFIGGUARD_CLI") is { Length: > 0 } exe ? Path.GetFullPath(exe) : null;
 
