@@ -98,10 +98,10 @@ public sealed class ScanSession
     /// (files, views, pairs) is kept when false: envs, checklist and diff need it.
     /// </param>
     /// <param name="alsoFind">
-    /// More findings from each analysed result (the whole tree, or each batch while its model is still there): `check`
-    /// compares the C# projects' reads with the config here (CG1007-CG1009). Kept when in scope or in a .cs file.
+    /// More findings from the analysed config (`check` compares the C# projects' reads with it here, CG1007-CG1009), once
+    /// over the whole tree. Kept when in scope or in a .cs file.
     /// </param>
-    public ScanOutcome Run(long maxFileBytes, bool findingsOnly = false, Func<AnalysisResult, IReadOnlyList<Finding>>? alsoFind = null)
+    public ScanOutcome Run(long maxFileBytes, bool findingsOnly = false, WholeTreeCheck? alsoFind = null)
     {
         var (discovery, found) = Discover();
         var notices = new ConcurrentBag<Notice>();
@@ -138,6 +138,12 @@ public sealed class ScanSession
         var batches = ScanBatches.Split(found, BatchFiles);
         var done = new BatchOutcome[batches.Count];
         var extraLock = new object();
+        // What the whole-tree check needs of each batch's model (the config under a C# project's config root), kept after
+        // the batch until every batch is done: a project's config may span batches, and a check per batch would call a
+        // key that another batch provides missing.
+        var keptFindings = new List<Finding>();
+        var keptFiles = new List<ConfigFile>();
+        var keptViews = new List<EnvironmentView>();
         int cores = Math.Max(1, Environment.ProcessorCount);
         // Batches are independent (whole subtrees): as many run at once as there are cores, each kept only as its
         // findings once analyzed, so memory holds that many batches' models at most. Merged in batch order below.
@@ -149,21 +155,35 @@ public sealed class ScanSession
             using var sequential = batches.Count >= cores && batch.Count <= BatchFiles ? ParallelWork.OnThisThread() : default;
             var sources = ReadAll(batch, maxFileBytes, notices, containment);
             var result = engine.Analyze(sources, referenced.Read, referenced.WhyUnread);
-            IReadOnlyList<Finding> extra;
-            lock (extraLock) extra = Extra(result);
+            if (alsoFind is not null && result.Views.Count > 0)
+            {
+                var views = result.Views.Where(v => alsoFind.Needs(v.Primary.Path)).ToList();
+                if (views.Count > 0)
+                {
+                    var files = result.Files.Where(f => alsoFind.Needs(f.Path)).ToList();
+                    var fileFindings = result.Findings.Where(f => alsoFind.Needs(f.Path)).ToList();
+                    lock (extraLock) { keptViews.AddRange(views); keptFiles.AddRange(files); keptFindings.AddRange(fileFindings); }
+                }
+            }
             foreach (var n in result.Notices) notices.Add(n);
-            done[i] = new BatchOutcome(result.Findings, extra, result.SuppressionDirectives, result.Files.Select(f => f.Path).ToList(), result.Suppressed, batch.Count - sources.Count);
+            done[i] = new BatchOutcome(result.Findings, result.SuppressionDirectives, result.Files.Select(f => f.Path).ToList(), result.Suppressed, batch.Count - sources.Count);
         });
         foreach (var b in done)
         {
             findings.AddRange(b.Findings);
-            extraFindings.AddRange(b.Extra);
             directives.AddRange(b.Directives);
             foreach (var p in b.Paths) scanned.Add(p);
             suppressed += b.Suppressed;
             unread += b.Unread;
         }
         PhaseTimer.Mark("read and analyze");
+        // A file that kustomizations in two batches reference is in both models: the check sees it once.
+        if (keptViews.Count > 0)
+        {
+            var views = keptViews.GroupBy(v => (v.Primary.Path, v.Name)).Select(g => g.First()).ToList();
+            var files = keptFiles.GroupBy(f => f.Path).Select(g => g.First()).ToList();
+            extraFindings.AddRange(Extra(new AnalysisResult(ScanBatches.Distinct(keptFindings), files, views, 0)));
+        }
         // A file a kustomization in another batch references is analyzed in both: report each finding once.
         var merged = new AnalysisResult(ScanBatches.Distinct(findings), Array.Empty<ConfigFile>(), Array.Empty<EnvironmentView>(), suppressed,
             suppressionDirectives: directives.GroupBy(d => (d.Path, d.Line)).Select(g => g.First()).OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ToList());
@@ -177,7 +197,7 @@ public sealed class ScanSession
 
         IReadOnlyList<Finding> Extra(AnalysisResult result) =>
             alsoFind is null ? Array.Empty<Finding>()
-                : alsoFind(result).Where(f => InScope(f.Path) || f.Path.EndsWith(".cs", StringComparison.Ordinal)).ToList();
+                : alsoFind.Find(result).Where(f => InScope(f.Path) || f.Path.EndsWith(".cs", StringComparison.Ordinal)).ToList();
     }
 
     /// <summary>
@@ -406,4 +426,10 @@ public sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> No
 public sealed record FinishedScan(FinishedRun Run, string? BaselinePath);
 
 /// <summary>What one batch of a findings-only scan leaves once its model is dropped.</summary>
-internal sealed record BatchOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Extra, IReadOnlyList<SuppressionDirective> Directives, List<string> Paths, int Suppressed, int Unread);
+internal sealed record BatchOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<SuppressionDirective> Directives, List<string> Paths, int Suppressed, int Unread);
+
+/// <summary>
+/// A check over the analysed config as a whole (`check`'s code-meets-config rules): <see cref="Needs"/> says which
+/// config it reads (by path), and <see cref="Find"/> runs once, on that config from every batch.
+/// </summary>
+public sealed record WholeTreeCheck(Func<string, bool> Needs, Func<AnalysisResult, IReadOnlyList<Finding>> Find);

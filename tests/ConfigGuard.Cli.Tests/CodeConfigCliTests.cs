@@ -99,6 +99,24 @@ public class CodeConfigCliTests
         Assert.Matches(@"^\d+ errors?, \d+ warnings? in \d+ config files", r.Lines[^1]);
     }
 
+    [Theory]
+    [InlineData("2")]
+    [InlineData("3")]
+    [InlineData("5")]
+    public void Code_findings_are_the_same_when_the_project_s_config_is_analysed_in_several_batches(string batchFiles)
+    {
+        // A large tree is analysed in batches of whole subtrees; this app's config (appsettings beside the project,
+        // overlays under deploy/) then lands in different batches. The code is still compared with all of it: a key
+        // that one batch provides is not "missing" in another.
+        using var tmp = OrdersApp();
+        var whole = Cli.Run(tmp.Path, "check", ".");
+        var batched = Cli.RunWithEnvironment(tmp.Path, new Dictionary<string, string> { ["CONFIGGUARD_BATCH_FILES"] = batchFiles }, "check", ".");
+        Assert.Equal(1, batched.ExitCode);
+        Assert.NotEmpty(CodeFindings(whole));
+        Assert.Equal(CodeFindings(whole), CodeFindings(batched));
+        Assert.Equal(whole.Lines[^1], batched.Lines[^1]);
+    }
+
     [Fact]
     public void Check_does_not_flag_defaults_run_time_keys_or_keys_from_secret_stores()
     {

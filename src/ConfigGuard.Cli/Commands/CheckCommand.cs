@@ -63,17 +63,19 @@ internal static class CheckCommand
             // CG1007-CG1009: the C# projects under the scanned folders against the config (not for --staged/--diff/--pre-commit,
             // which see only part of the config).
             int codeSuppressed = 0;
-            // The projects' C# is parsed (Roslyn) beside the config scan, on the other core: the first analysed batch to
-            // be compared with the code waits for it.
+            // The projects' C# is parsed (Roslyn) beside the config scan, on the other core: the first analysed batch
+            // that asks which config the code reads waits for it.
             IReadOnlyList<string> projects = scope is null ? session.Discover().Discovery.ProjectFiles : Array.Empty<string>();
             var codeRead = projects.Count == 0 ? null : Task.Run(() => CodeProjects.Read(session.Root, projects));
             var outcome = scope is not null ? session.RunGit(scope, parse.GetValue(maxSize))
                 : codeRead is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true)
-                : session.Run(parse.GetValue(maxSize), findingsOnly: true, result =>
-                {
-                    var code = codeRead.GetAwaiter().GetResult();
-                    return code.Count == 0 ? Array.Empty<Finding>() : CodeProjects.Check(session, result, code, ref codeSuppressed);
-                });
+                : session.Run(parse.GetValue(maxSize), findingsOnly: true, new WholeTreeCheck(
+                    path => codeRead.GetAwaiter().GetResult().Any(g => g.Covers(path)),
+                    result =>
+                    {
+                        var code = codeRead.GetAwaiter().GetResult();
+                        return code.Count == 0 ? Array.Empty<Finding>() : CodeProjects.Check(session, result, code, ref codeSuppressed);
+                    }));
             // A failure reading the code surfaces here even when no batch asked for it (nothing to compare).
             codeRead?.GetAwaiter().GetResult();
             var finished = session.Finish(outcome, parse.GetValue(baseline), parse.GetValue(noBaseline), parse.GetValue(unused));
