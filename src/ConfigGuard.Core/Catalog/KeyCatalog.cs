@@ -191,9 +191,25 @@ public sealed class KeyCatalog
         if (q >= 0) rest = rest.Substring(0, q);
         foreach (var segment in rest.Split('/', '.', '@', ':'))
         {
-            if (segment.Length > 0 && Matches(UrlSegmentPlaceholder, segment)) return true;
+            if (segment.Length > 0 && MayBeUrlSegmentPlaceholder(segment) && Matches(UrlSegmentPlaceholder, segment)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// False for a segment <see cref="UrlSegmentPlaceholder"/> cannot match, without running it: every one of its
+    /// alternatives begins with one of these letters or marks (your.., my.., x.., change.., replace.., subdomain, &lt;,
+    /// [, ...) or ends with "here" or "name". Most segments of real URLs (hosts, ports, paths) fail this at once.
+    /// UrlSegmentPrefilterTests holds the two to each other.
+    /// </summary>
+    internal static bool MayBeUrlSegmentPlaceholder(string segment)
+    {
+        // Case-insensitive matching also takes a few non-ASCII letters for ASCII ones (the Kelvin sign for k): such a
+        // segment goes to the regex.
+        foreach (var c in segment) if (c > '\u007f') return true;
+        char first = char.ToLowerInvariant(segment[0]);
+        if (first is 'y' or 'm' or 'x' or 'c' or 'r' or 's' or '<' or '[' or '.') return true;
+        return segment.EndsWith("here", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("name", StringComparison.OrdinalIgnoreCase);
     }
 
     // A secret's value that is only words naming a secret (AzureStorageConnectionString, SecretKeyStripe, sendGridAPIKey,
@@ -202,7 +218,7 @@ public sealed class KeyCatalog
         @"^(?=[A-Za-z]{6,64}$)(?=.*(?:key|secret|token|password|passwd|connectionstring|credential)).*$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
 
-    private static readonly Regex UrlSegmentPlaceholder = new(
+    internal static readonly Regex UrlSegmentPlaceholder = new(
         @"^(?:your.*|my(?:site|domain|app|company|tenant|account)|(?:name|key|url|host|domain|site|token|secret|value|id)[-_]?here|x{3,}|change[-_]?me|replace[-_]?me|<[^<>]*>|\[[^\[\]]*\]|\.\.\.|subdomain|(?:blob|account|company|vision|bucket|project|tenant|server|storage|site|org|instance|resource|service|app)name)$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CredentialPattern.RegexTimeout);
 
@@ -211,6 +227,20 @@ public sealed class KeyCatalog
         try { return regex.IsMatch(v); }
         catch (RegexMatchTimeoutException) { return false; }
     }
+
+    /// <summary>
+    /// True when a word token of <paramref name="text"/> (<see cref="Text.WordTokens"/>) is in <paramref name="words"/>,
+    /// one of this catalog's word lists. Keys and host names repeat across files and views: each is split once per list.
+    /// </summary>
+    public bool HasWordOf(ISet<string> words, string text)
+    {
+        if (_wordCache.TryGetValue((words, text), out var known)) return known;
+        bool result = Text.WordTokens.FirstIn(text, words) is not null;
+        _wordCache.Add((words, text), result);
+        return result;
+    }
+
+    private readonly BoundedCache<(ISet<string> Words, string Text), bool> _wordCache = new(100_000);
 
     // Values repeat across files and views (json, true, 30 ...): each distinct value is matched once.
     private readonly BoundedCache<string, bool> _placeholderCache = new(100_000, StringComparer.Ordinal);
