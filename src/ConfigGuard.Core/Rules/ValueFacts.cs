@@ -17,20 +17,20 @@ internal static class ValueFacts
     /// The value points at a monitoring or telemetry service (rules/keys.yaml monitoringWords): its key names one
     /// (PUSHGATEWAY_HOST) or the host's first label does (prometheus-infra-prod.apps...). One stack serves every environment.
     /// </summary>
-    public static bool IsMonitoring(string key, string? host, RulePack pack) => NamesAService(key, host, pack.Keys.MonitoringWords);
+    public static bool IsMonitoring(string key, string? host, RulePack pack) => NamesAService(key, host, pack.Keys, pack.Keys.MonitoringWords);
 
     /// <summary>
     /// The host is a feature-flag server's (rules/keys.yaml featureFlagWords), named by its key (UNLEASH_URL) or by the
     /// host's first label: one flag server serves every environment, each with its own environment name and token.
     /// </summary>
-    public static bool IsFeatureFlagService(string key, string? host, RulePack pack) => !string.IsNullOrEmpty(host) && NamesAService(key, host, pack.Keys.FeatureFlagWords);
+    public static bool IsFeatureFlagService(string key, string? host, RulePack pack) => !string.IsNullOrEmpty(host) && NamesAService(key, host, pack.Keys, pack.Keys.FeatureFlagWords);
 
-    private static bool NamesAService(string key, string? host, System.Collections.Generic.ISet<string> words)
+    private static bool NamesAService(string key, string? host, Catalog.KeyCatalog keys, System.Collections.Generic.ISet<string> words)
     {
         if (words.Count == 0) return false;
-        if (Text.WordTokens.FirstIn(key, words) is not null) return true;
+        if (keys.HasWordOf(words, key)) return true;
         if (string.IsNullOrEmpty(host)) return false;
         int dot = host!.IndexOf('.');
-        return Text.WordTokens.FirstIn(dot < 0 ? host : host.Substring(0, dot), words) is not null;
+        return keys.HasWordOf(words, dot < 0 ? host : host.Substring(0, dot));
     }
 }
