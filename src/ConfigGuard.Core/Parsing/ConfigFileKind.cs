@@ -18,13 +18,12 @@ public static class ConfigFileKind
     };
 
     /// <summary>The names kustomize looks for in a directory, in its order.</summary>
-    public static IReadOnlyList<string> KustomizationFileNames { get; } = new[] { "kustomization.yaml", "kustomization.yml", "Kustomization" };
+    public static IReadOnlyList<string> KustomizationFileNames => Names;
 
-    public static bool IsKustomizationFile(string fileName)
-    {
-        foreach (var n in KustomizationFileNames) if (string.Equals(n, fileName, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    private static readonly string[] Names = { "kustomization.yaml", "kustomization.yml", "Kustomization" };
+
+    // Asked for every file a scan lists: the array itself, whose loop allocates no enumerator.
+    public static bool IsKustomizationFile(string fileName) => Array.IndexOf(Names, fileName) >= 0;
 
     /// <summary>The format of a config file by its name, or null when ConfigGuard does not read it.</summary>
     public static ConfigFormat? Detect(string fileName)
