@@ -118,6 +118,24 @@ public class CodeConfigCliTests
     }
 
     [Fact]
+    public void A_source_nested_too_deep_to_parse_is_left_out_with_a_note_and_the_rest_is_compared()
+    {
+        // 20,000 nested parentheses overflowed the stack in Roslyn's parser and killed the process (exit 134, no
+        // report). Now that file is noted and left out, and the project's other sources are still compared.
+        using var tmp = OrdersApp();
+        tmp.Write("src/Orders/Hostile.cs", "namespace Orders;\n\npublic static class Hostile\n{\n    public static int X = "
+            + new string('(', 20_000) + "1" + new string(')', 20_000) + ";\n}\n");
+        var r = Cli.Run(tmp.Path, "check", ".");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(r.Lines, l => l.StartsWith("src/Orders/Hostile.cs:5:1: note: not read as C#: brackets or type arguments nest more than 256 levels deep"));
+        Assert.StartsWith("src/Orders/Program.cs:4:", Assert.Single(r.Lines, l => l.Contains(" CG1007:")));
+        var keys = Cli.Run(tmp.Path, "keys", ".");
+        Assert.Equal(0, keys.ExitCode);
+        Assert.Contains("Ledger:BaseUrl", keys.Stdout);
+        Assert.Contains("src/Orders/Hostile.cs:5:1: note: not read as C#", keys.Stderr);
+    }
+
+    [Fact]
     public void Check_does_not_flag_defaults_run_time_keys_or_keys_from_secret_stores()
     {
         using var tmp = OrdersApp();

@@ -38,7 +38,8 @@ internal static class CodeProjects
     /// The project files discovery found with the config files (<see cref="Scanning.Discovery.FileDiscovery.ProjectFiles"/>:
     /// one listing of the tree, git's or the walk's, so an ignored or vendored project is left out as such config is).
     /// </param>
-    public static IReadOnlyList<CodeGroup> Read(string root, IReadOnlyList<string> listed)
+    /// <param name="notices">Where a source left out for its nesting (<see cref="CSharpNesting"/>) is noted.</param>
+    public static IReadOnlyList<CodeGroup> Read(string root, IReadOnlyList<string> listed, ICollection<Notice>? notices = null)
     {
         var projects = listed.Where(File.Exists).ToList();
         projects = projects.Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
@@ -66,7 +67,15 @@ internal static class CodeProjects
                     try
                     {
                         if (new FileInfo(file).Length > MaxSourceBytes) continue;
-                        sources.Add((Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllText(file)));
+                        var sourcePath = Path.GetRelativePath(root, file).Replace('\\', '/');
+                        var source = File.ReadAllText(file);
+                        var (depth, line) = CSharpNesting.Deepest(source);
+                        if (depth > CSharpNesting.Limit)
+                        {
+                            notices?.Add(new Notice(sourcePath, $"not read as C#: brackets or type arguments nest more than {CSharpNesting.Limit} levels deep here, deeper than code is written; CG1007-CG1009 leave this file out", line, 1));
+                            continue;
+                        }
+                        sources.Add((sourcePath, source));
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
                 }
@@ -80,6 +89,23 @@ internal static class CodeProjects
             groups.Add(new CodeGroup(relative == "." ? "" : relative, extractor.Build(), trees));
         }
         return groups;
+    }
+
+    /// <summary>
+    /// <see cref="Read"/> on a thread of its own with a 64 MB stack. Sources nested past <see cref="CSharpNesting.Limit"/>
+    /// are left out before Roslyn parses them; the large stack is for any recursion that check does not foresee, since
+    /// a stack overflow ends the process where an exception would not.
+    /// </summary>
+    public static Task<IReadOnlyList<CodeGroup>> ReadInBackground(string root, IReadOnlyList<string> listed, ICollection<Notice> notices)
+    {
+        var done = new TaskCompletionSource<IReadOnlyList<CodeGroup>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { done.SetResult(Read(root, listed, notices)); }
+            catch (Exception e) { done.SetException(e); }
+        }, 64 * 1024 * 1024) { IsBackground = true, Name = "configguard C# reader" };
+        thread.Start();
+        return done.Task;
     }
 
     /// <summary>The folder of the nearest configguard.yaml at or above <paramref name="projectDir"/>, not above the scan root; else the project's folder.</summary>

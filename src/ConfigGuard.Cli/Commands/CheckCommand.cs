@@ -66,7 +66,8 @@ internal static class CheckCommand
             // The projects' C# is parsed (Roslyn) beside the config scan, on the other core: the first analysed batch
             // that asks which config the code reads waits for it.
             IReadOnlyList<string> projects = scope is null ? session.Discover().Discovery.ProjectFiles : Array.Empty<string>();
-            var codeRead = projects.Count == 0 ? null : Task.Run(() => CodeProjects.Read(session.Root, projects));
+            var codeNotices = new List<Notice>();
+            var codeRead = projects.Count == 0 ? null : CodeProjects.ReadInBackground(session.Root, projects, codeNotices);
             var outcome = scope is not null ? session.RunGit(scope, parse.GetValue(maxSize))
                 : codeRead is null ? session.Run(parse.GetValue(maxSize), findingsOnly: true)
                 : session.Run(parse.GetValue(maxSize), findingsOnly: true, new WholeTreeCheck(
@@ -78,6 +79,7 @@ internal static class CheckCommand
                     }));
             // A failure reading the code surfaces here even when no batch asked for it (nothing to compare).
             codeRead?.GetAwaiter().GetResult();
+            if (codeNotices.Count > 0) outcome = outcome with { Notices = outcome.Notices.Concat(codeNotices).ToList() };
             var finished = session.Finish(outcome, parse.GetValue(baseline), parse.GetValue(noBaseline), parse.GetValue(unused));
             var baselinePath = finished.BaselinePath;
             var notices = finished.Run.Notices;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ConfigGuard.Cli.Code;
 using ConfigGuard.Cli.Output;
 using ConfigGuard.Core.CodeKeys;
+using ConfigGuard.Core.Model;
 using ConfigGuard.Core.Rules;
 using ConfigGuard.Scanning;
 
@@ -30,7 +31,8 @@ internal static class KeysCommand
             // Each project group against the environments under its config root (as `check` and the build compare them).
             var rows = new List<(ConfigKeyRead Read, Dictionary<string, string> Status)>();
             var names = new List<string>();
-            foreach (var group in CodeProjects.Read(session.Root, session.Discover().Discovery.ProjectFiles))
+            var codeNotices = new List<Notice>();
+            foreach (var group in CodeProjects.ReadInBackground(session.Root, session.Discover().Discovery.ProjectFiles, codeNotices).GetAwaiter().GetResult())
             {
                 var environments = EnvironmentKeys.From(CodeProjects.Scope(outcome.Result, group).Views, group.Facts);
                 foreach (var e in environments.Where(e => !names.Contains(e.Name, StringComparer.Ordinal))) names.Add(e.Name);
@@ -39,6 +41,9 @@ internal static class KeysCommand
                     .Select(g => g.OrderBy(r => r.Requirement).First())
                     .Select(r => (r, environments.GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(e => e.Key, e => Status(e.First(), r), StringComparer.Ordinal))));
             }
+            // A source left out (nested too deep to parse safely) is said on stderr, so that the table or JSON stays whole.
+            foreach (var n in codeNotices)
+                Console.Error.WriteLine($"{Untrusted.LineStart(n.Path + (n.Line > 0 ? $":{n.Line}:{n.Column}" : ""))}: note: {Untrusted.Line(n.Message)}");
             rows = rows.OrderBy(r => r.Read.Key, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Read.Path, StringComparer.Ordinal).ToList();
             string StatusIn(Dictionary<string, string> status, string env) => status.TryGetValue(env, out var s) ? s : "-";
             if (parse.GetValue(format) == "json")
