@@ -137,13 +137,11 @@ public sealed class ScanSession
         int suppressed = 0, unread = 0;
         var batches = ScanBatches.Split(found, BatchFiles);
         var done = new BatchOutcome[batches.Count];
-        var extraLock = new object();
         // What the whole-tree check needs of each batch's model (the config under a C# project's config root), kept after
         // the batch until every batch is done: a project's config may span batches, and a check per batch would call a
-        // key that another batch provides missing.
-        var keptFindings = new List<Finding>();
-        var keptFiles = new List<ConfigFile>();
-        var keptViews = new List<EnvironmentView>();
+        // key that another batch provides missing. Kept per batch and joined in batch order, so that the check sees the
+        // same order whichever batch finishes first.
+        var kept = new KeptForCheck?[batches.Count];
         int cores = Math.Max(1, Environment.ProcessorCount);
         // Batches are independent (whole subtrees): as many run at once as there are cores, each kept only as its
         // findings once analyzed, so memory holds that many batches' models at most. Merged in batch order below.
@@ -159,11 +157,7 @@ public sealed class ScanSession
             {
                 var views = result.Views.Where(v => alsoFind.Needs(v.Primary.Path)).ToList();
                 if (views.Count > 0)
-                {
-                    var files = result.Files.Where(f => alsoFind.Needs(f.Path)).ToList();
-                    var fileFindings = result.Findings.Where(f => alsoFind.Needs(f.Path)).ToList();
-                    lock (extraLock) { keptViews.AddRange(views); keptFiles.AddRange(files); keptFindings.AddRange(fileFindings); }
-                }
+                    kept[i] = new KeptForCheck(views, result.Files.Where(f => alsoFind.Needs(f.Path)).ToList(), result.Findings.Where(f => alsoFind.Needs(f.Path)).ToList());
             }
             foreach (var n in result.Notices) notices.Add(n);
             done[i] = new BatchOutcome(result.Findings, result.SuppressionDirectives, result.Files.Select(f => f.Path).ToList(), result.Suppressed, batch.Count - sources.Count);
@@ -178,11 +172,12 @@ public sealed class ScanSession
         }
         PhaseTimer.Mark("read and analyze");
         // A file that kustomizations in two batches reference is in both models: the check sees it once.
-        if (keptViews.Count > 0)
+        if (kept.Any(k => k is not null))
         {
-            var views = keptViews.GroupBy(v => (v.Primary.Path, v.Name)).Select(g => g.First()).ToList();
-            var files = keptFiles.GroupBy(f => f.Path).Select(g => g.First()).ToList();
-            extraFindings.AddRange(Extra(new AnalysisResult(ScanBatches.Distinct(keptFindings), files, views, 0)));
+            var parts = kept.OfType<KeptForCheck>().ToList();
+            var views = parts.SelectMany(k => k.Views).GroupBy(v => (v.Primary.Path, v.Name)).Select(g => g.First()).ToList();
+            var files = parts.SelectMany(k => k.Files).GroupBy(f => f.Path).Select(g => g.First()).ToList();
+            extraFindings.AddRange(Extra(new AnalysisResult(ScanBatches.Distinct(parts.SelectMany(k => k.Findings).ToList()), files, views, 0)));
         }
         // A file a kustomization in another batch references is analyzed in both: report each finding once.
         var merged = new AnalysisResult(ScanBatches.Distinct(findings), Array.Empty<ConfigFile>(), Array.Empty<EnvironmentView>(), suppressed,
@@ -426,6 +421,9 @@ public sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> No
 public sealed record FinishedScan(FinishedRun Run, string? BaselinePath);
 
 /// <summary>What one batch of a findings-only scan leaves once its model is dropped.</summary>
+/// <summary>What a batch keeps of its model for a <see cref="WholeTreeCheck"/>: the views, files and findings it needs.</summary>
+internal sealed record KeptForCheck(List<EnvironmentView> Views, List<ConfigFile> Files, List<Finding> Findings);
+
 internal sealed record BatchOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<SuppressionDirective> Directives, List<string> Paths, int Suppressed, int Unread);
 
 /// <summary>
