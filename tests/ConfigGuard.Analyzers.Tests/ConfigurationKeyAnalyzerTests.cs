@@ -82,6 +82,45 @@ public class ConfigurationKeyAnalyzerTests
         Assert.DoesNotContain(lines, l => l.Contains("CG1007"));
     }
 
+    internal const string ProgramWithSuppression = """
+        using System.Diagnostics.CodeAnalysis;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Configuration;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var searchUrl = Reads.Search(builder.Configuration);
+        var stripe = Reads.Stripe(builder.Configuration);
+        builder.Build().Run();
+
+        static class Reads
+        {
+            [SuppressMessage("ConfigGuard", "CG1007:Key read without a default", Justification = "the platform injects it")]
+            public static string? Search(IConfiguration c) => c["Search:Url"];
+            public static string? Stripe(IConfiguration c) => c.GetValue<string>("Stripe:SecretKey");
+        }
+        """;
+
+    [Fact]
+    public async Task SuppressMessage_on_the_member_silences_its_reads_and_an_assembly_wide_one_silences_all()
+    {
+        // What `configguard check` mirrors from syntax (SuppressMessageAttributes): the compiler's own handling.
+        var lines = await RunAsync(ProgramWithSuppression, Config);
+        Assert.Single(lines, l => l.Contains(" CG1007: Stripe:SecretKey"));
+        Assert.DoesNotContain(lines, l => l.Contains(" CG1007: Search:Url"));
+
+        var global = ProgramWithSuppression.Replace("var builder =", "[assembly: SuppressMessage(\"ConfigGuard\", \"CG1007\")]\nvar builder =");
+        Assert.DoesNotContain(await RunAsync(global, Config), l => l.Contains("CG1007"));
+
+        // Assembly-wide, it reaches a finding on a config file too (CG1008 on appsettings.Production.json).
+        Assert.Contains(lines, l => l.Contains(" CG1008: Strpe:SecretKey"));
+        var typo = ProgramWithSuppression.Replace("var builder =", "[assembly: SuppressMessage(\"ConfigGuard\", \"CG1008\")]\nvar builder =");
+        Assert.DoesNotContain(await RunAsync(typo, Config), l => l.Contains("CG1008"));
+
+        // Another rule's ID suppresses nothing here.
+        var other = ProgramWithSuppression.Replace("\"CG1007:Key read without a default\"", "\"CG1008\"");
+        Assert.Single(await RunAsync(other, Config), l => l.Contains(" CG1007: Search:Url"));
+    }
+
     [Fact]
     public async Task Nothing_without_config_files_or_without_configuration_reads()
     {

@@ -216,6 +216,44 @@ public class CodeConfigCliTests
     }
 
     [Fact]
+    public void SuppressMessage_on_what_contains_the_read_hides_its_finding_as_in_the_build()
+    {
+        // The same shapes ConfigurationKeyAnalyzerTests runs through the compiler: a member's attribute, an
+        // assembly-wide one without a Target, and one for another rule.
+        const string Attribute = "[SuppressMessage(\"ConfigGuard\", \"CG1007:Key read without a default\", Justification = \"the platform injects it\")]";
+        static string Ledger(string attribute) =>
+            "using System.Diagnostics.CodeAnalysis;\nusing Microsoft.Extensions.Configuration;\n\nstatic class Ledger\n{\n    " + attribute
+            + "\n    public static string? BaseUrl(IConfiguration c) => c[\"Ledger:BaseUrl\"];\n}\n";
+        using var tmp = OrdersApp();
+        var program = OrdersProgram.Replace("var ledgerUrl = cfg[\"Ledger:BaseUrl\"];\n", "var ledgerUrl = global::Ledger.BaseUrl(cfg);\n");
+        tmp.Write("src/Orders/Program.cs", program);
+
+        tmp.Write("src/Orders/Ledger.cs", Ledger(""));
+        Assert.StartsWith("src/Orders/Ledger.cs:7:", Assert.Single(Cli.Run(tmp.Path, "check", ".").Lines, l => l.Contains(" CG1007:")));
+
+        tmp.Write("src/Orders/Ledger.cs", Ledger(Attribute));
+        var hidden = Cli.Run(tmp.Path, "check", ".");
+        Assert.DoesNotContain(hidden.Lines, l => l.Contains(" CG1007:"));
+        Assert.Contains("(1 suppressed)", hidden.Lines[^1]);
+
+        tmp.Write("src/Orders/Ledger.cs", Ledger(Attribute.Replace("CG1007:Key read without a default", "CG1008")));
+        Assert.Single(Cli.Run(tmp.Path, "check", ".").Lines, l => l.Contains(" CG1007:"));
+
+        tmp.Write("src/Orders/Ledger.cs", Ledger(""));
+        tmp.Write("src/Orders/Program.cs", "[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage(\"ConfigGuard\", \"CG1007\")]\n" + program);
+        Assert.DoesNotContain(Cli.Run(tmp.Path, "check", ".").Lines, l => l.Contains(" CG1007:"));
+
+        // Assembly-wide, it reaches a finding on a config file too, as the compiler's does (CG1008 on appsettings).
+        Assert.Contains(Cli.Run(tmp.Path, "check", ".").Lines, l => l.Contains(" CG1008:"));
+        tmp.Write("src/Orders/Program.cs", "[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage(\"ConfigGuard\", \"CG1008\")]\n" + program);
+        Assert.DoesNotContain(Cli.Run(tmp.Path, "check", ".").Lines, l => l.Contains(" CG1008:"));
+
+        // A global suppression with a Target is the build's to resolve (symbols): the CLI still reports the read.
+        tmp.Write("src/Orders/Program.cs", "[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage(\"ConfigGuard\", \"CG1007\", Scope = \"member\", Target = \"~M:Ledger.BaseUrl(Microsoft.Extensions.Configuration.IConfiguration)~System.String\")]\n" + program);
+        Assert.Single(Cli.Run(tmp.Path, "check", ".").Lines, l => l.Contains(" CG1007:"));
+    }
+
+    [Fact]
     public void Editorconfig_severity_none_turns_a_code_rule_off_for_those_sources()
     {
         using var tmp = OrdersApp();

@@ -128,8 +128,8 @@ internal static class CodeProjects
 
     /// <summary>
     /// CG1007-CG1009 for `check`: each group's code against the config under its root, in one analysed result (the whole
-    /// tree, or one batch of whole subtrees). Severities follow configguard.yaml and .editorconfig, and a
-    /// `#pragma warning disable` around a read hides its finding, as in the build.
+    /// tree, or what every batch of a large tree kept of it). Severities follow configguard.yaml and .editorconfig, and a
+    /// `#pragma warning disable` around a read or a [SuppressMessage] on what contains it hides its finding, as in the build.
     /// </summary>
     public static IReadOnlyList<Finding> Check(ScanSession session, AnalysisResult config, IReadOnlyList<CodeGroup> groups, ref int suppressed)
     {
@@ -141,8 +141,9 @@ internal static class CodeProjects
         {
             var scoped = Scope(config, group);
             if (scoped.Views.Count == 0) continue;
-            all.AddRange(PragmaSuppressions.Apply(engine.AnalyzeCode(scoped, group.Facts), group.Trees, out var hidden));
-            suppressed += hidden;
+            var shown = PragmaSuppressions.Apply(engine.AnalyzeCode(scoped, group.Facts), group.Trees, out var hidden);
+            all.AddRange(SuppressMessageAttributes.Apply(shown, group.Trees, out var attributed));
+            suppressed += hidden + attributed;
         }
         return all;
     }
