@@ -172,9 +172,9 @@ public sealed class ScanSession
         }
         PhaseTimer.Mark("read and analyze");
         // A file that kustomizations in two batches reference is in both models: the check sees it once.
-        if (kept.Any(k => k is not null))
+        var parts = kept.OfType<KeptForCheck>().ToList();
+        if (parts.Count > 0)
         {
-            var parts = kept.OfType<KeptForCheck>().ToList();
             var views = parts.SelectMany(k => k.Views).GroupBy(v => (v.Primary.Path, v.Name)).Select(g => g.First()).ToList();
             var files = parts.SelectMany(k => k.Files).GroupBy(f => f.Path).Select(g => g.First()).ToList();
             extraFindings.AddRange(Extra(new AnalysisResult(ScanBatches.Distinct(parts.SelectMany(k => k.Findings).ToList()), files, views, 0)));
@@ -420,10 +420,10 @@ public sealed record ScanOutcome(AnalysisResult Result, IReadOnlyList<Notice> No
 /// <summary>A finished run (<see cref="RunFinisher"/>) and the baseline file it applied, if any.</summary>
 public sealed record FinishedScan(FinishedRun Run, string? BaselinePath);
 
-/// <summary>What one batch of a findings-only scan leaves once its model is dropped.</summary>
 /// <summary>What a batch keeps of its model for a <see cref="WholeTreeCheck"/>: the views, files and findings it needs.</summary>
 internal sealed record KeptForCheck(List<EnvironmentView> Views, List<ConfigFile> Files, List<Finding> Findings);
 
+/// <summary>What one batch of a findings-only scan leaves once its model is dropped.</summary>
 internal sealed record BatchOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<SuppressionDirective> Directives, List<string> Paths, int Suppressed, int Unread);
 
 /// <summary>

@@ -3,10 +3,11 @@ namespace ConfigGuard.Cli.Code;
 /// <summary>
 /// How deeply a C# source nests brackets, counted before Roslyn parses it. Roslyn's parser recurses once per nested
 /// parenthesis or type argument list in places it does not guard (ScanType, ScanTupleType): a file of 20,000 nested
-/// parentheses overflowed the stack and killed the process, and a stack overflow cannot be caught. Real code nests a few dozen levels; a source
-/// deeper than <see cref="Limit"/> is not read as code. Hand-written because Roslyn offers no depth check short of
-/// parsing, which is the step that crashes. A lexical pass: comments, string and char literals are skipped (approximately:
-/// an unusual literal can only make the count too high, and then the file is left out with a note, never parsed).
+/// parentheses overflowed the stack and killed the process, and a stack overflow cannot be caught. Real code nests a
+/// few dozen levels; a source deeper than <see cref="Limit"/> is not read as code. Hand-written because Roslyn offers
+/// no depth check short of parsing, which is the step that crashes. A lexical pass: comments, string and char literals
+/// are skipped (approximately: an unusual literal can only make the count too high, and then the file is left out with
+/// a note, never parsed).
 /// </summary>
 internal static class CSharpNesting
 {

@@ -39,7 +39,7 @@ internal static class CodeProjects
     /// one listing of the tree, git's or the walk's, so an ignored or vendored project is left out as such config is).
     /// </param>
     /// <param name="notices">Where a source left out for its nesting (<see cref="CSharpNesting"/>) is noted.</param>
-    public static IReadOnlyList<CodeGroup> Read(string root, IReadOnlyList<string> listed, ICollection<Notice>? notices = null)
+    private static IReadOnlyList<CodeGroup> Read(string root, IReadOnlyList<string> listed, ICollection<Notice> notices)
     {
         var projects = listed.Where(File.Exists).ToList();
         projects = projects.Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
@@ -72,7 +72,7 @@ internal static class CodeProjects
                         var (depth, line) = CSharpNesting.Deepest(source);
                         if (depth > CSharpNesting.Limit)
                         {
-                            notices?.Add(new Notice(sourcePath, $"not read as C#: brackets or type arguments nest more than {CSharpNesting.Limit} levels deep here, deeper than code is written; CG1007-CG1009 leave this file out", line, 1));
+                            notices.Add(new Notice(sourcePath, $"not read as C#: brackets or type arguments nest more than {CSharpNesting.Limit} levels deep here, deeper than code is written; CG1007-CG1009 leave this file out", line, 1));
                             continue;
                         }
                         sources.Add((sourcePath, source));

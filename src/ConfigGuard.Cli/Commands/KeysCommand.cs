@@ -43,7 +43,7 @@ internal static class KeysCommand
             }
             // A source left out (nested too deep to parse safely) is said on stderr, so that the table or JSON stays whole.
             foreach (var n in codeNotices)
-                Console.Error.WriteLine($"{Untrusted.LineStart(n.Path + (n.Line > 0 ? $":{n.Line}:{n.Column}" : ""))}: note: {Untrusted.Line(n.Message)}");
+                Console.Error.WriteLine($"{Untrusted.LineStart(n.Location)}: note: {Untrusted.Line(n.Message)}");
             rows = rows.OrderBy(r => r.Read.Key, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Read.Path, StringComparer.Ordinal).ToList();
             string StatusIn(Dictionary<string, string> status, string env) => status.TryGetValue(env, out var s) ? s : "-";
             if (parse.GetValue(format) == "json")

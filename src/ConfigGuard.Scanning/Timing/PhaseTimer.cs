@@ -27,8 +27,9 @@ public static class PhaseTimer
             var jitTime = System.Runtime.JitInfo.GetCompilationTime();
             // The time the timer itself takes (the first call starts the console and reads the clock's time zone) is
             // left out: the next phase is measured from the end of this call.
+            var memory = GC.GetGCMemoryInfo();
             _startedAt ??= now - (long)((DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds * Stopwatch.Frequency);
-            Console.Error.WriteLine($"timing: {phase,-26} {Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds,7:F1} ms (process {Stopwatch.GetElapsedTime(_startedAt.Value, now).TotalMilliseconds,4:F0} ms; JIT {jitted - _lastJitted,3} methods, {(jitTime - _lastJitTime).TotalMilliseconds,4:F1} ms; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB, committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MB)");
+            Console.Error.WriteLine($"timing: {phase,-26} {Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds,7:F1} ms (process {Stopwatch.GetElapsedTime(_startedAt.Value, now).TotalMilliseconds,4:F0} ms; JIT {jitted - _lastJitted,3} methods, {(jitTime - _lastJitTime).TotalMilliseconds,4:F1} ms; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, heap {memory.HeapSizeBytes >> 20} MB, committed {memory.TotalCommittedBytes >> 20} MB)");
             _last = Stopwatch.GetTimestamp();
             _lastJitted = System.Runtime.JitInfo.GetCompiledMethodCount();
             _lastJitTime = System.Runtime.JitInfo.GetCompilationTime();
