@@ -70,9 +70,20 @@ public sealed class ScanSession
         return new ScanSession(root, gitRoot is not null, settings, settingsFile, full);
     }
 
-    /// <summary>Files analyzed together in one batch when findings are all that is kept (`check`); CONFIGGUARD_BATCH_FILES overrides it.</summary>
-    public static int BatchFiles { get; } =
-        int.TryParse(Environment.GetEnvironmentVariable("CONFIGGUARD_BATCH_FILES"), out var n) && n > 0 ? n : 1000;
+    /// <summary>
+    /// When findings are all that is kept (`check`): the largest subtree analyzed whole (a tree this size or smaller is
+    /// one model); CONFIGGUARD_BATCH_FILES overrides it.
+    /// </summary>
+    public static int BatchFiles { get; } = FromEnvironment("CONFIGGUARD_BATCH_FILES", 1000);
+
+    /// <summary>
+    /// How many files of whole subtrees one batch packs together (<see cref="ScanBatches"/> says why it is smaller than
+    /// <see cref="BatchFiles"/>); CONFIGGUARD_PACK_FILES overrides it.
+    /// </summary>
+    public static int PackFiles { get; } = Math.Min(FromEnvironment("CONFIGGUARD_PACK_FILES", 100), BatchFiles);
+
+    private static int FromEnvironment(string name, int otherwise) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var n) && n > 0 ? n : otherwise;
 
     private (FileDiscovery Discovery, List<DiscoveredFile> Found)? _discovered;
 
@@ -135,7 +146,7 @@ public sealed class ScanSession
         var directives = new List<SuppressionDirective>();
         var scanned = new HashSet<string>(StringComparer.Ordinal);
         int suppressed = 0, unread = 0;
-        var batches = ScanBatches.Split(found, BatchFiles);
+        var batches = ScanBatches.Split(found, BatchFiles, PackFiles);
         var done = new BatchOutcome[batches.Count];
         // What the whole-tree check needs of each batch's model (the config under a C# project's config root), kept after
         // the batch until every batch is done: a project's config may span batches, and a check per batch would call a

@@ -6,8 +6,10 @@ namespace ConfigGuard.Cli.Tests;
 /// <summary>`check` analyzes large trees in batches of whole subtrees; the findings must be exactly those of one big batch.</summary>
 public class BatchingTests
 {
-    private static ProcessResult Check(string dir, int batchFiles, params string[] args) =>
-        Cli.RunWithEnvironment(dir, new Dictionary<string, string> { ["CONFIGGUARD_BATCH_FILES"] = batchFiles.ToString() },
+    private static ProcessResult Check(string dir, int batchFiles, params string[] args) => Check(dir, batchFiles, batchFiles, args);
+
+    private static ProcessResult Check(string dir, int batchFiles, int packFiles, params string[] args) =>
+        Cli.RunWithEnvironment(dir, new Dictionary<string, string> { ["CONFIGGUARD_BATCH_FILES"] = batchFiles.ToString(), ["CONFIGGUARD_PACK_FILES"] = packFiles.ToString() },
             new[] { "check", "--format", "json" }.Concat(args).ToArray());
 
     [Fact]
@@ -28,10 +30,13 @@ public class BatchingTests
         }
         var whole = Check(tmp.Path, 100_000);
         var batched = Check(tmp.Path, 16);
+        // Each service (7 files) is larger than a batch's pack size of 3: it stays whole, a batch of its own.
+        var packed = Check(tmp.Path, 16, 3);
         Assert.Equal(1, whole.ExitCode);
         Assert.Contains("\"CG0011\"", whole.Stdout);
         Assert.Contains("\"CG0001\"", whole.Stdout);
         Assert.Equal(whole.Stdout, batched.Stdout);
+        Assert.Equal(whole.Stdout, packed.Stdout);
     }
 
     [Fact]
