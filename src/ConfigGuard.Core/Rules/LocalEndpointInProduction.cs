@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using ConfigGuard.Core.Catalog;
 using ConfigGuard.Core.Endpoints;
@@ -30,10 +31,18 @@ internal static class LocalEndpointInProduction
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, CredentialPattern.RegexTimeout);
 
     /// <summary>The local endpoints in one production entry: (offset in the value, length, host text, why it is a fault).</summary>
-    public static IEnumerable<(int Index, int Length, string Text, string Why)> Find(EffectiveEntry e, FindingSink sink)
+    public static IReadOnlyList<(int Index, int Length, string Text, string Why)> Find(EffectiveEntry e, FindingSink sink)
     {
         var catalog = sink.Pack.Endpoints.LocalEndpoints;
-        if (catalog.LocalByDesignKeys.Matches(e.NormalizedKey) || sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value)) yield break;
+        if (catalog.LocalByDesignKeys.Matches(e.NormalizedKey)) return Array.Empty<(int, int, string, string)>();
+        var found = Candidates(e, sink, catalog).ToList();
+        // A placeholder names no endpoint. Asked last, of a value that names a local one: the check (a dozen whole-value
+        // patterns) costs more than the search, and most production values name none.
+        return found.Count == 0 || sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value) ? Array.Empty<(int, int, string, string)>() : found;
+    }
+
+    private static IEnumerable<(int Index, int Length, string Text, string Why)> Candidates(EffectiveEntry e, FindingSink sink, LocalEndpointCatalog catalog)
+    {
         bool inheritedDotEnv = e.Inherited && e.File.Format == ConfigFormat.DotEnv;
 
         var instance = DevelopmentInstance(e.Value, catalog);

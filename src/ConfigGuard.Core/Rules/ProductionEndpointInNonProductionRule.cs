@@ -25,9 +25,13 @@ public sealed partial class ProductionEndpointInNonProductionRule : IViewRule
         HostingDomains? hosting = null;
         foreach (var e in view.Entries)
         {
-            if (ValueFacts.IsDeclaration(e, sink.Pack) || sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value)) continue;
+            if (ValueFacts.IsDeclaration(e, sink.Pack)) continue;
+            // A placeholder points nowhere and switches nothing. Asked last, of a value that would otherwise be reported:
+            // the check (a dozen whole-value patterns) cost more than the rest of this rule, and most values are neither.
+            bool? placeholder = null;
             if (sink.Pack.Endpoints.ClassifySwitch(e.NormalizedKey, e.Value) is { Mode: Catalog.CredentialMode.Live } sw)
             {
+                if (IsPlaceholder(ref placeholder, e, sink)) continue;
                 sink.Report(Id, e.File.Path, e.Entry.ValueSpan, e.Key, view.Name,
                     $"{e.Key}={e.Value.Trim()} switches {sw.Switch.Provider} to its live system in {view.Describe(e)}; use the provider's test mode in {view.Name}",
                     e.Value.Trim(), sink.DisplayValue(e));
@@ -37,6 +41,7 @@ public sealed partial class ProductionEndpointInNonProductionRule : IViewRule
             {
                 var reason = sink.Evidence.ProductionReason(part);
                 if (reason is null) continue;
+                if (IsPlaceholder(ref placeholder, e, sink)) break;
                 if (part.Kind == EndpointPartKind.Host && ValueFacts.IsMonitoring(e.Key, part.Text, sink.Pack)) continue;
                 if (part.Kind == EndpointPartKind.Host && IsHostingWord(part, reason, hosting ??= Hosting(view, sink), sink)) continue;
                 sink.Report(Id, e.File.Path, FindingSink.SubSpan(e.Entry, part.Index, part.Length), e.Key, view.Name,
@@ -45,6 +50,9 @@ public sealed partial class ProductionEndpointInNonProductionRule : IViewRule
             }
         }
     }
+
+    private static bool IsPlaceholder(ref bool? known, EffectiveEntry e, FindingSink sink) =>
+        known ??= sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value);
 
     private static HostingDomains Hosting(EnvironmentView view, FindingSink sink)
     {
