@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 
@@ -10,7 +11,10 @@ namespace ConfigGuard.Core.Parsing;
 /// </summary>
 public sealed class YamlTreeCache
 {
-    private readonly ConcurrentDictionary<(string Path, string Text), YamlLoadResult> _parsed = new();
+    // By path, with the text it was parsed from: a lookup compares the text (the same string instance, as a rule the
+    // scan's own) instead of hashing all of it on every lookup, as a (path, text) key did. A path read with another
+    // text is parsed again and not kept.
+    private readonly ConcurrentDictionary<string, (string Text, YamlLoadResult Parsed)> _parsed = new(StringComparer.Ordinal);
 
     public YamlLoadResult Load(string path, string text)
     {
@@ -24,5 +28,12 @@ public sealed class YamlTreeCache
     /// The parsed documents themselves, not copies, for a caller that only reads them (a kustomization's kind): they
     /// are shared with every later <see cref="Load"/> and must never be changed.
     /// </summary>
-    public YamlLoadResult Peek(string path, string text) => _parsed.GetOrAdd((path, text), key => YamlTreeLoader.Load(key.Path, key.Text, null));
+    public YamlLoadResult Peek(string path, string text)
+    {
+        if (_parsed.TryGetValue(path, out var known))
+            return ReferenceEquals(known.Text, text) || string.Equals(known.Text, text, StringComparison.Ordinal) ? known.Parsed : YamlTreeLoader.Load(path, text, null);
+        var parsed = YamlTreeLoader.Load(path, text, null);
+        var kept = _parsed.GetOrAdd(path, (text, parsed));
+        return ReferenceEquals(kept.Text, text) || string.Equals(kept.Text, text, StringComparison.Ordinal) ? kept.Parsed : parsed;
+    }
 }
