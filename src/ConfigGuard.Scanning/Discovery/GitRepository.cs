@@ -31,20 +31,33 @@ public static class GitRepository
     {
         var args = new List<string> { "-c", "core.quotepath=off", "ls-files", "-z", "-t", "-c", "-o", "--exclude-standard", "--" };
         args.AddRange(pathSpecs);
-        var (code, output, error) = Run(root, args.ToArray());
-        unreadableFolders = UnreadableFolders(error);
-        if (code != 0) return null;
-        var result = new List<(string Path, bool Tracked)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        Process p;
+        try { p = Process.Start(StartInfo(root, args, redirectInput: false))!; }
+        catch (System.ComponentModel.Win32Exception)
         {
-            if (item.Length < 3) continue;
-            char tag = item[0];
-            var path = item[2..];
-            if (!seen.Add(path)) continue;
-            result.Add((path, tag != '?'));
+            unreadableFolders = new List<string>();
+            return null;
         }
-        return result;
+        using (p)
+        {
+            string error = "";
+            var drain = new Thread(() => error = p.StandardError.ReadToEnd()) { IsBackground = true, Name = "git stderr" };
+            drain.Start();
+            // Read as git prints it, one "<tag> <path>" record at a time: the listing of a large repository as one string
+            // (then split, then cut) was three copies of it, the first two on the large-object heap, whose first
+            // collection is a full one.
+            var result = new List<(string Path, bool Tracked)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in NulSeparatedRecords.Read(p.StandardOutput, skip: 2))
+            {
+                if (!seen.Add(item.Text)) continue;
+                result.Add((item.Text, item.First != '?'));
+            }
+            drain.Join();
+            p.WaitForExit();
+            unreadableFolders = UnreadableFolders(error);
+            return p.ExitCode == 0 ? result : null;
+        }
     }
 
     /// <summary>
