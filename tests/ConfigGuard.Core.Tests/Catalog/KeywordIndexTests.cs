@@ -44,4 +44,22 @@ public class KeywordIndexTests
             Assert.Equal(keywords.Any(k => text.ToLowerInvariant().Contains(k, StringComparison.Ordinal)), index.ContainsAny(text, ignoreAsciiCase: true));
         }));
     }
+
+    [Fact]
+    public void Agrees_with_IndexOf_when_keywords_and_text_hold_characters_beyond_ASCII_and_outside_every_keyword()
+    {
+        // The compiled table gives each character the keywords use a column (beyond ASCII too) and every other one a
+        // shared column that leads back to the start: both kinds must step exactly as the trie did.
+        var keywords = new[] { "é", "aé", "éß", "ßa", "a\u00e9ab" };
+        var index = new KeywordIndex(keywords);
+        var config = Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(3UL, 17UL);
+        var texts = Gen.Elements('a', 'b', 'é', 'ß', 'x', '\u4e2d').ArrayOf().Select(cs => new string(cs)).ToArbitrary();
+        Check.One(config, Prop.ForAll(texts, text =>
+        {
+            var present = new bool[keywords.Length];
+            Assert.Equal(keywords.Any(k => text.Contains(k, StringComparison.Ordinal)), index.FindPresent(text, present));
+            Assert.Equal(keywords.Select(k => text.Contains(k, StringComparison.Ordinal)), present);
+            Assert.Equal(keywords.Any(k => text.Contains(k, StringComparison.Ordinal)), index.ContainsAny(text));
+        }));
+    }
 }
