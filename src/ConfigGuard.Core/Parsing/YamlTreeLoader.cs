@@ -128,7 +128,8 @@ public static class YamlTreeLoader
         var last = Mark.Empty;
         try
         {
-            var parser = new Parser(new StringReader(text));
+            // The plainest YAML (most kustomizations) is read by the fast path, which yields YamlDotNet's own events.
+            IParser parser = SimpleBlockYaml.TryRead(text) is { } events ? new SimpleBlockYaml.EventParser(events) : new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
