@@ -59,10 +59,12 @@ public static class ResourceIdentifier
     /// <param name="normalizedKey">The key, normalized (<see cref="Model.KeyNames.Normalize"/>).</param>
     /// <param name="value">The value as the config sets it.</param>
     /// <param name="sibling">Looks up another key of the same environment (DB_PORT next to DB_HOST); may be null.</param>
-    public static ResourceIdentity? Identify(string normalizedKey, string value, KeyCatalog keys, Func<string, string?>? sibling = null)
+    /// <param name="checkPlaceholder">False: a placeholder is identified like any value, and the caller asks
+    /// <see cref="KeyCatalog.IsPlaceholder(string, string)"/> of the trimmed value itself when it matters.</param>
+    public static ResourceIdentity? Identify(string normalizedKey, string value, KeyCatalog keys, Func<string, string?>? sibling = null, bool checkPlaceholder = true)
     {
         var v = value.Trim();
-        if (v.Length == 0 || v.Length > 8192 || keys.IsPlaceholder(normalizedKey, v)) return null;
+        if (v.Length == 0 || v.Length > 8192 || (checkPlaceholder && keys.IsPlaceholder(normalizedKey, v))) return null;
 
         if (v.IndexOf("://", StringComparison.Ordinal) > 0) return FromUrl(normalizedKey, v, keys);
         if (v.IndexOf('=') > 0 && v.IndexOf(';') >= 0) return FromConnectionString(v);

@@ -49,8 +49,13 @@ public sealed class SharedResourceRule : IPairRule
             if (ValueFacts.IsDeclaration(s, sink.Pack) || !sink.Resources.IsResource(s.NormalizedKey)) continue;
             if (dataStoresOnly && (s.Inherited || !DataStores.Contains(sink.Resources.ClassOf(s.NormalizedKey) ?? ""))) continue;
             if (ValueFacts.IsMonitoring(s.Key, FirstHost(s, sink), sink.Pack)) continue;
-            var id = Identify(s, sink, stagingLookup);
-            if (id is null || !production.TryGetValue(id.Key, out var matches)) continue;
+            var id = Identify(s, sink, stagingLookup, out bool unasked);
+            if (id is null || !production.TryGetValue(id.Key, out var indexed)) continue;
+            // A placeholder names no resource. Asked here, of the values on both sides that would otherwise be reported:
+            // the check (a dozen whole-value patterns) cost more than identifying every resource of every view.
+            if (unasked && IsPlaceholder(s, sink)) continue;
+            var matches = indexed.FindAll(m => !m.PlaceholderUnasked || !IsPlaceholder(m.Entry, sink)).ConvertAll(m => m.Entry);
+            if (matches.Count == 0) continue;
             if (dataStoresOnly && (id.IsSecret || matches.TrueForAll(m => m.Inherited))) continue;
             var p = matches.Find(m => m.NormalizedKey == s.NormalizedKey) ?? matches[0];
             if (SwitchedOffService.In(pair.Staging, s) || SwitchedOffService.In(pair.Production, p)) continue; // the service is off on one side
@@ -78,7 +83,12 @@ public sealed class SharedResourceRule : IPairRule
     /// development or test config paired beside it for the data-store check); a view belongs to one analysis, whose
     /// catalogs the index was made with, and the index goes when the view does.
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EnvironmentView, Dictionary<string, List<EffectiveEntry>>> Indexes = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EnvironmentView, Dictionary<string, List<Indexed>>> Indexes = new();
+
+    /// <summary>A production entry under its resource's identity; <see cref="PlaceholderUnasked"/>: whether its value may still be a placeholder (see <see cref="Identify"/>).</summary>
+    private readonly record struct Indexed(EffectiveEntry Entry, bool PlaceholderUnasked);
+
+    private static bool IsPlaceholder(EffectiveEntry e, FindingSink sink) => sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value.Trim());
 
     private static string? FirstHost(EffectiveEntry e, FindingSink sink)
     {
@@ -89,26 +99,31 @@ public sealed class SharedResourceRule : IPairRule
         return null;
     }
 
-    private static Dictionary<string, List<EffectiveEntry>> Index(EnvironmentView view, FindingSink sink, bool implicitProduction)
+    private static Dictionary<string, List<Indexed>> Index(EnvironmentView view, FindingSink sink, bool implicitProduction)
     {
-        var index = new Dictionary<string, List<EffectiveEntry>>(StringComparer.Ordinal);
+        var index = new Dictionary<string, List<Indexed>>(StringComparer.Ordinal);
         var lookup = Lookup(view);
         foreach (var e in view.Entries)
         {
             if (ValueFacts.IsDeclaration(e, sink.Pack) || !sink.Resources.IsResource(e.NormalizedKey)) continue;
             if (implicitProduction && sink.Resources.ClassOf(e.NormalizedKey) == Catalog.ResourceClasses.Identity) continue;
-            var id = Identify(e, sink, lookup);
+            var id = Identify(e, sink, lookup, out bool unasked);
             if (id is null) continue;
-            if (!index.TryGetValue(id.Key, out var list)) index[id.Key] = list = new List<EffectiveEntry>();
-            list.Add(e);
+            if (!index.TryGetValue(id.Key, out var list)) index[id.Key] = list = new List<Indexed>();
+            list.Add(new Indexed(e, unasked));
         }
         return index;
     }
 
     // An id (client, tenant, workspace, project) is public and compared as written; a client secret or an encryption key
     // under the identity class is a secret like any other (ResourceIdentifier, by hash).
-    private static ResourceIdentity? Identify(EffectiveEntry e, FindingSink sink, Func<string, string?> lookup)
+    /// <param name="placeholderUnasked">
+    /// True when the value was identified without asking whether it is a placeholder (<see cref="ResourceIdentifier"/>'s
+    /// own check, left to the caller): asked only of a value that matches the other side's.
+    /// </param>
+    private static ResourceIdentity? Identify(EffectiveEntry e, FindingSink sink, Func<string, string?> lookup, out bool placeholderUnasked)
     {
+        placeholderUnasked = false;
         if (sink.Resources.ClassOf(e.NormalizedKey) == Catalog.ResourceClasses.Identity && !sink.SecretKeys.Matches(e.NormalizedKey)
             && !sink.Pack.Keys.CommittedSecrets.IsSecretKey(e.NormalizedKey))
         {
@@ -119,7 +134,8 @@ public sealed class SharedResourceRule : IPairRule
             return new ResourceIdentity("identity", "identity|" + v.ToLowerInvariant(), $"the same {IdNoun(e.NormalizedKey)} '{v}'", isSecret: false);
         }
         if (sink.Resources.ClassOf(e.NormalizedKey) == Catalog.ResourceClasses.Identity && sink.Pack.Keys.CommittedSecrets.IsThrowaway(e.Value)) return null;
-        return ResourceIdentifier.Identify(e.NormalizedKey, e.Value, sink.Pack.Keys, lookup);
+        placeholderUnasked = true;
+        return ResourceIdentifier.Identify(e.NormalizedKey, e.Value, sink.Pack.Keys, lookup, checkPlaceholder: false);
     }
 
     private static bool HasDigit(string v)

@@ -48,6 +48,22 @@ public class PlaceholderValueTests
     public void Real_values(string key, string value) => Assert.False(IsPlaceholder(key, value));
 
     [Fact]
+    public void A_value_that_is_a_placeholder_only_under_one_production_key_is_shared_through_the_other_key()
+    {
+        // "a_secret" is a placeholder under A_SECRET (its own key's name written as the value) and a real value under
+        // Z_SECRET. Staging's B_SECRET holds it too: shared with production's Z_SECRET, never with the placeholder
+        // (which sorts first), and staging's own A_SECRET placeholder is shared with nothing.
+        var findings = Scan.Files(
+            (".env.staging", "APP_ENV=staging\nA_SECRET=a_secret\nB_SECRET=a_secret\n"),
+            (".env.production", "APP_ENV=production\nA_SECRET=a_secret\nZ_SECRET=a_secret\n"));
+        var shared = Assert.Single(findings, f => f.RuleId == "CG0005");
+        Assert.Equal("B_SECRET", shared.Key);
+        var related = Assert.Single(shared.Related);
+        Assert.Equal(3, related.Span.StartLine);
+        Assert.Contains("Z_SECRET", related.Message);
+    }
+
+    [Fact]
     public void A_placeholder_shared_by_two_environments_is_no_shared_secret()
     {
         const string both = "API_KEY=SECRET\nSTRIPE_SECRET_KEY=your-key-here\nSLACK_WEBHOOK_URL=https://hooks.slack.com/services/your/webhook/url\n" +
