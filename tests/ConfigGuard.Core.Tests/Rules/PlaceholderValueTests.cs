@@ -47,6 +47,33 @@ public class PlaceholderValueTests
     [InlineData("Stripe:SecretKey", "sk_q8Wm3KeyZt71Lp")]
     public void Real_values(string key, string value) => Assert.False(IsPlaceholder(key, value));
 
+    // The rules below ask whether a value is a placeholder last, only of a value they would otherwise report: each test
+    // is a value they would report but for its placeholder (the test fails with the check taken out of the rule).
+
+    [Fact]
+    public void A_URL_whose_host_is_a_placeholder_holds_no_committed_password()
+    {
+        var findings = Scan.Files((".env.production", "APP_ENV=production\nDATABASE_URL=postgres://admin:S3cr3tPa55@your-db-host:5432/app\n"));
+        Assert.DoesNotContain(findings, f => f.RuleId == "CG0013");
+    }
+
+    [Fact]
+    public void A_placeholder_URL_with_a_production_host_name_is_no_production_endpoint_in_staging()
+    {
+        var findings = Scan.Files(
+            (".env.staging", "APP_ENV=staging\nAPI_URL=https://prod.yourdomain.com/api\n"),
+            (".env.production", "APP_ENV=production\nAPI_URL=https://api.acme.io\n"));
+        Assert.DoesNotContain(findings, f => f.RuleId == "CG0002");
+        Assert.Contains(findings, f => f.RuleId == "CG0008" && f.Key == "API_URL");
+    }
+
+    [Fact]
+    public void A_placeholder_URL_on_the_developer_s_machine_is_no_local_endpoint_in_production()
+    {
+        var findings = Scan.Files((".env.production", "APP_ENV=production\nAPI_URL=http://host.docker.internal:3000/your/path/here\n"));
+        Assert.DoesNotContain(findings, f => f.RuleId == "CG0006");
+    }
+
     [Fact]
     public void A_value_that_is_a_placeholder_only_under_one_production_key_is_shared_through_the_other_key()
     {
