@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using ConfigGuard.Scanning.Discovery;
 using ConfigGuard.Scanning.Errors;
@@ -25,6 +26,7 @@ internal static class PreCommitHook
     public static bool IsOurs(string hookFile) => File.Exists(hookFile) && File.ReadAllText(hookFile).Contains(Marker, StringComparison.Ordinal);
 
     /// <summary>The command that started this process, to fall back on when `configguard` is not on PATH.</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Read only when the process is `dotnet configguard.dll` (the portable package); the native build is never run by the dotnet host.")]
     public static string CurrentCommand()
     {
         var process = Environment.ProcessPath ?? "configguard";
@@ -66,6 +68,7 @@ internal static class PreCommitHook
 
     public static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
 
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Read only when the process is `dotnet configguard.dll` (the portable package); the native build is never run by the dotnet host.")]
     public static (int Code, string Message) Install(string root, bool force)
     {
         var dir = HooksDirectory(root);
