@@ -134,8 +134,9 @@ public sealed class KeyCatalog
         if (v.Length == 0 || v.Length > 2000) return false;
         // Asked for each view an entry is in (a base value: every overlay's), like IsPlaceholder: once per key and value.
         if (_keyedFillerCache.TryGetValue((normalizedKey, v), out var known)) return known;
-        bool result = !IsSubstitutionSlot(v)
-            && ((v.Length <= 200 && (IsPlaceholder(v) || (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v)))) || HasFillerSetting(v));
+        // The slot test last: most values are no placeholder at all, and both tests are whole-value regexes.
+        bool result = ((v.Length <= 200 && (IsPlaceholder(v) || (SecretKeys.Matches(normalizedKey) && Matches(_secretPlaceholders, v)))) || HasFillerSetting(v))
+            && !IsSubstitutionSlot(v);
         _keyedFillerCache.Add((normalizedKey, v), result);
         return result;
     }
