@@ -80,7 +80,7 @@ public sealed class ScanSession
     /// How many files of whole subtrees one batch packs together (<see cref="ScanBatches"/> says why it is smaller than
     /// <see cref="BatchFiles"/>); CONFIGGUARD_PACK_FILES overrides it.
     /// </summary>
-    public static int PackFiles { get; } = Math.Min(FromEnvironment("CONFIGGUARD_PACK_FILES", 100), BatchFiles);
+    public static int PackFiles { get; } = FromEnvironment("CONFIGGUARD_PACK_FILES", 100);
 
     private static int FromEnvironment(string name, int otherwise) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var n) && n > 0 ? n : otherwise;

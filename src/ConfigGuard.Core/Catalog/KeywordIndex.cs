@@ -13,7 +13,6 @@ public sealed class KeywordIndex
     private readonly List<int> _fail = new();
     private readonly List<List<int>> _outputs = new();
 
-    /// <param name="keywords">Keyword i is reported as i by <see cref="FindPresent"/>.</param>
     // The compiled automaton: the column of each ASCII character (0: none of the keywords uses it), of the other
     // characters the keywords use, and the next state for (state, column) at _step[state * _columns + column].
     private readonly int[] _asciiColumn = new int[128];
@@ -22,6 +21,7 @@ public sealed class KeywordIndex
     private readonly int[] _step;
     private readonly bool[] _reports;
 
+    /// <param name="keywords">Keyword i is reported as i by <see cref="FindPresent"/>.</param>
     public KeywordIndex(IReadOnlyList<string> keywords)
     {
         KeywordCount = keywords.Count;

@@ -18,17 +18,7 @@ public static class SimpleBlockYaml
 
     private enum Kind { Mapping, Sequence }
 
-    private sealed class Frame
-    {
-        public Frame(Kind kind, int indent)
-        {
-            Kind = kind;
-            Indent = indent;
-        }
-
-        public Kind Kind { get; }
-        public int Indent { get; }
-    }
+    private readonly record struct Frame(Kind Kind, int Indent);
 
     /// <summary>A parser over events read beforehand (the fast path's), for <see cref="YamlTreeLoader"/>.</summary>
     public sealed class EventParser : IParser
@@ -78,7 +68,7 @@ public static class SimpleBlockYaml
 
         public List<ParsingEvent> Events { get; } = new();
 
-        private Mark At(int index) => new(index, _line, index - _lineStart + 1);
+        private Mark At(int index) => At(index, _line, _lineStart);
 
         private Mark At(int index, int line, int lineStart) => new(index, line, index - lineStart + 1);
 

@@ -12,8 +12,8 @@ namespace ConfigGuard.Core.Parsing;
 public sealed class YamlTreeCache
 {
     // By path, with the text it was parsed from: a lookup compares the text (the same string instance, as a rule the
-    // scan's own) instead of hashing all of it on every lookup, as a (path, text) key did. A path read with another
-    // text is parsed again and not kept.
+    // scan's own, which string.Equals sees first) instead of hashing all of it on every lookup, as a (path, text) key
+    // did. A path read with another text is parsed again and not kept.
     private readonly ConcurrentDictionary<string, (string Text, YamlLoadResult Parsed)> _parsed = new(StringComparer.Ordinal);
 
     public YamlLoadResult Load(string path, string text)
@@ -31,9 +31,9 @@ public sealed class YamlTreeCache
     public YamlLoadResult Peek(string path, string text)
     {
         if (_parsed.TryGetValue(path, out var known))
-            return ReferenceEquals(known.Text, text) || string.Equals(known.Text, text, StringComparison.Ordinal) ? known.Parsed : YamlTreeLoader.Load(path, text, null);
+            return string.Equals(known.Text, text, StringComparison.Ordinal) ? known.Parsed : YamlTreeLoader.Load(path, text, null);
         var parsed = YamlTreeLoader.Load(path, text, null);
         var kept = _parsed.GetOrAdd(path, (text, parsed));
-        return ReferenceEquals(kept.Text, text) || string.Equals(kept.Text, text, StringComparison.Ordinal) ? kept.Parsed : parsed;
+        return string.Equals(kept.Text, text, StringComparison.Ordinal) ? kept.Parsed : parsed;
     }
 }

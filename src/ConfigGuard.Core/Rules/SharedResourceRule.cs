@@ -88,7 +88,7 @@ public sealed class SharedResourceRule : IPairRule
     /// <summary>A production entry under its resource's identity; <see cref="PlaceholderUnasked"/>: whether its value may still be a placeholder (see <see cref="Identify"/>).</summary>
     private readonly record struct Indexed(EffectiveEntry Entry, bool PlaceholderUnasked);
 
-    private static bool IsPlaceholder(EffectiveEntry e, FindingSink sink) => sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value.Trim());
+    private static bool IsPlaceholder(EffectiveEntry e, FindingSink sink) => sink.Pack.Keys.IsPlaceholder(e.NormalizedKey, e.Value);
 
     private static string? FirstHost(EffectiveEntry e, FindingSink sink)
     {

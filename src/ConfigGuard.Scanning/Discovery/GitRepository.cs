@@ -31,33 +31,20 @@ public static class GitRepository
     {
         var args = new List<string> { "-c", "core.quotepath=off", "ls-files", "-z", "-t", "-c", "-o", "--exclude-standard", "--" };
         args.AddRange(pathSpecs);
-        Process p;
-        try { p = Process.Start(StartInfo(root, args, redirectInput: false))!; }
-        catch (System.ComponentModel.Win32Exception)
+        // Read as git prints it, one "<tag> <path>" record at a time: the listing of a large repository as one string
+        // (then split, then cut) was three copies of it, the first two on the large-object heap, whose first collection
+        // is a full one.
+        var result = new List<(string Path, bool Tracked)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var (code, error) = Run(root, false, args.ToArray(), output =>
         {
-            unreadableFolders = new List<string>();
-            return null;
-        }
-        using (p)
-        {
-            string error = "";
-            var drain = new Thread(() => error = p.StandardError.ReadToEnd()) { IsBackground = true, Name = "git stderr" };
-            drain.Start();
-            // Read as git prints it, one "<tag> <path>" record at a time: the listing of a large repository as one string
-            // (then split, then cut) was three copies of it, the first two on the large-object heap, whose first
-            // collection is a full one.
-            var result = new List<(string Path, bool Tracked)>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var item in NulSeparatedRecords.Read(p.StandardOutput, skip: 2))
+            foreach (var item in NulSeparatedRecords.Read(output, skip: 2))
             {
-                if (!seen.Add(item.Text)) continue;
-                result.Add((item.Text, item.First != '?'));
+                if (seen.Add(item.Text)) result.Add((item.Text, item.First != '?'));
             }
-            drain.Join();
-            p.WaitForExit();
-            unreadableFolders = UnreadableFolders(error);
-            return p.ExitCode == 0 ? result : null;
-        }
+        });
+        unreadableFolders = UnreadableFolders(error);
+        return code == 0 ? result : null;
     }
 
     /// <summary>
@@ -107,6 +94,14 @@ public static class GitRepository
     /// <param name="honourHooksPath">See <see cref="StartInfo"/>.</param>
     public static (int Code, string Output, string Error) Run(string workingDirectory, bool honourHooksPath, params string[] args)
     {
+        string output = "";
+        var (code, error) = Run(workingDirectory, honourHooksPath, args, o => output = o.ReadToEnd());
+        return (code, output, error);
+    }
+
+    /// <summary>Runs git, handing what it prints to <paramref name="readOutput"/> as it comes; code -1 (and the reason) when git cannot be started.</summary>
+    private static (int Code, string Error) Run(string workingDirectory, bool honourHooksPath, string[] args, Action<TextReader> readOutput)
+    {
         Process p;
         try
         {
@@ -114,9 +109,9 @@ public static class GitRepository
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            return (-1, "", e.Message);
+            return (-1, e.Message);
         }
-        using (p) return Collect(p);
+        using (p) return Collect(p, readOutput);
     }
 
     /// <summary>
@@ -212,12 +207,19 @@ public static class GitRepository
     /// </summary>
     public static (int Code, string Output, string Error) Collect(Process p)
     {
+        string output = "";
+        var (code, error) = Collect(p, o => output = o.ReadToEnd());
+        return (code, output, error);
+    }
+
+    private static (int Code, string Error) Collect(Process p, Action<TextReader> readOutput)
+    {
         string error = "";
         var drain = new Thread(() => error = p.StandardError.ReadToEnd()) { IsBackground = true, Name = "git stderr" };
         drain.Start();
-        var output = p.StandardOutput.ReadToEnd();
+        readOutput(p.StandardOutput);
         drain.Join();
         p.WaitForExit();
-        return (p.ExitCode, output, error);
+        return (p.ExitCode, error);
     }
 }

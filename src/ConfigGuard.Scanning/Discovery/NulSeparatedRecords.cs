@@ -8,10 +8,7 @@ namespace ConfigGuard.Scanning.Discovery;
 public static class NulSeparatedRecords
 {
     /// <summary>One record: its first character (git's tag with -t) and its text after the first <c>skip</c> characters.</summary>
-    public readonly record struct Record(char First, string Text)
-    {
-        public int Length => Text.Length;
-    }
+    public readonly record struct Record(char First, string Text);
 
     /// <param name="skip">Characters at the start of each record that are not part of its text (`-t`'s "H ").</param>
     /// <remarks>A record shorter than <paramref name="skip"/> + 1 characters (git never prints one) is left out.</remarks>

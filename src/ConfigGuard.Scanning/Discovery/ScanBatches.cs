@@ -19,11 +19,9 @@ namespace ConfigGuard.Scanning.Discovery;
 /// </summary>
 public static class ScanBatches
 {
-    public static List<List<DiscoveredFile>> Split(IReadOnlyList<DiscoveredFile> files, int maxFiles) => Split(files, maxFiles, maxFiles);
-
     /// <param name="maxFiles">The largest subtree analyzed whole; a larger one is split one folder level deeper.</param>
-    /// <param name="packFiles">How many files of small subtrees one batch holds (at most <paramref name="maxFiles"/>).</param>
-    public static List<List<DiscoveredFile>> Split(IReadOnlyList<DiscoveredFile> files, int maxFiles, int packFiles)
+    /// <param name="packFiles">How many files of small subtrees one batch holds (at most, and by default, <paramref name="maxFiles"/>).</param>
+    public static List<List<DiscoveredFile>> Split(IReadOnlyList<DiscoveredFile> files, int maxFiles, int packFiles = int.MaxValue)
     {
         packFiles = Math.Clamp(packFiles, 1, maxFiles);
         var batches = new List<List<DiscoveredFile>>();
